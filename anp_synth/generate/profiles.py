@@ -1,0 +1,124 @@
+"""The ``edge`` and ``hostile`` profiles: realistic records pushed to their limits.
+
+Both keep every invariant (the title still names problem and stack, the checklist in the
+box is still the body's, counts still agree) and still validate against the schema; only
+free text, list lengths and numbers move to their boundaries. Nothing here ever produces a
+NUL byte or a lone surrogate: no database stores the former in text, and UTF-8 cannot
+carry the latter.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from .. import rules
+from ..model import Article
+
+T = TypeVar("T")
+
+MAX_VIEW_COUNT = 2**53 - 1
+"""The largest view count: the largest integer every JSON reader holds exactly."""
+
+LONG_WORD = "incomprehensibility" * 52  # 988 letters, one word
+
+UNICODE_SAMPLES: tuple[str, ...] = (
+    "🚀 déploiement rapide",
+    "e\u0301le\u0301ment combine\u0301",  # combining acute accents
+    "مرحبا بالعالم",  # Arabic, right to left
+    "שלום עולם",  # Hebrew, right to left
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𝕥𝕖𝕩𝕥 𓀀𓁐",  # astral planes
+    "👩\u200d💻 👨\u200d👩\u200d👧\u200d👦 🏳\ufe0f\u200d🌈",  # ZWJ sequences
+    "日本語のテキスト 中文 한국어",
+    "Ελληνικά Кириллица",
+    "z\u0334\u0322\u034ea\u0338\u0321l\u0336g\u0337o\u0335",  # stacked combining marks
+    "zero\u200bwidth\u200djoiner\ufeffbom",
+    "a\u202eright-to-left override\u202c b",
+    LONG_WORD,
+)
+
+HOSTILE_SAMPLES: tuple[str, ...] = (
+    "<script>alert('anp')</script>",
+    '"><img src=x onerror=alert(1)>',
+    "</textarea><svg onload=alert(document.cookie)>",
+    "javascript:alert(1)",
+    "<!-- comment --> &amp; &lt;b&gt; &#x3C;",
+    "'; DROP TABLE anp_articles; --",
+    "1' OR '1'='1",
+    "\"double\" and 'single' quotes and `backticks`",
+    "C:\\path\\to\\file and \\\\server\\share\\",
+    "\\N looks like a copy null",
+    "\\.\nlooks like the end of a copy",
+    "tab\there, cr\rhere, crlf\r\nhere",
+    "bell\x07 escape \x1b[31mred\x1b[0m backspace\x08 form\x0cfeed vt\x0b unit\x1f",
+    "%s %d %n {0} {{}} ${jndi:ldap://127.0.0.1/a}",
+    "=cmd|' /C calc'!A0",
+    "line\u2028separator\u2029paragraph",
+    "robert'); -- \\'; select pg_sleep(0);",
+    "\x7f delete and \u0085 next line",
+)
+
+
+def decorate_title(title: str, profile: str, rnd: Callable[[], float]) -> str:
+    """The title keeps its problem and stack; the profile adds its awkward text after them."""
+    if profile == "edge":
+        return f"{title} {UNICODE_SAMPLES[int(rnd() * len(UNICODE_SAMPLES))]}"
+    if profile == "hostile":
+        return f"{title} {HOSTILE_SAMPLES[int(rnd() * len(HOSTILE_SAMPLES))]}"
+    return title
+
+
+def choose_list(profile: str, sample: list[T], full: Sequence[T], rnd: random.Random) -> list[T]:
+    """Edge records get an empty or a maximal list half the time; others keep the sample."""
+    if profile != "edge":
+        return sample
+    u = rnd.random()
+    if u < 0.25:
+        return []
+    if u < 0.5:
+        return list(full)
+    return sample
+
+
+def apply(record: Article, profile: str, rnd: random.Random) -> None:
+    """Push free text and numbers of a built record to the profile's boundaries, in place."""
+    if profile == "realistic":
+        return
+    samples = UNICODE_SAMPLES if profile == "edge" else HOSTILE_SAMPLES
+    r = rnd.random
+
+    def spice(text: str) -> str:
+        words = text.split(" ")
+        at = int(r() * (len(words) + 1))
+        words.insert(at, samples[int(r() * len(samples))])
+        return " ".join(words)
+
+    meta = record["meta"]
+    record["intro"] = spice(record["intro"])
+    for section in record["sections"]:
+        if r() < 0.5:
+            section["heading"] = spice(section["heading"])
+        for block in section["blocks"]:
+            if block["type"] == "paragraph" and r() < 0.6:
+                block["text"] = spice(block["text"])
+            elif block["type"] == "checklist":
+                block["items"][:] = [spice(item) if r() < 0.5 else item for item in block["items"]]
+    meta["summary"] = spice(meta["summary"])
+    meta["ai_brief"] = spice(meta["ai_brief"])
+    meta["ai_outline"]["recommended_action"] = spice(meta["ai_outline"]["recommended_action"])
+    meta["notes"] = [spice(n) for n in meta["notes"]]
+    meta["entities"].append({"name": samples[int(r() * len(samples))], "type": "term"})
+
+    if profile == "edge":
+        meta["view_count"] = (0, 1, MAX_VIEW_COUNT, meta["view_count"])[int(r() * 4)]
+        score = meta["score"]
+        for key in ("quality", "freshness", "depth", "clarity"):
+            if r() < 0.5:
+                score[key] = 0 if r() < 0.5 else 100  # type: ignore[literal-required]
+        revision = meta["revision"]
+        revision["version"] = ("0.0.0", "999.999.999", revision["version"])[int(r() * 3)]
+        revision["last_reviewed"] = (*rules.REVIEW_WINDOW, revision["last_reviewed"])[int(r() * 3)]
+        meta["flags"]["needs_human_review"] = rules.needs_human_review(
+            score["quality"], score["clarity"], revision["status"]
+        )

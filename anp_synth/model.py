@@ -1,0 +1,133 @@
+"""The record types: what one generated article is, as plain typed dicts.
+
+TypedDicts rather than dataclasses because records are produced and serialised by the
+hundred thousand: a dict is what ``json`` writes fastest, and the types still let mypy
+check every producer and consumer. ``schemas/article.schema.json`` is the machine-checked
+twin of these types (see :mod:`anp_synth.schema`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+SCHEMA_VERSION = 1
+
+Profile = Literal["realistic", "edge", "hostile"]
+PROFILES: tuple[Profile, ...] = ("realistic", "edge", "hostile")
+
+Difficulty = Literal["beginner", "intermediate", "advanced", "expert"]
+DIFFICULTIES: tuple[Difficulty, ...] = ("beginner", "intermediate", "advanced", "expert")
+
+RevisionStatus = Literal["drafted", "in_review", "published", "needs_update", "archived"]
+REVISION_STATUSES: tuple[RevisionStatus, ...] = ("drafted", "in_review", "published", "needs_update", "archived")
+
+CODE_LANGUAGES: tuple[str, ...] = (
+    "python", "javascript", "typescript", "go", "rust", "java", "csharp", "php", "ruby", "kotlin",
+    "elixir", "scala", "swift", "c", "cpp", "sql", "bash", "yaml", "hcl", "dockerfile",
+)  # fmt: skip
+
+ENTITY_TYPES: tuple[str, ...] = ("stack", "area", "problem", "tool", "language", "scenario", "term")
+
+
+class ParagraphBlock(TypedDict):
+    type: Literal["paragraph"]
+    text: str
+
+
+class CodeBlock(TypedDict):
+    type: Literal["code"]
+    language: str
+    text: str
+
+
+class ChecklistBlock(TypedDict):
+    type: Literal["checklist"]
+    items: list[str]
+
+
+Block = ParagraphBlock | CodeBlock | ChecklistBlock
+
+
+class Section(TypedDict):
+    heading: str
+    blocks: list[Block]
+
+
+class SimilarPost(TypedDict):
+    seed: int
+    reference: str
+    title: str
+
+
+class Outline(TypedDict):
+    context: str
+    problem: str
+    stack: str
+    recommended_action: str
+
+
+class Scores(TypedDict):
+    quality: int
+    freshness: int
+    depth: int
+    clarity: int
+
+
+class Revision(TypedDict):
+    status: RevisionStatus
+    version: str
+    last_reviewed: str
+
+
+class Flags(TypedDict):
+    ai_generated_style: bool
+    has_images: bool
+    image_heavy: bool
+    needs_human_review: bool
+
+
+class Entity(TypedDict):
+    name: str
+    type: str
+
+
+class Payload(TypedDict):
+    source_id: str
+    generator: str
+    paragraphs: int
+    scenario: str
+    seed: int
+
+
+class Meta(TypedDict):
+    topic: str
+    summary: str
+    ai_outline: Outline
+    ai_brief: str
+    stack: list[str]
+    tools: list[str]
+    code_language: str
+    difficulty: Difficulty
+    reading_time: int
+    view_count: int
+    score: Scores
+    revision: Revision
+    reference: str
+    hash: str
+    flags: Flags
+    checklist: list[str]
+    entities: list[Entity]
+    payload: Payload
+    notes: list[str]
+
+
+class Article(TypedDict):
+    schema_version: int
+    generator_version: str
+    profile: Profile
+    seed: int
+    title: str
+    intro: str
+    sections: list[Section]
+    similar_posts: list[SimilarPost]
+    meta: Meta

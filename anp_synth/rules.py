@@ -1,0 +1,114 @@
+"""The documented rules a record obeys, in one place so the generator and the validator agree.
+
+Every rule here is also written down in README.md ("The record's rules"). A consumer can
+recompute each of them from a record alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from typing import Any
+
+from .errors import InvalidArgument
+from .model import PROFILES
+
+GENERATOR_NAME = "anp content synthesizer"
+GENERATOR_VERSION = "1.0"
+BRAND = "alphanode"
+
+MAX_SEED = 2**48 - 1
+"""Seeds run from 0 to 2**48 - 1: ample, and exact in every JSON reader and 64-bit column."""
+
+MAX_COUNT = 100_000_000
+"""One run makes at most this many records; bigger data sets are several windows or shards."""
+
+SIMILAR_DISTANCE = 12
+"""Similar posts of seed s are seeds in [s - 12, s - 1] (never below 0).
+
+A record is a pure function of its seed, so it cannot know where a window starts; pointing
+only backwards, a short way, means every record of a window [a, b) with s >= a + 12 links
+only inside it, and windows still compose byte for byte.
+"""
+
+WORDS_PER_MINUTE = 200
+REVIEW_WINDOW = ("2021-01-01", "2025-12-31")
+"""last_reviewed dates fall in this fixed window: never "today", so output never drifts."""
+
+def check_seed_range(seed: int, count: int) -> None:
+    """Refuse a window outside the documented limits, naming the offending value."""
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise InvalidArgument(f"seed={seed!r} must be an integer")
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise InvalidArgument(f"count={count!r} must be an integer")
+    if seed < 0 or seed > MAX_SEED:
+        raise InvalidArgument(f"seed={seed} must be between 0 and {MAX_SEED}")
+    if count < 1:
+        raise InvalidArgument(f"count={count} must be >= 1")
+    if count > MAX_COUNT:
+        raise InvalidArgument(f"count={count} is past the maximum of {MAX_COUNT} records per run")
+    if seed + count - 1 > MAX_SEED:
+        raise InvalidArgument(f"seed={seed} with count={count} runs past the last seed {MAX_SEED}")
+
+
+def check_profile(profile: str) -> None:
+    if profile not in PROFILES:
+        raise InvalidArgument(f"profile={profile!r} is not one of {', '.join(PROFILES)}")
+
+
+def source_id(seed: int) -> str:
+    """``alphanode-`` and the seed, zero-padded to at least 6 digits."""
+    return f"{BRAND}-{seed:06d}"
+
+
+def reference_suffix(seed: int, profile: str) -> int:
+    """Last 4 digits of the reference: blake2b-64 of ``"{profile}:{seed}"``, big-endian, mod 10000."""
+    digest = hashlib.blake2b(f"{profile}:{seed}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % 10000
+
+
+def reference(seed: int, profile: str) -> str:
+    """``anp-ref-{seed, 6 digits}-{suffix, 4 digits}``; unique per (seed, profile)."""
+    return f"anp-ref-{seed:06d}-{reference_suffix(seed, profile):04d}"
+
+
+def canonical_json(record: Any) -> str:
+    """The one serialisation whose bytes are guaranteed: sorted keys, no spaces, UTF-8 text.
+
+    A jsonl line written by anp-synth is exactly this string, so any JSON library can
+    recompute the hash after parsing a line.
+    """
+    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+HASH_PLACEHOLDER = '"hash":""'
+
+
+def content_hash_of_json(canonical_without_hash: str) -> str:
+    """blake2b with a 12-byte digest (24 hex digits) of the canonical JSON, UTF-8 encoded."""
+    return hashlib.blake2b(canonical_without_hash.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def content_hash(record: Any) -> str:
+    """Recompute ``meta.hash``: the digest of the canonical JSON with ``meta.hash`` set to ``""``."""
+    meta = dict(record["meta"])
+    meta["hash"] = ""
+    blank = dict(record)
+    blank["meta"] = meta
+    return content_hash_of_json(canonical_json(blank))
+
+
+def word_count(text: str) -> int:
+    """Runs of non-whitespace characters, whitespace being what Python's ``str.split()`` splits on."""
+    return len(text.split())
+
+
+def reading_time(words: int) -> int:
+    """Minutes at 200 words a minute, rounded up, at least 1."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def needs_human_review(quality: int, clarity: int, status: str) -> bool:
+    """A draft that reads poorly, or anything of low quality, is flagged for a human."""
+    return quality < 60 or (status == "drafted" and clarity < 70)
