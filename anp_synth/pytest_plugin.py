@@ -1,0 +1,1 @@
+"""pytest plugin of anp-synth (registered through the ``pytest11`` entry point)."""
