@@ -1,0 +1,133 @@
+"""Read records back from jsonl files: plain, gzip (by extension) or stdin (``-``).
+
+Every failure is a :class:`~anp_synth.errors.RecordError` naming the file and line, so a
+truncated download or a stray binary file reads as one clear message, never a traceback.
+Lines are decoded strictly as UTF-8: a record that cannot be decoded cannot be trusted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import zlib
+from collections.abc import Iterator
+from typing import IO
+
+from ..errors import RecordError
+from ..model import Article
+
+__all__ = ["iter_lines", "parse_line", "read_records"]
+
+STDIN = "-"
+
+
+def _display(path: str) -> str:
+    return "<stdin>" if path == STDIN else path
+
+
+class _Corrupt(Exception):
+    """The compressed stream ended early or is not gzip; the caller knows the line number."""
+
+
+_CHUNK = 1 << 16
+
+
+def _gunzip_lines(raw: IO[bytes]) -> Iterator[bytes]:
+    """Lines of a gzip stream (several members allowed), each with its newline but the last.
+
+    Decompressed by hand rather than through :class:`gzip.GzipFile` so that every line
+    before a truncation is still delivered and the error points at the line that broke.
+    """
+    decomp = zlib.decompressobj(wbits=31)
+    pending = b""
+    started = False
+    while True:
+        chunk = raw.read(_CHUNK)
+        if not chunk:
+            break
+        started = True
+        while chunk:
+            try:
+                pending += decomp.decompress(chunk)
+            except zlib.error as exc:
+                raise _Corrupt(f"not a valid gzip stream ({exc})") from None
+            chunk = decomp.unused_data
+            if decomp.eof:
+                decomp = zlib.decompressobj(wbits=31)
+                if not chunk:
+                    started = False
+            *lines, pending = pending.split(b"\n")
+            for one in lines:
+                yield one + b"\n"
+    if started and not decomp.eof:
+        raise _Corrupt("file is truncated: the gzip stream ends before its end marker")
+    if pending:
+        yield pending
+
+
+def _plain_lines(raw: IO[bytes]) -> Iterator[bytes]:
+    yield from iter(raw.readline, b"")
+
+
+def _open(path: str) -> IO[bytes]:
+    if path == STDIN:
+        return sys.stdin.buffer
+    try:
+        return open(path, "rb")  # closed by iter_lines
+    except OSError as exc:
+        raise RecordError(f"cannot open: {exc.strerror or exc}", source=path) from None
+
+
+def iter_lines(path: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(line_number, text)`` for each non-blank line, 1-based, without the newline.
+
+    ``-`` reads stdin as bytes; a name ending in ``.gz`` is gunzipped. A line that is not
+    UTF-8, or a gzip stream that is truncated or corrupt, raises :class:`RecordError`
+    naming the file and the line where reading stopped.
+    """
+    source = _display(path)
+    raw = _open(path)
+    number = 0
+    lines = _gunzip_lines(raw) if path.endswith(".gz") else _plain_lines(raw)
+    try:
+        try:
+            for data in lines:
+                number += 1
+                try:
+                    text = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    reason = f"not valid UTF-8 (byte {exc.start} of the line)"
+                    raise RecordError(reason, source=source, line=number) from None
+                text = text.rstrip("\r\n")
+                if text.strip():
+                    yield number, text
+        except _Corrupt as exc:
+            raise RecordError(str(exc), source=source, line=number + 1) from None
+        except OSError as exc:
+            raise RecordError(f"read failed: {exc.strerror or exc}", source=source, line=number + 1) from None
+    finally:
+        if path != STDIN:
+            raw.close()
+
+
+def parse_line(text: str, *, source: str, line: int) -> Article:
+    """Parse one jsonl line and check it against the schema and every rule of the guide."""
+    # Imported here so readers load even where validation is not needed (and to keep the
+    # formats package free of an import cycle with the validator).
+    from ..validate import check_record
+
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        reason = f"not valid JSON: {exc.msg} at column {exc.colno}"
+        raise RecordError(reason, source=source, line=line) from None
+    except RecursionError:
+        raise RecordError("not valid JSON: nested too deeply", source=source, line=line) from None
+    return check_record(obj, source=source, line=line)
+
+
+def read_records(path: str) -> Iterator[tuple[int, Article]]:
+    """Yield ``(line_number, record)`` for every record of ``path``, validated, in file order."""
+    source = _display(path)
+    for number, text in iter_lines(path):
+        yield number, parse_line(text, source=source, line=number)
