@@ -19,7 +19,13 @@ Difficulty = Literal["beginner", "intermediate", "advanced", "expert"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("beginner", "intermediate", "advanced", "expert")
 
 RevisionStatus = Literal["drafted", "in_review", "published", "needs_update", "archived"]
-REVISION_STATUSES: tuple[RevisionStatus, ...] = ("drafted", "in_review", "published", "needs_update", "archived")
+REVISION_STATUSES: tuple[RevisionStatus, ...] = (
+    "drafted",
+    "in_review",
+    "published",
+    "needs_update",
+    "archived",
+)
 
 CODE_LANGUAGES: tuple[str, ...] = (
     "python", "javascript", "typescript", "go", "rust", "java", "csharp", "php", "ruby", "kotlin",

@@ -36,6 +36,7 @@ WORDS_PER_MINUTE = 200
 REVIEW_WINDOW = ("2021-01-01", "2025-12-31")
 """last_reviewed dates fall in this fixed window: never "today", so output never drifts."""
 
+
 def check_seed_range(seed: int, count: int) -> None:
     """Refuse a window outside the documented limits, naming the offending value."""
     if isinstance(seed, bool) or not isinstance(seed, int):

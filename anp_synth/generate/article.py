@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from .. import rules
-from ..model import Article, Block, ChecklistBlock, Difficulty, Entity, RevisionStatus, Section, SimilarPost
+from ..model import Article, Block, ChecklistBlock, Difficulty, Entity, RevisionStatus, Section
 from . import profiles, vocabulary
 from .grammar import Pool, Template, compile_pools, compile_template, expand, pick
 from .rng import clamp, gauss, record_rng, stream_key
@@ -133,7 +133,9 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
 
     intro = _sentence(pick(_INTROS, r), rnd, ctx)
     full_checklist = vocabulary.CHECKLISTS[ident.category]
-    checklist = profiles.choose_list(profile, _sample(full_checklist, 3 + int(r() * 4), rnd), full_checklist, rnd)
+    checklist = profiles.choose_list(
+        profile, _sample(full_checklist, 3 + int(r() * 4), rnd), full_checklist, rnd
+    )
     layout = vocabulary.LAYOUTS[int(r() * len(vocabulary.LAYOUTS))]
     snippet = stack.snippets[int(r() * len(stack.snippets))]
 
@@ -194,7 +196,9 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
         entities.append({"name": tool, "type": "tool"})
     if profile == "edge" and r() < 0.5:
         entities.extend({"name": tool, "type": "tool"} for tool in stack.tools)
-    notes = profiles.choose_list(profile, _sample(vocabulary.NOTES, 2 + int(r() * 3), rnd), vocabulary.NOTES, rnd)
+    notes = profiles.choose_list(
+        profile, _sample(vocabulary.NOTES, 2 + int(r() * 3), rnd), vocabulary.NOTES, rnd
+    )
     candidates = tuple(range(max(0, seed - rules.SIMILAR_DISTANCE), seed))
     similar_seeds = profiles.choose_list(profile, _sample(candidates, 3 + int(r() * 3), rnd), candidates, rnd)
 
@@ -246,7 +250,9 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
         for s in sorted(similar_seeds, reverse=True)
     ]
     meta = record["meta"]
-    meta["reading_time"] = rules.reading_time(prose_words if profile == "realistic" else prose_word_count(record))
+    meta["reading_time"] = rules.reading_time(
+        prose_words if profile == "realistic" else prose_word_count(record)
+    )
     blank = rules.canonical_json(record)
     digest = rules.content_hash_of_json(blank)
     meta["hash"] = digest

@@ -89,10 +89,9 @@ def apply(record: Article, profile: str, rnd: random.Random) -> None:
     r = rnd.random
 
     def spice(text: str) -> str:
-        words = text.split(" ")
-        at = int(r() * (len(words) + 1))
-        words.insert(at, samples[int(r() * len(samples))])
-        return " ".join(words)
+        # before or after the text, never inside it, so named problems and stacks stay whole
+        sample = samples[int(r() * len(samples))]
+        return f"{sample} {text}" if r() < 0.5 else f"{text} {sample}"
 
     meta = record["meta"]
     record["intro"] = spice(record["intro"])
