@@ -167,7 +167,7 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
                 prose_words += rules.word_count(text)
         sections.append({"heading": heading, "blocks": blocks})
 
-    difficulty = _weighted(_DIFFICULTY_WEIGHTS, r())  # type: ignore[arg-type]
+    difficulty = _weighted(_DIFFICULTY_WEIGHTS, r())
     status: RevisionStatus = _weighted(_STATUS_WEIGHTS, r())  # type: ignore[assignment]
     age_days = int(r() * (_WINDOW_DAYS + 1))
     last_reviewed = (_WINDOW_START + dt.timedelta(days=_WINDOW_DAYS - age_days)).isoformat()

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _SLOT = re.compile(r"\{([a-z_0-9.]+)\}")
 
@@ -109,6 +112,6 @@ def expand(template: Template, rnd: Callable[[], float], ctx: Mapping[str, str],
             expand(members[int(rnd() * len(members))], rnd, ctx, out)
 
 
-def pick(pool: Sequence[str], rnd: Callable[[], float]) -> str:
+def pick(pool: Sequence[T], rnd: Callable[[], float]) -> T:
     """One member of ``pool``, chosen by the record's own random stream."""
     return pool[int(rnd() * len(pool))]

@@ -114,7 +114,7 @@ def apply(record: Article, profile: str, rnd: random.Random) -> None:
         score = meta["score"]
         for key in ("quality", "freshness", "depth", "clarity"):
             if r() < 0.5:
-                score[key] = 0 if r() < 0.5 else 100  # type: ignore[literal-required]
+                score[key] = 0 if r() < 0.5 else 100
         revision = meta["revision"]
         revision["version"] = ("0.0.0", "999.999.999", revision["version"])[int(r() * 3)]
         revision["last_reviewed"] = (*rules.REVIEW_WINDOW, revision["last_reviewed"])[int(r() * 3)]
