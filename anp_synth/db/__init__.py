@@ -1,0 +1,3 @@
+"""The importer's database side: tables, migrations, per-dialect backends, ledger and report."""
+
+from __future__ import annotations
