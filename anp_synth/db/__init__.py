@@ -1,3 +1,30 @@
-"""The importer's database side: tables, migrations, per-dialect backends, ledger and report."""
+"""The importer's database side: tables, migrations, per-dialect backends, ledger and report.
+
+Library use::
+
+    from anp_synth import generate
+    from anp_synth.db import import_records
+
+    report = import_records(generate(seed=1, count=100), "sqlite:///articles.db")
+    assert report.inserted == 100
+"""
 
 from __future__ import annotations
+
+from .connect import DEFAULT_DB_URL, redact
+from .importer import import_file, import_generated, import_records, prepare_database
+from .migrations import HEAD as SCHEMA_HEAD
+from .report import REPORT_FORMAT_VERSION, BatchStats, ImportReport
+
+__all__ = [
+    "DEFAULT_DB_URL",
+    "REPORT_FORMAT_VERSION",
+    "SCHEMA_HEAD",
+    "BatchStats",
+    "ImportReport",
+    "import_file",
+    "import_generated",
+    "import_records",
+    "prepare_database",
+    "redact",
+]

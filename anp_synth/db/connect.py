@@ -1,0 +1,136 @@
+"""Open a database from a URL, and keep its password out of every message.
+
+Every text that may reach a user (errors, reports, logs) goes through :func:`redact` or
+:func:`scrub`: the URL is rendered with SQLAlchemy's ``hide_password=True`` and any literal
+occurrence of the password inside a driver's own message is replaced too, since drivers
+sometimes echo the DSN they were given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from ..errors import DatabaseError, InvalidArgument
+
+DEFAULT_DB_URL = "sqlite:///anp-synth.db"
+"""A SQLite file in the working directory: the importer works with no database set up."""
+
+SQLITE_PRAGMAS: tuple[tuple[str, str], ...] = (
+    # WAL: readers (the load tester) keep reading while a batch is written, and a commit is
+    # one sequential append instead of a rollback-journal copy of every touched page.
+    ("journal_mode", "WAL"),
+    # NORMAL in WAL mode: a commit survives a killed process (SIGKILL) intact; only an OS
+    # crash or power loss may lose the last commits, never corrupt the file. FULL would
+    # fsync on every batch for a guarantee a synthetic-data load does not need.
+    ("synchronous", "NORMAL"),
+    # 64 MiB of page cache: index pages of a large load stay hot; bounded, so memory stays flat.
+    ("cache_size", "-65536"),
+    # Sorts and temporary b-trees in memory, never in a temp file.
+    ("temp_store", "MEMORY"),
+    # Wait for a concurrent writer (or a reader's checkpoint) rather than failing at once.
+    ("busy_timeout", "30000"),
+)
+
+
+def parse_url(db_url: str) -> URL:
+    """A SQLAlchemy URL; plain ``postgresql://`` means psycopg 3, the driver anp-synth ships with."""
+    try:
+        url = make_url(db_url)
+    except ArgumentError:
+        raise InvalidArgument(f"db_url={_redact_raw(db_url)!r} is not a database URL") from None
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise InvalidArgument(f"db_url={redact(url)!r}: only sqlite:/// and postgresql:// databases are supported")
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() != "psycopg":
+        raise InvalidArgument(f"db_url={redact(url)!r}: use the psycopg driver (postgresql+psycopg://)")
+    return url
+
+
+def _redact_raw(db_url: str) -> str:
+    """Best effort for a string that does not even parse: drop anything between ':' and '@'."""
+    head, sep, tail = db_url.rpartition("@")
+    if not sep:
+        return db_url
+    scheme, _, rest = head.partition("://")
+    user = rest.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{tail}"
+
+
+def redact(url: URL | str) -> str:
+    """The URL as text, its password replaced by ``***``."""
+    if isinstance(url, str):
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            return _redact_raw(url)
+        return parsed.render_as_string(hide_password=True)
+    return url.render_as_string(hide_password=True)
+
+
+def scrub(message: str, url: URL) -> str:
+    """``message`` with the URL's password (and its full rendering) replaced."""
+    password = url.password
+    if password:
+        message = message.replace(url.render_as_string(hide_password=False), redact(url))
+        message = message.replace(str(password), "***")
+    return message
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: object) -> None:
+    # pysqlite's own implicit transactions fight BEGIN IMMEDIATE: we open every transaction ourselves.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for name, value in SQLITE_PRAGMAS:
+        cursor.execute(f"PRAGMA {name}={value}")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # IMMEDIATE takes the write lock at BEGIN, so two writers queue instead of deadlocking later.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def open_engine(db_url: str) -> Engine:
+    """An engine without a pool (every batch holds one connection; nothing lingers after)."""
+    url = parse_url(db_url)
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, poolclass=NullPool)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    else:
+        engine = create_engine(url, poolclass=NullPool, connect_args={"application_name": "anp-synth"})
+    return engine
+
+
+def describe_error(exc: BaseException, url: URL) -> str:
+    """A one-line, password-free account of a driver error."""
+    orig = getattr(exc, "orig", None) or exc
+    first = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    return scrub(first, url)
+
+
+@contextmanager
+def database_errors(url: URL, doing: str) -> Iterator[None]:
+    """Turn driver errors into DatabaseError naming the redacted URL and what we were doing."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"{doing} {redact(url)}: {describe_error(exc, url)}") from None
+    except OSError as exc:
+        raise DatabaseError(f"{doing} {redact(url)}: {scrub(str(exc), url)}") from None
+
+
+def server_version(engine: Engine) -> str:
+    """The server's version string (SQLite library version for SQLite)."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            return "SQLite " + str(conn.execute(text("select sqlite_version()")).scalar_one())
+        return "PostgreSQL " + str(conn.execute(text("show server_version")).scalar_one())

@@ -1,0 +1,157 @@
+"""Turn records into the row tuples of the anp_ tables, in the tables' column order.
+
+One encoding serves both backends: SQLite takes the tuples through ``executemany`` and
+PostgreSQL through ``COPY ... write_row``. Post-meta flattening is one documented rule, the
+way content platforms store post meta:
+
+- a scalar is one row at position 0 under its key (``topic``, ``view_count``);
+- a list is one row per element, at its index (``tools`` 0..n-1);
+- an object's fields go under dotted keys (``score.quality``, ``revision.status``), and a
+  list of objects under dotted keys at the element's index (``entities.name`` 2);
+- booleans are ``1``/``0`` as the frontend box shows them, integers in decimal.
+
+No database stores a NUL byte in text, so a NUL anywhere in a record is a RecordError
+naming the field, raised before the batch reaches the database.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import RecordError
+from ..model import PROFILES, Article
+from . import tables
+
+Row = tuple[Any, ...]
+
+_PROFILE_INDEX = {name: i for i, name in enumerate(PROFILES)}
+
+
+@dataclass
+class EncodedBatch:
+    """The rows of one batch of records, ready for one transaction."""
+
+    articles: list[Row] = field(default_factory=list)
+    post_meta: list[Row] = field(default_factory=list)
+    entities: list[Row] = field(default_factory=list)
+    similar_posts: list[Row] = field(default_factory=list)
+    nbytes: int = 0
+
+    def rows_for(self, name: str) -> list[Row]:
+        return getattr(self, name.removeprefix("anp_"))  # type: ignore[no-any-return]
+
+
+def _meta_value(value: Any) -> str:
+    if value is True:
+        return "1"
+    if value is False:
+        return "0"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    raise TypeError(f"unexpected {type(value).__name__}")
+
+
+def flatten_meta(article_id: int, meta: dict[str, Any]) -> list[Row]:
+    """The post-meta rows of one record, by the rule in this module's docstring."""
+    rows: list[Row] = []
+    append = rows.append
+    for key, value in meta.items():
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    for sub, v in item.items():
+                        append((article_id, f"{key}.{sub}", i, _meta_value(v)))
+                else:
+                    append((article_id, key, i, _meta_value(item)))
+        elif isinstance(value, dict):
+            for sub, v in value.items():
+                append((article_id, f"{key}.{sub}", 0, _meta_value(v)))
+        else:
+            append((article_id, key, 0, _meta_value(value)))
+    return rows
+
+
+def encode_record(record: Article, batch: EncodedBatch) -> None:
+    """Append one record's rows to ``batch``; RecordError (with the field) if it cannot be stored."""
+    try:
+        _encode(record, batch)
+    except RecordError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+        seed = record.get("seed") if isinstance(record, dict) else None
+        raise RecordError(
+            f"cannot be stored: {type(exc).__name__}: {exc}", seed=seed if isinstance(seed, int) else None
+        ) from None
+
+
+def _encode(record: Article, batch: EncodedBatch) -> None:
+    meta = record["meta"]
+    seed = record["seed"]
+    profile = record["profile"]
+    aid = seed * 4 + _PROFILE_INDEX[profile]
+    outline = meta["ai_outline"]
+    score = meta["score"]
+    revision = meta["revision"]
+    flags = meta["flags"]
+    payload = meta["payload"]
+    stack = meta["stack"]
+    body = json.dumps(record["sections"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    row: Row = (
+        aid, meta["reference"], seed, profile, record["schema_version"], record["generator_version"],
+        payload["source_id"], meta["hash"], record["title"], record["intro"], body, meta["topic"],
+        meta["summary"], meta["ai_brief"], outline["context"], outline["problem"], outline["stack"],
+        outline["recommended_action"], stack[0], stack[1], stack[2], meta["code_language"],
+        meta["difficulty"], meta["reading_time"], meta["view_count"], score["quality"], score["freshness"],
+        score["depth"], score["clarity"], revision["status"], revision["version"], revision["last_reviewed"],
+        flags["ai_generated_style"], flags["has_images"], flags["image_heavy"], flags["needs_human_review"],
+        payload["generator"], payload["paragraphs"], payload["scenario"],
+    )  # fmt: skip
+    meta_rows = flatten_meta(aid, meta)  # type: ignore[arg-type]
+    entity_rows = [(aid, i, e["name"], e["type"]) for i, e in enumerate(meta["entities"])]
+    similar_rows = [
+        (aid, i, p["seed"] * 4 + _PROFILE_INDEX[profile], p["seed"], p["reference"], p["title"])
+        for i, p in enumerate(record["similar_posts"])
+    ]
+    text_size = sum(len(v) for v in row if type(v) is str)
+    if "\x00" in body or any("\x00" in v for v in row if type(v) is str):
+        raise RecordError("contains a NUL byte, which no database stores in text", seed=seed, field=_nul_field(record))
+    for r in meta_rows:
+        if "\x00" in r[3]:
+            raise RecordError("contains a NUL byte, which no database stores in text", seed=seed, field=f"meta.{r[1]}")
+        text_size += len(r[3])
+    for r in similar_rows:
+        if "\x00" in r[5]:
+            raise RecordError("contains a NUL byte, which no database stores in text", seed=seed, field="similar_posts")
+    batch.articles.append(row)
+    batch.post_meta.extend(meta_rows)
+    batch.entities.extend(entity_rows)
+    batch.similar_posts.extend(similar_rows)
+    batch.nbytes += text_size
+
+
+def _nul_field(record: Any, path: str = "") -> str:
+    """The dotted path of the first string holding a NUL (only computed on the error path)."""
+    if isinstance(record, str):
+        return path if "\x00" in record else ""
+    items: Sequence[tuple[str, Any]]
+    if isinstance(record, dict):
+        items = [(f"{path}.{k}" if path else str(k), v) for k, v in record.items()]
+    elif isinstance(record, list):
+        items = [(f"{path}.{i}", v) for i, v in enumerate(record)]
+    else:
+        return ""
+    for sub, value in items:
+        found = _nul_field(value, sub)
+        if found:
+            return found
+    return path or "(record)"
+
+
+def column_names(table_name: str) -> list[str]:
+    """Column order of a table: the order the tuples above are built in."""
+    return [c.name for c in tables.metadata.tables[table_name].columns]

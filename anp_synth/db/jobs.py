@@ -1,0 +1,264 @@
+"""Batches of input, described before they are read, prepared (parsed or generated, encoded) anywhere.
+
+A job is small and picklable: a seed window, a list of raw lines, or a list of records. Its
+``key`` names its content, so the importer can find it in the ledger *before* doing any
+work (an unchanged re-run generates and parses nothing). ``prepare`` turns a job into rows;
+it runs in the importer's process or in a worker process, and never raises for a bad
+record: bad records come back as data, so the importer decides (abort or skip) in order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import RecordError
+from ..generate import build
+from ..model import Article
+from ..rules import GENERATOR_VERSION
+from .encode import EncodedBatch, encode_record
+
+
+@dataclass(frozen=True)
+class Reject:
+    source: str | None
+    line: int | None
+    seed: int | None
+    field: str | None
+    reason: str
+    record: str | None
+    """The raw line, when the input was a file."""
+
+    @classmethod
+    def of(cls, exc: RecordError, record: str | None) -> Reject:
+        return cls(exc.source, exc.line, exc.seed, exc.field, exc.reason, record)
+
+    def error(self) -> RecordError:
+        return RecordError(self.reason, source=self.source, line=self.line, seed=self.seed, field=self.field)
+
+    def to_dict(self) -> dict[str, Any]:
+        message = self.error().describe()
+        return {
+            "source": self.source,
+            "line": self.line,
+            "seed": self.seed,
+            "field": self.field,
+            "reason": self.reason,
+            "message": message,
+            "record": self.record,
+        }
+
+
+@dataclass
+class Prepared:
+    """A job's rows, plus what went wrong with which record."""
+
+    batch: EncodedBatch
+    rows_read: int
+    rejects: list[Reject] = field(default_factory=list)
+    duplicates: int = 0
+    read_s: float = 0.0
+    encode_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class SeedJob:
+    first_seed: int
+    count: int
+    profile: str
+
+    @property
+    def rows(self) -> int:
+        return self.count
+
+    def key(self, on_conflict: str) -> str:
+        return f"{on_conflict}:gen:{GENERATOR_VERSION}:{self.profile}:{self.first_seed}:{self.count}"
+
+    def describe(self) -> str:
+        return f"seed {self.first_seed}"
+
+    def ledger_fields(self) -> dict[str, Any]:
+        return {"first_seed": self.first_seed, "last_seed": self.first_seed + self.count - 1,
+                "first_line": None, "last_line": None}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LinesJob:
+    source: str
+    lines: tuple[tuple[int, str], ...]
+    digest: str
+
+    @property
+    def rows(self) -> int:
+        return len(self.lines)
+
+    def key(self, on_conflict: str) -> str:
+        return f"{on_conflict}:lines:{self.digest}:{len(self.lines)}"
+
+    def describe(self) -> str:
+        return f"{self.source}:{self.lines[0][0]}"
+
+    def ledger_fields(self) -> dict[str, Any]:
+        return {"first_seed": None, "last_seed": None,
+                "first_line": self.lines[0][0], "last_line": self.lines[-1][0]}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RecordsJob:
+    records: tuple[Article, ...]
+    digest: str
+    index: int
+    """Position of the first record in the caller's iterable (0-based)."""
+
+    @property
+    def rows(self) -> int:
+        return len(self.records)
+
+    def key(self, on_conflict: str) -> str:
+        return f"{on_conflict}:records:{self.digest}:{len(self.records)}"
+
+    def describe(self) -> str:
+        return f"record {self.index}"
+
+    def ledger_fields(self) -> dict[str, Any]:
+        seeds = [r.get("seed") for r in self.records]
+        ints = [s for s in seeds if isinstance(s, int)]
+        return {"first_seed": min(ints) if ints else None, "last_seed": max(ints) if ints else None,
+                "first_line": None, "last_line": None}  # fmt: skip
+
+
+Job = SeedJob | LinesJob | RecordsJob
+
+
+def seed_jobs(seed: int, count: int, profile: str, batch_size: int) -> Iterator[SeedJob]:
+    """Batches of consecutive seeds; the same window always cuts into the same batches."""
+    for first in range(seed, seed + count, batch_size):
+        yield SeedJob(first, min(batch_size, seed + count - first), profile)
+
+
+def line_jobs(lines: Iterable[tuple[int, str]], source: str, batch_size: int) -> Iterator[LinesJob]:
+    """Batches of raw lines, keyed by a digest of their text (so the same lines are the same batch)."""
+    chunk: list[tuple[int, str]] = []
+    for item in lines:
+        chunk.append(item)
+        if len(chunk) >= batch_size:
+            yield _lines_job(source, chunk)
+            chunk = []
+    if chunk:
+        yield _lines_job(source, chunk)
+
+
+def _lines_job(source: str, chunk: list[tuple[int, str]]) -> LinesJob:
+    h = hashlib.blake2b(digest_size=16)
+    for _, text in chunk:
+        h.update(text.encode("utf-8", "surrogatepass"))
+        h.update(b"\n")
+    return LinesJob(source, tuple(chunk), h.hexdigest())
+
+
+def record_jobs(records: Iterable[Article], batch_size: int) -> Iterator[RecordsJob]:
+    """Batches of ready records, keyed by their references and content hashes."""
+    chunk: list[Article] = []
+    index = 0
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= batch_size:
+            yield _records_job(chunk, index)
+            index += len(chunk)
+            chunk = []
+    if chunk:
+        yield _records_job(chunk, index)
+
+
+def _records_job(chunk: list[Article], index: int) -> RecordsJob:
+    h = hashlib.blake2b(digest_size=16)
+    for record in chunk:
+        meta: Any = record.get("meta") if isinstance(record, dict) else None
+        ident = f"{meta.get('reference')}:{meta.get('hash')};" if isinstance(meta, dict) else repr(record)
+        h.update(ident.encode("utf-8", "surrogatepass"))
+    return RecordsJob(tuple(chunk), h.hexdigest(), index)
+
+
+def prepare(job: Job) -> Prepared:
+    """Generate or parse, then encode, one job. Bad records are returned as rejects, in order."""
+    if isinstance(job, SeedJob):
+        return _prepare_seeds(job)
+    if isinstance(job, LinesJob):
+        return _prepare_lines(job)
+    return _prepare_records(job)
+
+
+def _prepare_seeds(job: SeedJob) -> Prepared:
+    batch = EncodedBatch()
+    read_s = encode_s = 0.0
+    nbytes = 0
+    t = time.perf_counter()
+    for s in range(job.first_seed, job.first_seed + job.count):
+        record, line = build(s, job.profile)
+        nbytes += len(line.encode("utf-8"))
+        t1 = time.perf_counter()
+        read_s += t1 - t
+        encode_record(record, batch)
+        t = time.perf_counter()
+        encode_s += t - t1
+    batch.nbytes = nbytes
+    return Prepared(batch, job.count, read_s=read_s, encode_s=encode_s)
+
+
+def _prepare_lines(job: LinesJob) -> Prepared:
+    from ..formats.readers import parse_line
+
+    batch = EncodedBatch()
+    out = Prepared(batch, len(job.lines))
+    seen: set[str] = set()
+    nbytes = 0
+    t = time.perf_counter()
+    for number, text in job.lines:
+        nbytes += len(text.encode("utf-8", "surrogatepass")) + 1
+        try:
+            record = parse_line(text, source=job.source, line=number)
+            t1 = time.perf_counter()
+            out.read_s += t1 - t
+            if record["meta"]["reference"] in seen:
+                out.duplicates += 1
+            else:
+                seen.add(record["meta"]["reference"])
+                encode_record(record, batch)
+        except RecordError as exc:
+            t1 = time.perf_counter()
+            exc.source = exc.source or job.source
+            exc.line = exc.line or number
+            out.rejects.append(Reject.of(exc, text))
+        t = time.perf_counter()
+        out.encode_s += t - t1
+    batch.nbytes = nbytes
+    return out
+
+
+def _prepare_records(job: RecordsJob) -> Prepared:
+    batch = EncodedBatch()
+    out = Prepared(batch, len(job.records))
+    seen: set[str] = set()
+    t = time.perf_counter()
+    for i, record in enumerate(job.records):
+        try:
+            ref = record["meta"]["reference"]
+            if ref in seen:
+                out.duplicates += 1
+                continue
+            seen.add(ref)
+            encode_record(record, batch)
+        except RecordError as exc:
+            exc.source = exc.source or "<records>"
+            exc.line = exc.line or job.index + i + 1
+            out.rejects.append(Reject.of(exc, None))
+        except (KeyError, TypeError) as exc:
+            seed = record.get("seed") if isinstance(record, dict) else None
+            err = RecordError(f"not a record: {type(exc).__name__}: {exc}", source="<records>",
+                              line=job.index + i + 1, seed=seed if isinstance(seed, int) else None)  # fmt: skip
+            out.rejects.append(Reject.of(err, None))
+    out.encode_s = time.perf_counter() - t
+    return out

@@ -1,0 +1,136 @@
+"""Versioned schema migrations: one module per version, applied in order, recorded in a table.
+
+A plain, explicit mechanism rather than Alembic: a handful of additive steps, no autogenerate,
+no env.py. ``anp_schema_version`` holds one row per applied version; the highest is the
+database's version. Each step runs in the same transaction as its row, so a database is
+always exactly at some version. ``docs/MIGRATIONS.md`` documents every version.
+
+Before touching anything, :func:`inspect_schema` checks that every ``anp_`` table present
+was created by anp-synth (the version table exists and the columns are ours); otherwise it
+refuses, naming the table. Migrations only ever create: nothing here drops, truncates or
+alters a table anp-synth did not create.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy.schema import CreateTable
+
+from ...errors import DatabaseError
+from .. import tables
+from . import v0001_initial, v0002_meta_lookup
+
+MIGRATIONS: tuple[ModuleType, ...] = (v0001_initial, v0002_meta_lookup)
+HEAD: int = MIGRATIONS[-1].VERSION
+
+__all__ = ["HEAD", "MIGRATIONS", "SchemaState", "inspect_schema", "upgrade"]
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """What a database holds: its anp-synth schema version (None when it has no anp_ tables)."""
+
+    version: int | None
+    applied: tuple[tuple[int, str, str], ...]
+
+    @property
+    def pending(self) -> tuple[ModuleType, ...]:
+        return tuple(m for m in MIGRATIONS if (self.version or 0) < m.VERSION)
+
+
+def _expected_columns(table_name: str) -> list[str]:
+    return [c.name for c in tables.metadata.tables[table_name].columns]
+
+
+def inspect_schema(conn: Connection) -> SchemaState:
+    """The database's schema version, or DatabaseError if an anp_ table there is not ours."""
+    insp = inspect(conn)
+    present = set(insp.get_table_names())
+    ours = [t.name for t in tables.OWNED_TABLES]
+    found = [name for name in ours if name in present]
+    if not found:
+        return SchemaState(None, ())
+    if tables.schema_version.name not in present:
+        raise DatabaseError(
+            f"refusing to touch table {found[0]}: it exists but was not created by anp-synth "
+            f"(no {tables.schema_version.name} table); use another database or schema"
+        )
+    for name in found:
+        columns = [c["name"] for c in insp.get_columns(name)]
+        if columns != _expected_columns(name):
+            raise DatabaseError(
+                f"refusing to touch table {name}: its columns ({', '.join(columns)}) are not the ones "
+                "anp-synth created; use another database or schema"
+            )
+    applied = tuple(
+        (int(r[0]), str(r[1]), str(r[2]))
+        for r in conn.execute(
+            select(
+                tables.schema_version.c.version,
+                tables.schema_version.c.description,
+                tables.schema_version.c.applied_at,
+            ).order_by(tables.schema_version.c.version)
+        )
+    )
+    version = applied[-1][0] if applied else 0
+    if version > HEAD:
+        raise DatabaseError(
+            f"the database is at anp-synth schema version {version}, newer than this anp-synth knows "
+            f"({HEAD}); upgrade anp-synth"
+        )
+    missing = [name for name in ours if name not in present]
+    if missing and version > 0:
+        raise DatabaseError(f"anp-synth schema version {version} but table {missing[0]} is missing")
+    return SchemaState(version, applied)
+
+
+def _ensure_pg_schema(conn: Connection) -> None:
+    """Create the search_path's first schema if it does not exist (e.g. ``options=-csearch_path=x``)."""
+    if conn.execute(text("select current_schema()")).scalar() is not None:
+        return
+    first = str(conn.execute(text("show search_path")).scalar_one()).split(",")[0].strip()
+    if first.startswith('"') and first.endswith('"'):
+        first = first[1:-1].replace('""', '"')
+    if not first or first == "$user":
+        raise DatabaseError("no schema to create tables in: the search_path names none that exists")
+    quoted = '"' + first.replace('"', '""') + '"'
+    conn.execute(text(f"create schema if not exists {quoted}"))
+
+
+def upgrade(
+    engine: Engine, *, target: int = HEAD, on_step: Callable[[int, str], None] | None = None
+) -> tuple[int | None, int]:
+    """Bring the database to ``target`` (default: the newest); returns (version before, after).
+
+    Runs in one transaction, serialised against concurrent upgrades (an advisory lock on
+    PostgreSQL, BEGIN IMMEDIATE on SQLite), so two importers starting together cannot both
+    create the tables.
+    """
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("select pg_advisory_xact_lock(7355608301)"))
+            _ensure_pg_schema(conn)
+        state = inspect_schema(conn)
+        before = state.version
+        if before is None:
+            conn.execute(CreateTable(tables.schema_version))
+        now = before or 0
+        for migration in MIGRATIONS:
+            if now < migration.VERSION <= target:
+                migration.upgrade(conn)
+                conn.execute(
+                    tables.schema_version.insert().values(
+                        version=migration.VERSION,
+                        description=migration.DESCRIPTION,
+                        applied_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    )
+                )
+                now = migration.VERSION
+                if on_step is not None:
+                    on_step(migration.VERSION, migration.DESCRIPTION)
+        return before, now
