@@ -74,7 +74,8 @@ class PostgresBackend:
 
     def _connect(self) -> psycopg.Connection[Any]:
         try:
-            return psycopg.connect(**conninfo(self.url))
+            # autocommit: every batch opens its own transaction() block, so nothing stays open between them.
+            return psycopg.connect(**conninfo(self.url), autocommit=True)
         except psycopg.OperationalError as exc:
             raise TransientError(scrub(str(exc).strip(), self.url)) from None
         except psycopg.Error as exc:
