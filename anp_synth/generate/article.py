@@ -1,48 +1,43 @@
 """Compose one article record from its seed: identity first, then body, then post-meta.
 
 The identity (problem, stack, scenario, title) comes from its own cheap stream so that a
-record can name the titles of its similar posts without generating them whole.
+record can name the titles of its similar posts without generating them whole. Every
+other draw comes from the record's body stream, in a fixed order: changing that order
+changes every record, so it is part of the generator version.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import random
-from collections.abc import Mapping
+import struct
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from json.encoder import encode_basestring
 from typing import TypeVar
 
 from .. import rules
-from ..model import Article, Block, ChecklistBlock, Difficulty, Entity, RevisionStatus, Section
-from . import profiles, vocabulary
-from .grammar import Pool, Template, compile_pools, compile_template, expand, pick
-from .rng import clamp, gauss, record_rng, stream_key
+from ..model import Article, Block, Difficulty, Entity, RevisionStatus, Section
+from . import profiles, prose, vocabulary
+from .encode import encode_article, encode_clean, needs_escape
+from .grammar import pick
+from .rng import clamp, normal, record_rng, stream_key
 from .stacks import STACKS, Stack
 
 T = TypeVar("T")
 
-CONTEXT_KEYS = frozenset({"problem", "stack", "scenario", "language", "area", "tool", "brand"})
-
-_POOLS: dict[str, Pool] = compile_pools(
-    {**vocabulary.POOLS, **{f"theme.{k}": v for k, v in vocabulary.THEMES.items()}}, CONTEXT_KEYS
-)
-_THEME_NAMES: tuple[str, ...] = tuple(vocabulary.THEMES)
-_THEMES: tuple[Pool, ...] = tuple(_POOLS[f"theme.{k}"] for k in _THEME_NAMES)
-
-
-def _compiled(templates: tuple[str, ...]) -> tuple[Template, ...]:
-    return tuple(compile_template(t, _POOLS, CONTEXT_KEYS) for t in templates)
-
-
-_TITLES = _compiled(vocabulary.TITLE_PATTERNS)
-_INTROS = _compiled(vocabulary.INTRO_TEMPLATES)
-_FINALS = _compiled(vocabulary.FINAL_TEMPLATES)
-_SUMMARIES = _compiled(vocabulary.SUMMARY_TEMPLATES)
-_BRIEFS = _compiled(vocabulary.BRIEF_TEMPLATES)
-_STACK_SENTENCE = _POOLS["stack_sentence"]
-_BRAND_SENTENCE = _POOLS["brand_sentence"]
+# Templates around the prose name only the record's context ({stack}, {problem}...), so
+# str.format_map fills them; the word grammar is for paragraph prose (prose.py).
+_INTROS = vocabulary.INTRO_TEMPLATES
+_FINALS = vocabulary.FINAL_TEMPLATES
+_SUMMARIES = vocabulary.SUMMARY_TEMPLATES
+_BRIEFS = vocabulary.BRIEF_TEMPLATES
+_STACK_SENTENCES = vocabulary.POOLS["stack_sentence"]
+_BRAND_SENTENCES = vocabulary.POOLS["brand_sentence"]
+_THEMES = prose.THEME_NAMES
 
 _DIFFICULTY_WEIGHTS: tuple[tuple[Difficulty, float], ...] = (
     ("beginner", 0.35), ("intermediate", 0.40), ("advanced", 0.20), ("expert", 0.05),
@@ -52,6 +47,37 @@ _STATUS_WEIGHTS: tuple[tuple[RevisionStatus, float], ...] = (
 )  # fmt: skip
 _WINDOW_START = dt.date.fromisoformat(rules.REVIEW_WINDOW[0])
 _WINDOW_DAYS = (dt.date.fromisoformat(rules.REVIEW_WINDOW[1]) - _WINDOW_START).days
+_DATES = tuple((_WINDOW_START + dt.timedelta(days=d)).isoformat() for d in range(_WINDOW_DAYS + 1))
+
+# Realistic records are written without escaping (see encode.py); that is only sound while
+# every word they are made of needs none. Code snippets are escaped once, here.
+_ESCAPED_SNIPPETS = {s: encode_basestring(s) for st in STACKS for s in st.snippets}
+
+
+def _vocabulary_strings() -> list[str]:
+    out: list[str] = [p for p, _ in vocabulary.PROBLEMS]
+    out += [*vocabulary.SCENARIOS, *vocabulary.TITLE_PATTERNS, *vocabulary.INTRO_TEMPLATES]
+    out += [*vocabulary.FINAL_TEMPLATES, *vocabulary.SUMMARY_TEMPLATES, *vocabulary.BRIEF_TEMPLATES]
+    out += [*vocabulary.ACTIONS, *vocabulary.NOTES, rules.BRAND, rules.GENERATOR_NAME]
+    for group in (vocabulary.HEADINGS, vocabulary.CHECKLISTS, vocabulary.POOLS, prose.GENERAL):
+        for words in group.values():
+            out += words
+    for theme in prose.THEMES.values():
+        for words in theme.values():
+            out += words
+    out += prose.SHAPES
+    for stack in STACKS:
+        out += [stack.name, stack.area, stack.language, stack.code_language, *stack.tools]
+    return out
+
+
+_UNCLEAN = [s for s in _vocabulary_strings() if needs_escape(s)]
+if _UNCLEAN:  # pragma: no cover - a vocabulary edit that must be fixed, not shipped
+    raise RuntimeError(f"vocabulary strings need JSON escaping, which the fast encoder skips: {_UNCLEAN[:3]}")
+
+
+_reference = lru_cache(maxsize=4096)(rules.reference)
+"""References of recent seeds: similar posts name up to five of the previous twelve."""
 
 
 @dataclass(frozen=True)
@@ -67,18 +93,24 @@ class Identity:
 
 @lru_cache(maxsize=4096)
 def identity(seed: int, profile: str) -> Identity:
-    """Problem, stack, scenario and title of ``seed``: drawn from the record's identity stream."""
-    rnd = random.Random(int.from_bytes(stream_key(seed, profile, "identity"), "big")).random
-    problem, category = vocabulary.PROBLEMS[int(rnd() * len(vocabulary.PROBLEMS))]
-    stack = STACKS[int(rnd() * len(STACKS))]
-    scenario = pick(vocabulary.SCENARIOS, rnd)
-    out: list[str] = []
-    expand(pick(_TITLES, rnd), rnd, {"problem": problem, "stack": stack.name}, out)
-    title = profiles.decorate_title("".join(out), profile, rnd)
+    """Problem, stack, scenario and title of ``seed``, read off its identity digest.
+
+    Four 32-bit words of blake2b pick problem, stack, scenario and title pattern; the rest
+    feeds the profile's title decoration. No Random instance: similar posts need titles of
+    other seeds, and this keeps that to one hash.
+    """
+    words = struct.unpack(">8I", stream_key(seed, profile, "identity"))
+    problem, category = vocabulary.PROBLEMS[words[0] % len(vocabulary.PROBLEMS)]
+    stack = STACKS[words[1] % len(STACKS)]
+    scenario = vocabulary.SCENARIOS[words[2] % len(vocabulary.SCENARIOS)]
+    title = vocabulary.TITLE_PATTERNS[words[3] % len(vocabulary.TITLE_PATTERNS)].format(
+        problem=problem, stack=stack.name
+    )
+    title = profiles.decorate_title(title, profile, words[4] / 2**32)
     return Identity(problem, category, stack, scenario, title)
 
 
-def _weighted(weights: tuple[tuple[str, float], ...], u: float) -> str:
+def _weighted(weights: tuple[tuple[T, float], ...], u: float) -> T:
     acc = 0.0
     for value, w in weights:
         acc += w
@@ -87,36 +119,57 @@ def _weighted(weights: tuple[tuple[str, float], ...], u: float) -> str:
     return weights[-1][0]
 
 
-def _sentence(template: Template, rnd: random.Random, ctx: Mapping[str, str]) -> str:
-    out: list[str] = []
-    expand(template, rnd.random, ctx, out)
-    return "".join(out)
+def _fill(templates: Sequence[str], r: Callable[[], float], ctx: Mapping[str, str]) -> str:
+    """One of ``templates``, chosen by the record's stream, with the record's context filled in."""
+    return templates[int(r() * len(templates))].format_map(ctx)
 
 
-def _paragraph(rnd: random.Random, ctx: dict[str, str], theme_index: int) -> str:
-    theme = _THEMES[theme_index]
-    n = 3 + int(rnd.random() * 3)
-    order = list(range(len(theme)))
-    # partial Fisher-Yates: n distinct sentences of the theme, in random order
-    parts: list[str] = []
-    for i in range(min(n, len(order))):
-        j = i + int(rnd.random() * (len(order) - i))
-        order[i], order[j] = order[j], order[i]
-        parts.append(_sentence(theme[order[i]], rnd, ctx))
-    u = rnd.random()
-    if u < 0.3:
-        ctx["tool"] = pick(ctx["_tools"].split("\x1f"), rnd.random)
-        parts.append(_sentence(pick(_STACK_SENTENCE, rnd.random), rnd, ctx))
-    elif u < 0.42:
-        parts.append(_sentence(pick(_BRAND_SENTENCE, rnd.random), rnd, ctx))
-    return " ".join(parts)
+@cache
+def _subsets(n: int, k: int) -> tuple[tuple[int, ...], ...]:
+    """Every k-subset of range(n), in lexicographic order: one draw then picks a whole sample."""
+    return tuple(itertools.combinations(range(n), k))
 
 
-def _sample(items: tuple[T, ...], k: int, rnd: random.Random) -> list[T]:
-    """``k`` distinct items, in the order they appear in ``items`` (stable, readable lists)."""
-    k = max(0, min(k, len(items)))
-    chosen = sorted(range(len(items)), key=lambda _: rnd.random())[:k]
-    return [items[i] for i in sorted(chosen)]
+def _sample(items: Sequence[T], k: int, rnd: random.Random) -> list[T]:
+    """``k`` distinct items, uniformly, kept in the order of ``items`` (readable, stable lists)."""
+    n = len(items)
+    k = max(0, min(k, n))
+    if n <= 16:
+        subsets = _subsets(n, k)
+        return [items[i] for i in subsets[int(rnd.random() * len(subsets))]]
+    r = rnd.random  # selection sampling (Knuth's algorithm S) for longer lists
+    out: list[T] = []
+    for i, item in enumerate(items):
+        if k and r() * (n - i) < k:
+            out.append(item)
+            k -= 1
+    return out
+
+
+def _paragraph(rnd: random.Random, ctx: dict[str, str], tools: Sequence[str], theme: str) -> tuple[str, int]:
+    """Two to six themed sentences, sometimes closed by a stack or brand sentence; and its word count."""
+    r = rnd.random
+    passages, counts = prose.bank(theme)
+    size = len(passages)
+    a = int(r() * size)
+    b = int(r() * size)
+    text = f"{passages[a]} {passages[b]}"
+    words = counts[a] + counts[b]
+    u = r()
+    if u < 0.2:
+        c = int(r() * size)
+        text = f"{text} {passages[c]}"
+        words += counts[c]
+    u = r()
+    if u < 0.42:
+        if u < 0.3:
+            ctx["tool"] = tools[int(r() * len(tools))]
+            extra = _fill(_STACK_SENTENCES, r, ctx)
+        else:
+            extra = _fill(_BRAND_SENTENCES, r, ctx)
+        text = f"{text} {extra}"
+        words += len(extra.split())
+    return text, words
 
 
 def build(seed: int, profile: str) -> tuple[Article, str]:
@@ -127,22 +180,19 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
     r = rnd.random
     ctx: dict[str, str] = {
         "problem": ident.problem, "stack": stack.name, "scenario": ident.scenario,
-        "language": stack.language, "area": stack.area, "brand": rules.BRAND,
-        "tool": stack.tools[0], "_tools": "\x1f".join(stack.tools),
+        "language": stack.language, "area": stack.area, "brand": rules.BRAND, "tool": stack.tools[0],
     }  # fmt: skip
 
-    intro = _sentence(pick(_INTROS, r), rnd, ctx)
+    intro = _fill(_INTROS, r, ctx)
     full_checklist = vocabulary.CHECKLISTS[ident.category]
-    checklist = profiles.choose_list(
-        profile, _sample(full_checklist, 3 + int(r() * 4), rnd), full_checklist, rnd
-    )
-    layout = vocabulary.LAYOUTS[int(r() * len(vocabulary.LAYOUTS))]
-    snippet = stack.snippets[int(r() * len(stack.snippets))]
+    checklist = profiles.choose_list(profile, _sample(full_checklist, 3 + int(r() * 4), rnd), full_checklist, rnd)
+    layout = pick(vocabulary.LAYOUTS, r)
+    snippet = pick(stack.snippets, r)
 
     sections: list[Section] = []
     paragraphs = 0
-    prose_words = rules.word_count(intro)
-    last_theme = -1
+    prose_words = len(intro.split())
+    last_theme = ""
     for kind, low, high in layout:
         if kind == "code":
             sections[-1]["blocks"].append({"type": "code", "language": stack.code_language, "text": snippet})
@@ -150,39 +200,34 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
         heading = pick(vocabulary.HEADINGS[kind], r)
         blocks: list[Block] = []
         if kind == "checklist":
-            blocks.append(ChecklistBlock(type="checklist", items=checklist))
+            blocks.append({"type": "checklist", "items": checklist})
         else:
-            n = low + int(r() * (high - low + 1))
-            for i in range(n):
+            for i in range(low + int(r() * (high - low + 1))):
+                theme = pick(_THEMES, r)
+                if theme == last_theme:
+                    theme = _THEMES[(_THEMES.index(theme) + 1) % len(_THEMES)]
+                last_theme = theme
+                text, words = _paragraph(rnd, ctx, stack.tools, theme)
                 if kind == "final" and i == 0:
-                    text = _sentence(pick(_FINALS, r), rnd, ctx)
-                else:
-                    theme = int(r() * len(_THEMES))
-                    if theme == last_theme:
-                        theme = (theme + 1) % len(_THEMES)
-                    last_theme = theme
-                    text = _paragraph(rnd, ctx, theme)
+                    opening = _fill(_FINALS, r, ctx)
+                    text = f"{opening} {text}"
+                    words += len(opening.split())
                 blocks.append({"type": "paragraph", "text": text})
                 paragraphs += 1
-                prose_words += rules.word_count(text)
+                prose_words += words
         sections.append({"heading": heading, "blocks": blocks})
 
     difficulty = _weighted(_DIFFICULTY_WEIGHTS, r())
-    status: RevisionStatus = _weighted(_STATUS_WEIGHTS, r())  # type: ignore[assignment]
+    status = _weighted(_STATUS_WEIGHTS, r())
     age_days = int(r() * (_WINDOW_DAYS + 1))
-    last_reviewed = (_WINDOW_START + dt.timedelta(days=_WINDOW_DAYS - age_days)).isoformat()
-    quality = clamp(72 + 14 * gauss(rnd), 0, 100)
-    clarity = clamp(quality + 8 * gauss(rnd), 0, 100)
-    depth = clamp(45 + prose_words / 20 + 10 * gauss(rnd), 0, 100)
-    freshness = clamp(100 - 70 * age_days / _WINDOW_DAYS + 5 * gauss(rnd), 0, 100)
-    view_count = min(2_000_000_000, int(math.exp(8.0 + 2.0 * gauss(rnd))))
+    quality = clamp(72 + 14 * normal(r()), 0, 100)
+    clarity = clamp(quality + 8 * normal(r()), 0, 100)
+    depth = clamp(45 + prose_words / 20 + 10 * normal(r()), 0, 100)
+    freshness = clamp(100 - 70 * age_days / _WINDOW_DAYS + 5 * normal(r()), 0, 100)
+    view_count = min(2_000_000_000, int(math.exp(8.0 + 2.0 * normal(r()))))
     has_images = r() < 0.45
-    flags = {
-        "ai_generated_style": r() < 0.85,
-        "has_images": has_images,
-        "image_heavy": has_images and r() < 0.3,
-        "needs_human_review": rules.needs_human_review(quality, clarity, status),
-    }
+    image_heavy = has_images and r() < 0.3
+    ai_style = r() < 0.85
     version = f"{int(r() * 4)}.{int(r() * 13)}.{int(r() * 21)}"
     tools = profiles.choose_list(
         profile, _sample(stack.tools, 3 + int(r() * (len(stack.tools) - 2)), rnd), stack.tools, rnd
@@ -192,14 +237,11 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
         {"name": stack.area, "type": "area"},
         {"name": ident.problem, "type": "problem"},
     ]
-    for tool in _sample(tuple(tools), int(r() * 3), rnd):
-        entities.append({"name": tool, "type": "tool"})
+    entities += [{"name": tool, "type": "tool"} for tool in _sample(tools, int(r() * 3), rnd)]
     if profile == "edge" and r() < 0.5:
-        entities.extend({"name": tool, "type": "tool"} for tool in stack.tools)
-    notes = profiles.choose_list(
-        profile, _sample(vocabulary.NOTES, 2 + int(r() * 3), rnd), vocabulary.NOTES, rnd
-    )
-    candidates = tuple(range(max(0, seed - rules.SIMILAR_DISTANCE), seed))
+        entities += [{"name": tool, "type": "tool"} for tool in stack.tools]
+    notes = profiles.choose_list(profile, _sample(vocabulary.NOTES, 2 + int(r() * 3), rnd), vocabulary.NOTES, rnd)
+    candidates = range(max(0, seed - rules.SIMILAR_DISTANCE), seed)
     similar_seeds = profiles.choose_list(profile, _sample(candidates, 3 + int(r() * 3), rnd), candidates, rnd)
 
     record: Article = {
@@ -213,25 +255,30 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
         "similar_posts": [],
         "meta": {
             "topic": f"{ident.problem} / {stack.name}",
-            "summary": _sentence(pick(_SUMMARIES, r), rnd, ctx),
+            "summary": _fill(_SUMMARIES, r, ctx),
             "ai_outline": {
                 "context": ident.scenario,
                 "problem": ident.problem,
                 "stack": stack.name,
                 "recommended_action": pick(vocabulary.ACTIONS, r),
             },
-            "ai_brief": _sentence(pick(_BRIEFS, r), rnd, ctx),
+            "ai_brief": _fill(_BRIEFS, r, ctx),
             "stack": [stack.name, stack.area, stack.language],
             "tools": tools,
             "code_language": stack.code_language,
-            "difficulty": difficulty,  # type: ignore[typeddict-item]
-            "reading_time": 0,
+            "difficulty": difficulty,
+            "reading_time": rules.reading_time(prose_words),
             "view_count": view_count,
             "score": {"quality": quality, "freshness": freshness, "depth": depth, "clarity": clarity},
-            "revision": {"status": status, "version": version, "last_reviewed": last_reviewed},
-            "reference": rules.reference(seed, profile),
+            "revision": {"status": status, "version": version, "last_reviewed": _DATES[_WINDOW_DAYS - age_days]},
+            "reference": _reference(seed, profile),
             "hash": "",
-            "flags": flags,  # type: ignore[typeddict-item]
+            "flags": {
+                "ai_generated_style": ai_style,
+                "has_images": has_images,
+                "image_heavy": image_heavy,
+                "needs_human_review": rules.needs_human_review(quality, clarity, status),
+            },
             "checklist": checklist,
             "entities": entities,
             "payload": {
@@ -244,16 +291,17 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
             "notes": notes,
         },
     }
-    profiles.apply(record, profile, rnd)
     record["similar_posts"] = [
-        {"seed": s, "reference": rules.reference(s, profile), "title": identity(s, profile).title}
-        for s in sorted(similar_seeds, reverse=True)
+        {"seed": s, "reference": _reference(s, profile), "title": identity(s, profile).title}
+        for s in reversed(similar_seeds)
     ]
     meta = record["meta"]
-    meta["reading_time"] = rules.reading_time(
-        prose_words if profile == "realistic" else prose_word_count(record)
-    )
-    blank = rules.canonical_json(record)
+    if profile == "realistic":
+        blank = encode_clean(record, _ESCAPED_SNIPPETS.__getitem__)
+    else:
+        profiles.apply(record, profile, rnd)
+        meta["reading_time"] = rules.reading_time(prose_word_count(record))
+        blank = encode_article(record)
     digest = rules.content_hash_of_json(blank)
     meta["hash"] = digest
     return record, blank.replace(rules.HASH_PLACEHOLDER, f'"hash":"{digest}"', 1)

@@ -10,7 +10,7 @@ carry the latter.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TypeVar
 
 from .. import rules
@@ -60,12 +60,12 @@ HOSTILE_SAMPLES: tuple[str, ...] = (
 )
 
 
-def decorate_title(title: str, profile: str, rnd: Callable[[], float]) -> str:
-    """The title keeps its problem and stack; the profile adds its awkward text after them."""
+def decorate_title(title: str, profile: str, u: float) -> str:
+    """The title keeps its problem and stack; the profile adds its awkward text after them (``u`` in [0, 1))."""
     if profile == "edge":
-        return f"{title} {UNICODE_SAMPLES[int(rnd() * len(UNICODE_SAMPLES))]}"
+        return f"{title} {UNICODE_SAMPLES[int(u * len(UNICODE_SAMPLES))]}"
     if profile == "hostile":
-        return f"{title} {HOSTILE_SAMPLES[int(rnd() * len(HOSTILE_SAMPLES))]}"
+        return f"{title} {HOSTILE_SAMPLES[int(u * len(HOSTILE_SAMPLES))]}"
     return title
 
 
