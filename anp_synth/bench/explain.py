@@ -1,0 +1,153 @@
+"""Query plans: what the database does for each query of the mix, and what looks costly.
+
+PostgreSQL gets ``EXPLAIN (ANALYZE, BUFFERS)`` (the query runs once; only SELECTs are in the
+mix, and a read-only session allows it); SQLite ``EXPLAIN QUERY PLAN``. Two findings are
+flagged, the two that turn a fast admin page into a slow one as the tables grow: a full scan
+of a large table, and a sort the planner could not take from an index.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..errors import BenchError
+from .connect import DriverConnection, to_driver_sql
+from .params import ParamPools
+from .workload import Query
+
+LARGE_TABLE_ROWS = 10_000
+"""A full scan of a table with at least this many rows is flagged."""
+
+_TABLE_ALIAS = re.compile(
+    r"\b(anp_\w+)(?:\s+(?:AS\s+)?(?!(?:ON|WHERE|JOIN|LEFT|INNER|ORDER|GROUP|LIMIT)\b)(\w+))?", re.I
+)
+_PG_SEQ_SCAN = re.compile(r"(?:Parallel )?Seq Scan on (\w+)")
+_PG_SORT = re.compile(r"^\s*(?:->\s*)?(?:Incremental )?Sort\s+\(")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One query's plan as text, the parameters it was explained with, and its flags."""
+
+    query_id: str
+    dialect: str
+    sql: str
+    params: dict[str, Any]
+    text: str
+    flags: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def sample_params(query: Query, pools: ParamPools, seed: int = 0) -> dict[str, Any]:
+    """One deterministic set of arguments for ``query`` (the first draw of a seeded generator)."""
+    rng = random.Random(f"anp-explain:{seed}:{query.id}")
+    params: dict[str, Any] = {}
+    for group in pools.groups_for(query.params):
+        params.update(rng.choice(pools.groups[group]))
+    return {k: v for k, v in params.items() if k in query.params}
+
+
+def _aliases(sql: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for table, alias in _TABLE_ALIAS.findall(sql):
+        out[table] = table
+        if alias:
+            out[alias] = table
+    return out
+
+
+def _sqlite_plan(
+    conn: DriverConnection, sql: str, params: Mapping[str, Any], rows: Mapping[str, int], large: int
+) -> tuple[str, list[str]]:
+    plan = conn.run("EXPLAIN QUERY PLAN " + sql, dict(params))
+    parents: dict[int, int] = {}
+    lines: list[str] = []
+    flags: list[str] = []
+    aliases = _aliases(sql)
+    for node_id, parent, _unused, detail in plan:
+        depth = parents.get(int(parent), -1) + 1
+        parents[int(node_id)] = depth
+        lines.append("  " * depth + str(detail))
+        words = str(detail).split()
+        if len(words) >= 2 and words[0] == "SCAN" and "INDEX" not in words and "PRIMARY" not in words:
+            table = aliases.get(words[1], words[1])
+            n = rows.get(table, 0)
+            if n >= large:
+                flags.append(f"full scan of {table} ({n} rows)")
+        if str(detail).startswith("USE TEMP B-TREE FOR ORDER BY"):
+            flags.append("sort without an index (temp b-tree for ORDER BY)")
+    return "\n".join(lines), flags
+
+
+def _pg_plan(
+    conn: DriverConnection, sql: str, params: Mapping[str, Any], rows: Mapping[str, int], large: int
+) -> tuple[str, list[str]]:
+    plan = conn.run("EXPLAIN (ANALYZE, BUFFERS) " + sql, dict(params))
+    lines = [str(r[0]) for r in plan]
+    flags: list[str] = []
+    for line in lines:
+        m = _PG_SEQ_SCAN.search(line)
+        if m:
+            table = m.group(1)
+            n = rows.get(table, 0)
+            if n >= large:
+                flags.append(f"full scan of {table} ({n} rows)")
+        if _PG_SORT.match(line):
+            flags.append("sort without an index (" + line.strip().lstrip("-> ").split("  (")[0] + ")")
+    return "\n".join(lines), flags
+
+
+def explain_one(
+    conn: DriverConnection,
+    query: Query,
+    pools: ParamPools,
+    *,
+    rows: Mapping[str, int],
+    large: int = LARGE_TABLE_ROWS,
+) -> Plan:
+    """The plan of one query; a database error becomes the plan's ``error`` (it is shown, not fatal)."""
+    sql = query.sql[conn.dialect]
+    params = sample_params(query, pools)
+    driver_sql = to_driver_sql(sql, conn.dialect)
+    try:
+        if conn.dialect == "sqlite":
+            text, flags = _sqlite_plan(conn, driver_sql, params, rows, large)
+        else:
+            text, flags = _pg_plan(conn, driver_sql, params, rows, large)
+    except Exception as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return Plan(query.id, conn.dialect, sql, params, "", [], f"{type(exc).__name__}: {first}")
+    return Plan(query.id, conn.dialect, sql, params, text, list(dict.fromkeys(flags)))
+
+
+def explain_queries(
+    conn: DriverConnection,
+    queries: Sequence[Query],
+    pools: ParamPools,
+    *,
+    rows: Mapping[str, int],
+    large: int = LARGE_TABLE_ROWS,
+) -> list[Plan]:
+    return [explain_one(conn, q, pools, rows=rows, large=large) for q in queries]
+
+
+def validate_queries(conn: DriverConnection, queries: Sequence[Query], pools: ParamPools) -> None:
+    """Have the database compile every query before the run: a bad query is one clear error now,
+    not thousands of counted errors later. ``EXPLAIN`` without ANALYZE runs nothing.
+    """
+    for q in queries:
+        sql = to_driver_sql(q.sql[conn.dialect], conn.dialect)
+        prefix = "EXPLAIN QUERY PLAN " if conn.dialect == "sqlite" else "EXPLAIN "
+        try:
+            conn.run(prefix + sql, sample_params(q, pools))
+        except Exception as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            where = "" if q.source == "built-in" else f"{q.source}: "
+            raise BenchError(f"{where}query {q.id!r}: the database rejected its SQL: {first}") from None

@@ -1,0 +1,227 @@
+"""Reader processes: the admin area's queries, run in closed or open loop, timed at the driver.
+
+Readers are separate processes (``spawn``), so neither the importer's CPU work nor the GIL
+sits between a query and its clock. The coordinator steers them through one shared integer:
+the phase index to record under, or PAUSE / WARMUP / STOP.
+
+Closed loop (``--clients``): each client sends its next query when the last one returns;
+latency is the query's own time. Open loop (``--rate``): queries are due on a fixed schedule
+and latency runs from the *due* time, so when the database stalls, every query that should
+have started during the stall carries the wait it suffered (coordinated omission corrected,
+as wrk2 and HdrHistogram do). A query that falls due while the reader is idle starts its
+clock when the reader actually wakes, so the OS's sleep granularity is not charged to the
+database. The time from the actual start is kept too, as "service time".
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+import signal
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from multiprocessing.sharedctypes import Synchronized
+from typing import Any, Literal, Protocol
+
+from .connect import DriverConnection, open_driver_connection
+from .recorder import Recorder
+
+STOP = -2
+PAUSE = -1
+WARMUP = -3
+"""Control values of the shared phase integer; phases to record are 0, 1, 2..."""
+
+RECONNECT_PAUSE_S = 0.2
+
+
+class ResultQueue(Protocol):
+    def put(self, obj: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class ReaderQuery:
+    """A query as a reader runs it: driver-style SQL and the parameter groups to draw for it."""
+
+    id: str
+    sql: str
+    groups: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True)
+class ReaderPlan:
+    """Everything one reader process needs; picklable, sent once at start."""
+
+    index: int
+    db_url: str
+    read_only: bool
+    queries: tuple[ReaderQuery, ...]
+    pools: Mapping[str, Sequence[Mapping[str, Any]]]
+    seed: int
+    mode: Literal["open", "closed"]
+    rate: float
+    clients: int
+    readers: int
+
+
+class _Picker:
+    """Weighted, seeded choice of the next query and its parameters."""
+
+    def __init__(self, plan: ReaderPlan, stream: int) -> None:
+        self.rng = random.Random(f"anp-bench:{plan.seed}:{plan.index}:{stream}")
+        self.queries = plan.queries
+        self.pools = plan.pools
+        total = 0.0
+        self.cumulative: list[float] = []
+        for q in plan.queries:
+            total += q.weight
+            self.cumulative.append(total)
+        self.total = total
+
+    def next(self) -> tuple[int, ReaderQuery, dict[str, Any]]:
+        rng = self.rng
+        qi = bisect.bisect_right(self.cumulative, rng.random() * self.total)
+        qi = min(qi, len(self.queries) - 1)
+        q = self.queries[qi]
+        params: dict[str, Any] = {}
+        for group in q.groups:
+            params.update(rng.choice(self.pools[group]))
+        return qi, q, params
+
+
+class _Client:
+    """One connection; reconnects (counting the errors) if the database drops it."""
+
+    def __init__(self, plan: ReaderPlan) -> None:
+        self.plan = plan
+        self.conn: DriverConnection = open_driver_connection(plan.db_url, read_only=plan.read_only)
+
+    def run(self, sql: str, params: dict[str, Any]) -> None:
+        self.conn.run(sql, params)
+
+    def recover(self) -> None:
+        if not self.conn.broken:
+            return
+        self.conn.close()
+        time.sleep(RECONNECT_PAUSE_S)
+        try:
+            self.conn = open_driver_connection(self.plan.db_url, read_only=self.plan.read_only)
+        except Exception:  # the next query fails and is counted; retry after it
+            return
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _closed_loop(
+    plan: ReaderPlan, client: _Client, phase: Synchronized[int], t0: Synchronized[int], rec: Recorder, stream: int
+) -> None:
+    picker = _Picker(plan, stream)
+    clock = time.monotonic_ns
+    while True:
+        ph = phase.value
+        if ph == STOP:
+            return
+        if ph == PAUSE:
+            time.sleep(0.005)
+            continue
+        if ph >= 0 and not rec.t0_ns:
+            rec.t0_ns = t0.value  # time zero is set by the coordinator before the first phase
+        qi, q, params = picker.next()
+        start = clock()
+        try:
+            client.run(q.sql, params)
+        except Exception as exc:
+            if ph >= 0:
+                rec.error(ph, qi, start, f"{type(exc).__name__}: {exc}")
+            client.recover()
+            continue
+        end = clock()
+        if ph >= 0:
+            rec.record(ph, qi, start, end)
+
+
+def _open_loop(
+    plan: ReaderPlan, client: _Client, phase: Synchronized[int], t0: Synchronized[int], rec: Recorder
+) -> None:
+    picker = _Picker(plan, 0)
+    clock = time.monotonic_ns
+    interval = 1e9 / plan.rate
+    due: float | None = None
+    last_end = 0
+    while True:
+        ph = phase.value
+        if ph == STOP:
+            return
+        if ph == PAUSE:
+            due = None  # nothing is due while paused: the schedule restarts on resume
+            time.sleep(0.005)
+            continue
+        now = clock()
+        if due is None:
+            # Readers start at different offsets within one interval, so R readers at rate/R
+            # each make one evenly spread stream rather than R simultaneous bursts.
+            due = now + interval * (plan.index / plan.readers)
+        if now < due:
+            time.sleep(min((due - now) / 1e9, 0.05))
+            continue
+        if ph >= 0 and not rec.t0_ns:
+            rec.t0_ns = t0.value  # time zero is set by the coordinator before the first phase
+        # Behind schedule because the last query ran past this one's due time: the database
+        # made it wait, so its latency starts at the due time. Otherwise the reader was idle
+        # and any lateness is the OS waking it from sleep, which is not the database's.
+        backlogged = last_end > due
+        qi, q, params = picker.next()
+        start = clock()
+        intended = int(due) if backlogged else start
+        due += interval
+        try:
+            client.run(q.sql, params)
+        except Exception as exc:
+            last_end = clock()
+            if ph >= 0:
+                rec.error(ph, qi, intended, f"{type(exc).__name__}: {exc}")
+            client.recover()
+            continue
+        end = last_end = clock()
+        if ph >= 0:
+            rec.record(ph, qi, intended, end)
+            rec.record_service(ph, qi, start, end)
+
+
+def reader_main(plan: ReaderPlan, phase: Synchronized[int], t0: Synchronized[int], results: ResultQueue) -> None:
+    """Entry point of one reader process: connect, report ready, run until STOP, send results."""
+    # Ctrl-C reaches every process of the terminal's group; only the coordinator acts on it,
+    # by setting STOP, so the readers finish their query and still send what they measured.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        clients = [_Client(plan) for _ in range(plan.clients if plan.mode == "closed" else 1)]
+    except Exception as exc:
+        results.put(("failed", plan.index, str(exc)))
+        return
+    results.put(("ready", plan.index, None))
+    recorders = [Recorder(0) for _ in clients]
+    try:
+        if plan.mode == "open":
+            _open_loop(plan, clients[0], phase, t0, recorders[0])
+        else:
+            threads = [
+                threading.Thread(target=_closed_loop, args=(plan, c, phase, t0, r, i), daemon=True)
+                for i, (c, r) in enumerate(zip(clients, recorders, strict=True))
+            ]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+    except Exception as exc:
+        results.put(("failed", plan.index, f"reader {plan.index} crashed: {type(exc).__name__}: {exc}"))
+        return
+    finally:
+        for c in clients:
+            c.close()
+    merged = Recorder(t0.value)
+    for r in recorders:
+        merged.merge(r)
+    results.put(("done", plan.index, merged))

@@ -1,0 +1,308 @@
+"""A bench run as data: the JSON report (versioned, self-describing) and its text summary.
+
+The JSON is what ``bench compare`` reads and what the HTML is drawn from, so everything a
+later reader needs is in it: metadata (tool, Python, database and server version, CPU count,
+seed, options), per-phase and per-query counts, errors and percentiles, the raw per-second
+samples, the query plans, and every histogram in full so percentiles can be recomputed or
+merged. Latencies are in milliseconds. A reader refuses a format version it does not know.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import socket
+import tempfile
+from collections import defaultdict
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import BenchError, OutputError
+from .histogram import PERCENTILES, RELATIVE_ERROR, Histogram
+from .runner import BenchRun
+from .workload import ADMIN_LIST
+
+REPORT_FORMAT = "anp-synth-bench"
+REPORT_FORMAT_VERSION = 1
+NS = 1_000_000_000
+
+
+def _s(ns: int) -> float:
+    return round(ns / NS, 3)
+
+
+def _latency(h: Histogram) -> dict[str, float | int]:
+    return h.summary(scale=1e-6)
+
+
+def build_report(run: BenchRun) -> dict[str, Any]:
+    """The report of ``run`` as JSON-ready data."""
+    rec = run.recorder
+    qids = [q.id for q in run.queries]
+    by_phase_query: dict[tuple[int, int], Histogram] = defaultdict(Histogram)
+    by_second: dict[int, Histogram] = defaultdict(Histogram)
+    by_second_query: dict[tuple[int, int], Histogram] = defaultdict(Histogram)
+    phase_of_second: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for (phase, sec, qi), h in rec.latency.items():
+        by_phase_query[(phase, qi)].merge(h)
+        by_second[sec].merge(h)
+        by_second_query[(sec, qi)].merge(h)
+        phase_of_second[sec][phase] += h.count
+    errors_pq: dict[tuple[int, int], int] = defaultdict(int)
+    errors_s: dict[int, int] = defaultdict(int)
+    for (phase, sec, qi), n in rec.errors.items():
+        errors_pq[(phase, qi)] += n
+        errors_s[sec] += n
+        phase_of_second[sec][phase] += 0
+
+    phases_out: list[dict[str, Any]] = []
+    for span in run.phases:
+        duration = max(span.end_ns - span.start_ns, 1)
+        queries_out: dict[str, Any] = {}
+        total = Histogram()
+        total_errors = 0
+        for qi, qid in enumerate(qids):
+            h = by_phase_query.get((span.index, qi), Histogram())
+            errs = errors_pq.get((span.index, qi), 0)
+            total.merge(h)
+            total_errors += errs
+            service = rec.service.get((span.index, qi))
+            queries_out[qid] = {
+                "count": h.count,
+                "errors": errs,
+                "qps": round(h.count / (duration / NS), 3),
+                "latency_ms": _latency(h),
+                "service_ms": _latency(service) if service is not None else None,
+                "histogram": h.to_dict(),
+            }
+        phases_out.append(
+            {
+                "name": span.name,
+                "start_s": _s(span.start_ns),
+                "end_s": _s(span.end_ns),
+                "duration_s": _s(duration),
+                "rows_imported": span.rows_imported,
+                "rows_per_s": round(span.rows_imported / (duration / NS), 1),
+                "queries": queries_out,
+                "total": {
+                    "count": total.count,
+                    "errors": total_errors,
+                    "qps": round(total.count / (duration / NS), 3),
+                    "latency_ms": _latency(total),
+                },
+            }
+        )
+
+    rows_per_second: dict[int, int] = defaultdict(int)
+    for at_ns, n in run.import_batches:
+        rows_per_second[at_ns // NS] += n
+    seconds = sorted(set(by_second) | set(errors_s) | set(rows_per_second))
+    names = {span.index: span.name for span in run.phases}
+    timeline: list[dict[str, Any]] = []
+    if seconds:
+        for sec in range(max(0, seconds[0]), seconds[-1] + 1):
+            h = by_second.get(sec, Histogram())
+            counts = phase_of_second.get(sec, {})
+            phase_index = max(counts, key=lambda p: counts[p]) if counts else _phase_at(run, sec)
+            p50, p90, p99 = h.percentiles((50.0, 90.0, 99.0))
+            per_query: dict[str, Any] = {}
+            for qi, qid in enumerate(qids):
+                hq = by_second_query.get((sec, qi))
+                if hq is not None and hq.count:
+                    q50, q99 = hq.percentiles((50.0, 99.0))
+                    per_query[qid] = {"count": hq.count, "p50": round(q50 / 1e6, 6), "p99": round(q99 / 1e6, 6)}
+            timeline.append(
+                {
+                    "t": sec,
+                    "phase": names.get(phase_index, ""),
+                    "rows_imported": rows_per_second.get(sec, 0),
+                    "queries": h.count,
+                    "errors": errors_s.get(sec, 0),
+                    "latency_ms": {
+                        "p50": round(p50 / 1e6, 6),
+                        "p90": round(p90 / 1e6, 6),
+                        "p99": round(p99 / 1e6, 6),
+                        "max": round(h.max / 1e6, 6),
+                    },
+                    "per_query": per_query,
+                }
+            )
+
+    report: dict[str, Any] = {
+        "format": REPORT_FORMAT,
+        "format_version": REPORT_FORMAT_VERSION,
+        "metadata": {
+            "tool": "anp-synth",
+            "tool_version": __version__,
+            "python": platform.python_version(),
+            "python_implementation": platform.python_implementation(),
+            "platform": platform.platform(),
+            "hostname": socket.gethostname(),
+            "cpu_count": os.cpu_count() or 1,
+            "dialect": run.dialect,
+            "server_version": run.server_version,
+            "started_at": run.started_at,
+            "elapsed_s": round(run.elapsed_s, 3),
+            "histogram_relative_error": RELATIVE_ERROR,
+        },
+        "options": run.options.public(),
+        "interrupted": run.interrupted,
+        "import": {
+            "seed": run.import_seed,
+            "count": run.options.count if run.import_seed is not None else 0,
+            "report": run.import_report,
+            "base_load": run.base_load,
+        },
+        "queries": [
+            {
+                "id": q.id,
+                "weight": q.weight,
+                "description": q.description,
+                "source": q.source,
+                "sql": q.sql[run.dialect],
+                "error_samples": rec.error_samples.get(i, []),
+            }
+            for i, q in enumerate(run.queries)
+        ],
+        "skipped_queries": run.skipped_queries,
+        "phases": phases_out,
+        "timeline": timeline,
+        "plans": [p.to_dict() for p in run.plans],
+        "table_rows": run.table_rows,
+        "reader_failures": run.reader_failures,
+        "headline": headline(phases_out),
+    }
+    return report
+
+
+def _phase_at(run: BenchRun, sec: int) -> int:
+    for span in run.phases:
+        if span.start_ns // NS <= sec <= span.end_ns // NS:
+            return span.index
+    return -1
+
+
+def headline(phases: list[dict[str, Any]]) -> dict[str, Any]:
+    """The numbers a reader looks for first: import rows/s, and the admin list's p99 under import."""
+    by_name = {p["name"]: p for p in phases}
+    out: dict[str, Any] = {}
+    imp = by_name.get("import")
+    if imp is not None:
+        out["import_rows_per_s"] = imp["rows_per_s"]
+    idle = by_name.get("idle")
+    if idle is not None and imp is not None and ADMIN_LIST in idle["queries"]:
+        before = idle["queries"][ADMIN_LIST]["latency_ms"]["p99"]
+        during = imp["queries"][ADMIN_LIST]["latency_ms"]["p99"]
+        out["admin_list_p99_idle_ms"] = before
+        out["admin_list_p99_import_ms"] = during
+        out["admin_list_p99_import_over_idle"] = round(during / before, 3) if before else None
+    return out
+
+
+def write_json(report: Mapping[str, Any], path: Path) -> None:
+    """Write ``report`` atomically: a crash leaves the old file or the new one, never half of one."""
+    _write_text(path, json.dumps(report, indent=1, sort_keys=False) + "\n")
+
+
+def _write_text(path: Path, text: str) -> None:
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def load_report(path: Path) -> dict[str, Any]:
+    """Read a report written by :func:`write_json`; another format or version is refused clearly."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BenchError(f"{path}: cannot read the report: {exc.strerror or exc}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BenchError(f"{path}: not a bench report (invalid JSON: {exc})") from None
+    if not isinstance(data, dict) or data.get("format") != REPORT_FORMAT:
+        raise BenchError(f'{path}: not an anp-synth bench report (no "format": "{REPORT_FORMAT}")')
+    version = data.get("format_version")
+    if version != REPORT_FORMAT_VERSION:
+        raise BenchError(
+            f"{path}: report format_version {version!r} is not supported by this anp-synth "
+            f"({__version__} reads version {REPORT_FORMAT_VERSION})"
+        )
+    return data
+
+
+def _fmt_ms(v: float) -> str:
+    if v >= 1000:
+        return f"{v / 1000:.2f}s"
+    if v >= 100:
+        return f"{v:.0f}"
+    if v >= 1:
+        return f"{v:.1f}"
+    return f"{v:.3f}"
+
+
+def render_text(report: Mapping[str, Any]) -> str:
+    """A concise summary for the terminal: the phases, then one line per query and phase."""
+    meta = report["metadata"]
+    opts = report["options"]
+    lines: list[str] = []
+    loop = f"open loop, {opts['rate']:g} q/s" if opts["mode"] == "open" else f"closed loop, {opts['clients']} clients"
+    lines.append(
+        f"anp-synth bench on {opts['db_url']} ({meta['server_version']}), {opts['readers']} readers, {loop}"
+        + (" [read-only]" if opts["read_only"] else "")
+    )
+    imp = report["import"]
+    if imp.get("base_load"):
+        b = imp["base_load"]
+        lines.append(f"base window loaded first: {b.get('inserted', 0)} articles")
+    for phase in report["phases"]:
+        t = phase["total"]
+        extra = ""
+        if phase["name"] == "import":
+            extra = f", {phase['rows_imported']} rows imported ({phase['rows_per_s']:.0f} rows/s)"
+        lines.append(
+            f"phase {phase['name']}: {phase['duration_s']:.1f} s, {t['count']} queries ({t['qps']:.0f} q/s), "
+            f"{t['errors']} errors{extra}"
+        )
+    pnames = [name for name, _ in PERCENTILES]
+    header = f"{'query':24} {'phase':7} {'count':>7} {'err':>5} " + " ".join(f"{n:>7}" for n in [*pnames, "max"])
+    lines.append("")
+    lines.append("latency in ms (s when marked)")
+    lines.append(header)
+    for q in report["queries"]:
+        for phase in report["phases"]:
+            row = phase["queries"].get(q["id"])
+            if row is None:
+                continue
+            lat = row["latency_ms"]
+            values = " ".join(f"{_fmt_ms(lat[n]):>7}" for n in [*pnames, "max"])
+            lines.append(f"{q['id']:24} {phase['name']:7} {row['count']:>7} {row['errors']:>5} {values}")
+    for q in report["queries"]:
+        for sample in q.get("error_samples", []):
+            lines.append(f"error in {q['id']}: {sample}")
+    for qid, why in report.get("skipped_queries", {}).items():
+        lines.append(f"skipped {qid}: {why}")
+    head = report.get("headline", {})
+    if head.get("admin_list_p99_import_over_idle") is not None:
+        lines.append("")
+        lines.append(
+            f"admin list p99: idle {_fmt_ms(head['admin_list_p99_idle_ms'])} ms, during import "
+            f"{_fmt_ms(head['admin_list_p99_import_ms'])} ms: x{head['admin_list_p99_import_over_idle']:.2f}"
+        )
+    flagged = [(p["query_id"], f) for p in report.get("plans", []) for f in p.get("flags", [])]
+    if flagged:
+        lines.append("")
+        for qid, flag in flagged:
+            lines.append(f"plan of {qid}: {flag}")
+    for failure in report.get("reader_failures", []):
+        lines.append(f"reader problem: {failure}")
+    if report.get("interrupted"):
+        lines.append("")
+        lines.append("interrupted: the report covers what was measured until Ctrl-C")
+    return "\n".join(lines)
