@@ -38,7 +38,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from . import __version__
+from . import (
+    __version__,
+    strategies,  # noqa: F401 - registers "anp-ci" before Hypothesis reads --hypothesis-profile
+)
 from .errors import InvalidArgument
 from .model import PROFILES, Article
 from .rules import MAX_SEED, check_profile, check_seed_range
@@ -46,7 +49,7 @@ from .rules import MAX_SEED, check_profile, check_seed_range
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL, Engine
 
-__all__ = ["DEFAULT_COUNT", "DEFAULT_SEED", "ENV_DB_URL", "ArticleFactory", "DatabaseFactory"]
+__all__ = ["DEFAULT_COUNT", "DEFAULT_SEED", "ENV_DB_URL", "ArticleFactory", "DatabaseFactory", "DatabaseUrl"]
 
 DEFAULT_SEED = 19503
 """The seed every test starts from unless told otherwise: the reference sample article's."""
@@ -321,6 +324,30 @@ class _DbTarget:
         return f"PostgreSQL {shown} (from {self.source}), a fresh schema per call"
 
 
+class DatabaseUrl(str):
+    """A database URL that shows its password only when used, never in a repr or an assertion.
+
+    pytest prints reprs in ``--showlocals`` and diffs strings in assertion messages; the URL
+    of a password-protected server must still reach ``create_engine`` whole, so only what
+    pytest shows is redacted (here and in :func:`pytest_assertrepr_compare`).
+    """
+
+    def redacted(self) -> str:
+        from sqlalchemy.engine import make_url
+
+        return make_url(str(self)).render_as_string(hide_password=True)
+
+    def __repr__(self) -> str:
+        return repr(self.redacted())
+
+
+def pytest_assertrepr_compare(config: pytest.Config, op: str, left: object, right: object) -> list[str] | None:
+    """Explain a failed comparison involving an anp_db URL without its password."""
+    if not isinstance(left, DatabaseUrl) and not isinstance(right, DatabaseUrl):
+        return None
+    return [f"{left!r} {op} {right!r}", "(anp_db URLs are shown with their password hidden)"]
+
+
 class _PgSchemas:
     """One engine on the PostgreSQL database for the session; creates and drops test schemas."""
 
@@ -388,9 +415,9 @@ class DatabaseFactory:
         self.schemas: list[str] = []
         """PostgreSQL schemas created in this test (dropped at teardown)."""
 
-    def __call__(self, count: int | None = None, *, seed: int | None = None, profile: str | None = None) -> str:
+    def __call__(self, count: int | None = None, *, seed: int | None = None, profile: str | None = None) -> DatabaseUrl:
         window = self.defaults.window("anp_db", count, seed, profile)
-        from .db import import_records
+        from .db import import_records, prepare_database
 
         self._calls += 1
         if isinstance(self._target, _PgSchemas):
@@ -400,8 +427,11 @@ class DatabaseFactory:
             raise InvalidArgument(self._target.problem)
         else:
             url = f"sqlite:///{self._tmp_path() / f'anp-{self._calls}.sqlite'}"
-        import_records(window.records(), url)
-        return url
+        if window.count == 0:
+            prepare_database(url)
+        else:
+            import_records(window.records(), url)
+        return DatabaseUrl(url)
 
     def _teardown(self) -> None:
         if isinstance(self._target, _PgSchemas):

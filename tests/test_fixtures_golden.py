@@ -10,6 +10,9 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
+from anp_synth.errors import RecordError
 from anp_synth.manifest import read_manifest, verify_data_set
 from anp_synth.presets import preset
 
@@ -17,7 +20,14 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def test_the_golden_set_matches_a_fresh_generation() -> None:
-    manifest = verify_data_set(FIXTURES)
+    try:
+        manifest = verify_data_set(FIXTURES)
+    except RecordError as drift:
+        pytest.fail(
+            f"{drift}\nIf this change to the output is deliberate, rebuild the golden set with "
+            "`.venv/bin/anp-synth fixtures build small fixtures` and commit it (fixtures/README.md).",
+            pytrace=False,
+        )
     assert manifest.count == 100
 
 
