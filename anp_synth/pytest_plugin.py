@@ -42,7 +42,7 @@ from . import (
     __version__,
     strategies,  # noqa: F401 - registers "anp-ci" before Hypothesis reads --hypothesis-profile
 )
-from .errors import InvalidArgument
+from .errors import DatabaseError, InvalidArgument
 from .model import PROFILES, Article
 from .rules import MAX_SEED, check_profile, check_seed_range
 
@@ -366,8 +366,7 @@ class _PgSchemas:
     def create(self, hint: str) -> tuple[str, str]:
         """(schema name, URL whose search_path is that schema)."""
         name = f"anp_{re.sub(r'[^a-z0-9_]+', '_', hint.lower())[:32]}_{uuid.uuid4().hex[:10]}"
-        with self.engine().begin() as conn:
-            conn.exec_driver_sql(f'CREATE SCHEMA "{name}"')
+        self._execute(f'CREATE SCHEMA "{name}"', "could not create a schema")
         options = self.url.query.get("options")
         if isinstance(options, tuple):
             options = " ".join(options)
@@ -376,8 +375,18 @@ class _PgSchemas:
         return name, url.render_as_string(hide_password=False)
 
     def drop(self, name: str) -> None:
-        with self.engine().begin() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+        self._execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE', f"could not drop schema {name}")
+
+    def _execute(self, sql: str, what: str) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with self.engine().begin() as conn:
+                conn.exec_driver_sql(sql)
+        except SQLAlchemyError as exc:
+            cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            shown = self.url.render_as_string(hide_password=True)
+            raise DatabaseError(f"anp_db {what} in {shown}: {cause}") from None
 
     def close(self) -> None:
         if self._engine is not None:

@@ -96,3 +96,18 @@ def test_a_bad_environment_url_fails_the_tests_that_use_anp_db(
     result = pytester.runpytest()
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*$ANP_DB_URL names a mysql database; anp_db takes a PostgreSQL URL there*"])
+
+
+def test_an_unreachable_server_is_one_clear_error_without_the_password(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        def test_uses_db(anp_db):
+            anp_db(1)
+        """
+    )
+    result = pytester.runpytest("--showlocals", "--anp-db-url", "postgresql+psycopg://u:Hunter2-secret@127.0.0.1:1/x")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        ["*DatabaseError: anp_db could not create a schema in postgresql+psycopg://u:***@127.0.0.1:1/x: *"]
+    )
+    assert "Hunter2-secret" not in result.stdout.str() + result.stderr.str()
