@@ -16,11 +16,13 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
@@ -171,3 +173,33 @@ def server_version(conn: DriverConnection) -> str:
         return f"SQLite {sqlite3.sqlite_version}"
     rows = conn.run("SELECT version()")
     return str(rows[0][0]).split(" on ")[0].split(",")[0] if rows else "PostgreSQL"
+
+
+def table_rows(conn: DriverConnection) -> dict[str, int]:
+    """Rows per anp_ table that exists (the database's own catalogue says which exist)."""
+    if conn.dialect == "sqlite":
+        names = [
+            r[0]
+            for r in conn.run("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'anp!_%' ESCAPE '!'")
+        ]
+    else:
+        names = [
+            r[0]
+            for r in conn.run(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'anp!_%' ESCAPE '!'"
+            )
+        ]
+    return {str(n): int(conn.run(f'SELECT count(*) FROM "{n}"')[0][0]) for n in sorted(names)}
+
+
+@contextmanager
+def driver_errors(db_url: str, doing: str) -> Iterator[None]:
+    """A driver error escaping the bench's own queries becomes one DatabaseError line, password-free."""
+    try:
+        yield
+    except (sqlite3.Error, psycopg.Error) as exc:
+        url = parse_url(db_url)
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        if url.password:
+            first = first.replace(str(url.password), "***")
+        raise DatabaseError(f"{doing} {redact(url)}: {first}") from None

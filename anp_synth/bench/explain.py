@@ -12,12 +12,13 @@ import random
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import BenchError
-from .connect import DriverConnection, to_driver_sql
-from .params import ParamPools
-from .workload import Query
+from .connect import DriverConnection, driver_errors, open_driver_connection, redact, table_rows, to_driver_sql
+from .params import ParamPools, draw_params
+from .workload import Query, build_mix, load_query_file, mix_for_dialect
 
 LARGE_TABLE_ROWS = 10_000
 """A full scan of a table with at least this many rows is flagged."""
@@ -151,3 +152,21 @@ def validate_queries(conn: DriverConnection, queries: Sequence[Query], pools: Pa
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             where = "" if q.source == "built-in" else f"{q.source}: "
             raise BenchError(f"{where}query {q.id!r}: the database rejected its SQL: {first}") from None
+
+
+def explain_database(
+    db_url: str, *, seed: int = 0, queries_file: Path | None = None, large: int = LARGE_TABLE_ROWS
+) -> list[Plan]:
+    """Plans of the mix (with ``queries_file`` applied) on ``db_url``, in a read-only session."""
+    extra, replace_builtin = load_query_file(queries_file) if queries_file else ([], False)
+    conn = open_driver_connection(db_url, read_only=True)
+    try:
+        with driver_errors(db_url, "explain on"):
+            mix = mix_for_dialect(build_mix(extra, replace_builtin=replace_builtin), conn.dialect)
+            rows = table_rows(conn)
+            if "anp_articles" not in rows:
+                raise BenchError(f"{redact(db_url)}: no anp_articles table: nothing to explain")
+            pools = draw_params(conn, seed=seed)
+            return explain_queries(conn, [q for q in mix if not pools.missing(q.params)], pools, rows=rows, large=large)
+    finally:
+        conn.close()

@@ -204,18 +204,25 @@ def headline(phases: list[dict[str, Any]]) -> dict[str, Any]:
 
 def write_json(report: Mapping[str, Any], path: Path) -> None:
     """Write ``report`` atomically: a crash leaves the old file or the new one, never half of one."""
-    _write_text(path, json.dumps(report, indent=1, sort_keys=False) + "\n")
+    write_text(path, json.dumps(report, indent=1, sort_keys=False) + "\n")
 
 
-def _write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
         os.replace(tmp, path)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def load_report(path: Path) -> dict[str, Any]:

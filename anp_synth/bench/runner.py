@@ -28,9 +28,11 @@ from ..rules import check_seed_range
 from .connect import (
     DriverConnection,
     dialect_of,
+    driver_errors,
     open_driver_connection,
     redact,
     server_version,
+    table_rows,
     to_driver_sql,
 )
 from .explain import Plan, explain_queries, validate_queries
@@ -161,23 +163,6 @@ class BenchRun:
     reader_failures: list[str] = field(default_factory=list)
     started_at: str = ""
     elapsed_s: float = 0.0
-
-
-def _table_rows(conn: DriverConnection) -> dict[str, int]:
-    """Rows per anp_ table that exists (the database's own catalogue says which exist)."""
-    if conn.dialect == "sqlite":
-        names = [
-            r[0]
-            for r in conn.run("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'anp!_%' ESCAPE '!'")
-        ]
-    else:
-        names = [
-            r[0]
-            for r in conn.run(
-                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'anp!_%' ESCAPE '!'"
-            )
-        ]
-    return {str(n): int(conn.run(f'SELECT count(*) FROM "{n}"')[0][0]) for n in sorted(names)}
 
 
 def _ledger_inserted(conn: DriverConnection) -> int:
@@ -340,6 +325,11 @@ def _sleep_phase(seconds: float) -> None:
 def run_bench(options: BenchOptions, *, on_event: Event | None = None) -> BenchRun:
     """Run every phase and return what was measured; Ctrl-C ends early with ``interrupted=True``."""
     options.validate()
+    with driver_errors(options.db_url, "bench on"):
+        return _run(options, on_event)
+
+
+def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
     emit: Event = on_event or (lambda _kind, _data: None)
     started_wall = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     started = time.monotonic()
@@ -355,7 +345,7 @@ def run_bench(options: BenchOptions, *, on_event: Event | None = None) -> BenchR
     conn = open_driver_connection(options.db_url, read_only=options.read_only)
     try:
         version = server_version(conn)
-        rows = _table_rows(conn)
+        rows = table_rows(conn)
         if options.read_only:
             if "anp_articles" not in rows:
                 raise BenchError(f"{shown}: no anp_articles table: nothing to query (--read-only never creates one)")
@@ -372,7 +362,7 @@ def run_bench(options: BenchOptions, *, on_event: Event | None = None) -> BenchR
                 base_seed = import_seed + options.count
                 emit("base", {"seed": base_seed, "count": options.base_count})
                 base_load = _import(options, base_seed, options.base_count, None)
-                rows = _table_rows(conn)
+                rows = table_rows(conn)
 
         emit("params", {})
         pools = draw_params(conn, seed=import_seed if import_seed is not None else (options.seed or 0))
@@ -437,8 +427,8 @@ def run_bench(options: BenchOptions, *, on_event: Event | None = None) -> BenchR
         plans: list[Plan] = []
         if options.explain and not interrupted:
             emit("explain", {})
-            plans = explain_queries(conn, runnable, pools, rows=_table_rows(conn))
-        table_rows = _table_rows(conn)
+            plans = explain_queries(conn, runnable, pools, rows=table_rows(conn))
+        final_rows = table_rows(conn)
     finally:
         conn.close()
 
@@ -455,7 +445,7 @@ def run_bench(options: BenchOptions, *, on_event: Event | None = None) -> BenchR
         base_load=base_load,
         import_report=import_report,
         plans=plans,
-        table_rows=table_rows,
+        table_rows=final_rows,
         interrupted=interrupted,
         reader_failures=readers.failures,
         started_at=started_wall,
