@@ -1,0 +1,94 @@
+"""Records per second of record validation: jsonschema (the old path) against the compiled checker.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/validate_speed.py --count 5000 --rounds 3
+
+Every contender validates the same records in each round, contenders interleaved and rotated,
+so machine noise hits them alike; the figure that matters is the ratio to the baseline.
+
+* ``jsonschema+invariants (before)``: what ``check_record`` did before the compiled checker:
+  jsonschema's Draft 2020-12 validator, then every invariant with the hash recomputed.
+* ``check_record (records)``: the current ``check_record`` on records from ``generate()``.
+* ``check_record (parsed)``: the same on ``json.loads`` of each line (what the importer holds).
+* ``check_line_record``: parsed records with their line, hashing the canonical line itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Callable
+
+from anp_synth.generate import generate, generate_lines
+from anp_synth.schema import validator
+from anp_synth.validate import check_line_record, check_record, first_broken_invariant
+
+
+def _before(obj: object) -> None:
+    error = next(iter(validator().iter_errors(obj)), None)
+    if error is not None:
+        raise AssertionError(error.message)
+    if first_broken_invariant(obj) is not None:  # type: ignore[arg-type]
+        raise AssertionError("invariant")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--count", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--profile", default="realistic")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-baseline", action="store_true", help="skip the slow jsonschema contender")
+    args = parser.parse_args()
+
+    records = list(generate(seed=args.seed, count=args.count, profile=args.profile))
+    lines = list(generate_lines(seed=args.seed, count=args.count, profile=args.profile))
+    parsed = [json.loads(line) for line in lines]
+    pairs = list(zip(parsed, lines, strict=True))
+
+    def run_before() -> None:
+        for obj in parsed:
+            _before(obj)
+
+    def run_records() -> None:
+        for record in records:
+            check_record(record)
+
+    def run_parsed() -> None:
+        for obj in parsed:
+            check_record(obj)
+
+    def run_lines() -> None:
+        for obj, line in pairs:
+            check_line_record(obj, line)
+
+    contenders: dict[str, Callable[[], None]] = {}
+    if not args.no_baseline:
+        contenders["jsonschema+invariants (before)"] = run_before
+    contenders["check_record (records)"] = run_records
+    contenders["check_record (parsed)"] = run_parsed
+    contenders["check_line_record"] = run_lines
+
+    for run in contenders.values():  # warm caches (compiled checker, identity/reference caches)
+        run()
+    times: dict[str, list[float]] = {name: [] for name in contenders}
+    names = list(contenders)
+    for r in range(args.rounds):
+        for name in names[r % len(names) :] + names[: r % len(names)]:
+            start = time.perf_counter()
+            contenders[name]()
+            times[name].append(time.perf_counter() - start)
+
+    base = statistics.median(times[names[0]])
+    print(f"count={args.count} seed={args.seed} profile={args.profile} rounds={args.rounds}")
+    print(f"{'contender':34} {'best rec/s':>11} {'median rec/s':>13} {'speed-up (median)':>18}")
+    for name in names:
+        best, median = min(times[name]), statistics.median(times[name])
+        print(f"{name:34} {args.count / best:11.0f} {args.count / median:13.0f} {base / median:17.1f}x")
+
+
+if __name__ == "__main__":
+    main()
