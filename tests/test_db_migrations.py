@@ -1,0 +1,129 @@
+"""The schema carries a version, upgrades in place, and never touches tables it did not create."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import anp_synth.db.importer as importer_module
+from anp_synth.cli import main
+from anp_synth.db import import_generated, tables
+from anp_synth.db.connect import open_engine
+from anp_synth.db.migrations import HEAD, MIGRATIONS, upgrade
+from anp_synth.errors import DatabaseError
+
+from .db_helpers import DIALECTS, count, execute, make_url, rows
+
+
+@pytest.fixture(params=DIALECTS)
+def db_url(request: pytest.FixtureRequest) -> str:
+    return make_url(request, request.param)
+
+
+def _indexes(db_url: str) -> dict[str, set[str]]:
+    """Index names per table, from the catalog (SQLAlchemy cannot reflect expression indexes)."""
+    if db_url.startswith("sqlite"):
+        sql = "select tbl_name, name from sqlite_master where type = 'index' and name like 'ix_anp_%'"
+    else:
+        sql = "select tablename, indexname from pg_indexes where schemaname = current_schema() and indexname like 'ix_anp_%'"
+    found: dict[str, set[str]] = {t.name: set() for t in tables.OWNED_TABLES}
+    for table, name in execute(db_url, sql):
+        found[table].add(name)
+    return found
+
+
+def test_every_table_and_index_is_prefixed_anp() -> None:
+    for table in tables.metadata.tables.values():
+        assert table.name.startswith("anp_")
+        for index in table.indexes:
+            assert str(index.name).startswith("ix_anp_")
+
+
+def test_versions_are_consecutive_and_documented() -> None:
+    from pathlib import Path
+
+    assert [m.VERSION for m in MIGRATIONS] == list(range(1, HEAD + 1))
+    doc = (Path(__file__).parent.parent / "docs" / "MIGRATIONS.md").read_text()
+    for migration in MIGRATIONS:
+        assert f"## Version {migration.VERSION}" in doc
+
+
+def test_a_database_at_the_previous_version_upgrades_in_place_without_losing_rows(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = open_engine(db_url)
+    upgrade(engine, target=HEAD - 1)
+    engine.dispose()
+    assert "ix_anp_post_meta_lookup" not in _indexes(db_url)["anp_post_meta"]
+    with pytest.raises(DatabaseError, match="run `anp-synth db upgrade --db URL` first"):
+        import_generated(db_url, seed=0, count=5)
+    with monkeypatch.context() as patch:
+        # the previous version's importer wrote the same columns (version 2 only adds an index)
+        patch.setattr(importer_module, "prepare_database", lambda _url: HEAD - 1)
+        import_generated(db_url, seed=0, count=30, batch_size=10)
+    before = rows(db_url)
+    assert len(before["anp_articles"]) == 30
+
+    result = CliRunner().invoke(main, ["db", "upgrade", "--db", db_url])
+    assert result.exit_code == 0, result.output
+    assert f"applied version {HEAD}" in result.output
+    assert rows(db_url) == before
+    assert "ix_anp_post_meta_lookup" in _indexes(db_url)["anp_post_meta"]
+    # and the importer carries on: the ledger of the old rows still counts
+    again = import_generated(db_url, seed=0, count=40, batch_size=10)
+    assert (again.inserted, again.batches_in_ledger) == (10, 3)
+    assert count(db_url) == 40
+
+
+def test_a_fresh_database_at_head_equals_one_upgraded_step_by_step(request: pytest.FixtureRequest) -> None:
+    fresh, stepped = make_url(request, "sqlite", "fresh.db"), make_url(request, "sqlite", "stepped.db")
+    upgrade(open_engine(fresh))
+    for version in range(1, HEAD + 1):
+        upgrade(open_engine(stepped), target=version)
+    assert _indexes(fresh) == _indexes(stepped)
+
+
+def test_init_then_status_show_the_version_and_the_applied_migrations(db_url: str) -> None:
+    runner = CliRunner()
+    status = runner.invoke(main, ["db", "status", "--db", db_url])
+    assert status.exit_code == 0
+    assert "schema version  none (no anp_ tables)" in status.output
+    assert "pending  v1" in status.output
+    init = runner.invoke(main, ["db", "init", "--db", db_url])
+    assert init.exit_code == 0
+    assert f"at schema version {HEAD}" in init.output
+    again = runner.invoke(main, ["db", "init", "--db", db_url])
+    assert "already at schema version" in again.output
+    status = runner.invoke(main, ["db", "status", "--db", db_url])
+    assert f"schema version  {HEAD}" in status.output
+    assert "pending" not in status.output
+    assert "rows anp_articles" in status.output
+
+
+def test_a_foreign_table_of_the_same_name_is_refused_and_left_untouched(db_url: str) -> None:
+    execute(db_url, "create table anp_articles (id integer primary key, body text)")
+    execute(db_url, "insert into anp_articles values (1, 'theirs')")
+    result = CliRunner().invoke(main, ["import", "--seed", "0", "--count", "5", "--db", db_url])
+    assert result.exit_code == 1
+    assert "refusing to touch table anp_articles: it exists but was not created by anp-synth" in result.output
+    for command in (["db", "init"], ["db", "upgrade"], ["db", "status"]):
+        refused = CliRunner().invoke(main, [*command, "--db", db_url])
+        assert refused.exit_code == 1, command
+        assert "refusing to touch table anp_articles" in refused.output
+    assert execute(db_url, "select id, body from anp_articles") == [(1, "theirs")]
+
+
+def test_an_anp_table_with_other_columns_is_refused_even_with_a_version_table(db_url: str) -> None:
+    upgrade(open_engine(db_url))
+    execute(db_url, "alter table anp_entities add column extra text")
+    result = CliRunner().invoke(main, ["import", "--seed", "0", "--count", "5", "--db", db_url])
+    assert result.exit_code == 1
+    assert "refusing to touch table anp_entities: its columns" in result.output
+
+
+def test_a_database_from_a_newer_anp_synth_is_refused(db_url: str) -> None:
+    upgrade(open_engine(db_url))
+    execute(db_url, f"insert into anp_schema_version values ({HEAD + 1}, 'future', '2030-01-01')")
+    result = CliRunner().invoke(main, ["db", "upgrade", "--db", db_url])
+    assert result.exit_code == 1
+    assert f"newer than this anp-synth knows ({HEAD})" in result.output
