@@ -87,8 +87,12 @@ HASH_PLACEHOLDER = '"hash":""'
 
 
 def content_hash_of_json(canonical_without_hash: str) -> str:
-    """blake2b with a 12-byte digest (24 hex digits) of the canonical JSON, UTF-8 encoded."""
-    return hashlib.blake2b(canonical_without_hash.encode("utf-8"), digest_size=12).hexdigest()
+    """The first 24 hex digits of SHA-256 over the canonical JSON, UTF-8 encoded.
+
+    SHA-256 because every language and shell has it (``sha256sum``) and CPUs accelerate it;
+    96 bits is plenty to catch a changed record, which is all this digest is for.
+    """
+    return hashlib.sha256(canonical_without_hash.encode("utf-8")).hexdigest()[:24]
 
 
 def content_hash(record: Any) -> str:

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from ..model import Article
 from ..rules import check_profile, check_seed_range
-from .article import build, identity
+from .article import build, build_line, identity
 
-__all__ = ["build", "generate", "generate_lines", "identity"]
+__all__ = ["build", "build_line", "generate", "generate_lines", "identity"]
 
 
 def generate(*, seed: int = 0, count: int = 1, profile: str = "realistic") -> Iterator[Article]:
@@ -29,4 +29,4 @@ def generate_lines(*, seed: int = 0, count: int = 1, profile: str = "realistic")
     check_seed_range(seed, count)
     check_profile(profile)
     for s in range(seed, seed + count):
-        yield build(s, profile)[1]
+        yield build_line(s, profile)

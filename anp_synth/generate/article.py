@@ -10,21 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import math
 import random
 import struct
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from json.encoder import encode_basestring
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .. import rules
-from ..model import Article, Block, Difficulty, Entity, RevisionStatus, Section
+from ..model import Article, Difficulty, RevisionStatus
 from . import profiles, prose, vocabulary
-from .encode import encode_article, encode_clean, needs_escape
-from .grammar import pick
-from .rng import clamp, normal, record_rng, stream_key
+from .draft import CHECKLIST, CODE, PARAGRAPH, Draft, encode, needs_escape, quote_clean
+from .rng import clamp, normal, stream_key
 from .stacks import STACKS, Stack
 
 T = TypeVar("T")
@@ -80,26 +79,27 @@ _reference = lru_cache(maxsize=4096)(rules.reference)
 """References of recent seeds: similar posts name up to five of the previous twelve."""
 
 
-@dataclass(frozen=True)
-class Identity:
-    """What a record is about; cheap to compute for any seed."""
+class Identity(NamedTuple):
+    """What a record is about, cheap to compute for any seed; and the seed of its body stream."""
 
     problem: str
     category: str
     stack: Stack
     scenario: str
     title: str
+    body_seed: int
 
 
 @lru_cache(maxsize=4096)
 def identity(seed: int, profile: str) -> Identity:
-    """Problem, stack, scenario and title of ``seed``, read off its identity digest.
+    """Problem, stack, scenario and title of ``seed``, read off one digest of the seed.
 
-    Four 32-bit words of blake2b pick problem, stack, scenario and title pattern; the rest
-    feeds the profile's title decoration. No Random instance: similar posts need titles of
-    other seeds, and this keeps that to one hash.
+    Words 0-3 of the digest pick problem, stack, scenario and title pattern, word 4 the
+    profile's title decoration, words 4-7 seed the body stream. No Random instance here:
+    similar posts need the titles of other seeds, and this keeps that to one hash.
     """
-    words = struct.unpack(">8I", stream_key(seed, profile, "identity"))
+    key = stream_key(seed, profile, "record")
+    words = struct.unpack(">8I", key)
     problem, category = vocabulary.PROBLEMS[words[0] % len(vocabulary.PROBLEMS)]
     stack = STACKS[words[1] % len(STACKS)]
     scenario = vocabulary.SCENARIOS[words[2] % len(vocabulary.SCENARIOS)]
@@ -107,7 +107,7 @@ def identity(seed: int, profile: str) -> Identity:
         problem=problem, stack=stack.name
     )
     title = profiles.decorate_title(title, profile, words[4] / 2**32)
-    return Identity(problem, category, stack, scenario, title)
+    return Identity(problem, category, stack, scenario, title, int.from_bytes(key[16:], "big"))
 
 
 def _weighted(weights: tuple[tuple[T, float], ...], u: float) -> T:
@@ -146,165 +146,127 @@ def _sample(items: Sequence[T], k: int, rnd: random.Random) -> list[T]:
     return out
 
 
-def _paragraph(rnd: random.Random, ctx: dict[str, str], tools: Sequence[str], theme: str) -> tuple[str, int]:
-    """Two to six themed sentences, sometimes closed by a stack or brand sentence; and its word count."""
-    r = rnd.random
-    passages, counts = prose.bank(theme)
-    size = len(passages)
-    a = int(r() * size)
-    b = int(r() * size)
-    text = f"{passages[a]} {passages[b]}"
-    words = counts[a] + counts[b]
+def _paragraph(r: Callable[[], float], ctx: dict[str, str], tools: Sequence[str], theme: str) -> tuple[str, int]:
+    """A themed paragraph, sometimes closed by a stack or brand sentence; and its word count."""
+    texts, counts = prose.paragraphs(theme)
+    i = int(r() * len(texts))
     u = r()
-    if u < 0.2:
-        c = int(r() * size)
-        text = f"{text} {passages[c]}"
-        words += counts[c]
-    u = r()
-    if u < 0.42:
-        if u < 0.3:
-            ctx["tool"] = tools[int(r() * len(tools))]
-            extra = _fill(_STACK_SENTENCES, r, ctx)
-        else:
-            extra = _fill(_BRAND_SENTENCES, r, ctx)
-        text = f"{text} {extra}"
-        words += len(extra.split())
-    return text, words
+    if u >= 0.42:
+        return texts[i], counts[i]
+    if u < 0.3:
+        ctx["tool"] = tools[int(r() * len(tools))]
+        extra = _fill(_STACK_SENTENCES, r, ctx)
+    else:
+        extra = _fill(_BRAND_SENTENCES, r, ctx)
+    return f"{texts[i]} {extra}", counts[i] + len(extra.split())
+
+
+def build_line(seed: int, profile: str) -> str:
+    """The canonical JSON line of ``seed`` (with its hash): the hot path, no dict built."""
+    d = _draft(seed, profile)
+    if profile == "realistic":
+        blank = encode(d, rules.GENERATOR_NAME, rules.GENERATOR_VERSION, _ESCAPED_SNIPPETS.__getitem__, quote_clean)
+    else:
+        blank = encode(d, rules.GENERATOR_NAME, rules.GENERATOR_VERSION, _ESCAPED_SNIPPETS.__getitem__)
+    digest = rules.content_hash_of_json(blank)
+    return blank.replace(rules.HASH_PLACEHOLDER, f'"hash":"{digest}"', 1)
 
 
 def build(seed: int, profile: str) -> tuple[Article, str]:
-    """The record for ``seed`` and its canonical JSON line (which carries the hash)."""
+    """The record for ``seed`` as a dict, and its canonical JSON line."""
+    line = build_line(seed, profile)
+    return json.loads(line), line
+
+
+def _draft(seed: int, profile: str) -> Draft:
+    """Every value of the record, drawn in the generator's fixed order."""
     ident = identity(seed, profile)
     stack = ident.stack
-    rnd = record_rng(seed, profile)
+    rnd = random.Random(ident.body_seed)
     r = rnd.random
     ctx: dict[str, str] = {
         "problem": ident.problem, "stack": stack.name, "scenario": ident.scenario,
         "language": stack.language, "area": stack.area, "brand": rules.BRAND, "tool": stack.tools[0],
     }  # fmt: skip
-
-    intro = _fill(_INTROS, r, ctx)
+    d = Draft()
+    d.seed, d.profile, d.title = seed, profile, ident.title
+    d.problem, d.stack, d.scenario, d.context = ident.problem, stack.name, ident.scenario, ident.scenario
+    d.intro = _fill(_INTROS, r, ctx)
     full_checklist = vocabulary.CHECKLISTS[ident.category]
-    checklist = profiles.choose_list(profile, _sample(full_checklist, 3 + int(r() * 4), rnd), full_checklist, rnd)
-    layout = pick(vocabulary.LAYOUTS, r)
-    snippet = pick(stack.snippets, r)
+    d.checklist = profiles.choose_list(profile, _sample(full_checklist, 3 + int(r() * 4), rnd), full_checklist, rnd)
+    layout = vocabulary.LAYOUTS[int(r() * len(vocabulary.LAYOUTS))]
+    snippet = stack.snippets[int(r() * len(stack.snippets))]
 
-    sections: list[Section] = []
+    sections: list[tuple[str, list[tuple[int, str] | tuple[int]]]] = []
     paragraphs = 0
-    prose_words = len(intro.split())
+    words = len(d.intro.split())
     last_theme = ""
     for kind, low, high in layout:
         if kind == "code":
-            sections[-1]["blocks"].append({"type": "code", "language": stack.code_language, "text": snippet})
+            sections[-1][1].append((CODE, snippet))
             continue
-        heading = pick(vocabulary.HEADINGS[kind], r)
-        blocks: list[Block] = []
+        headings = vocabulary.HEADINGS[kind]
+        heading = headings[int(r() * len(headings))]
+        blocks: list[tuple[int, str] | tuple[int]] = []
         if kind == "checklist":
-            blocks.append({"type": "checklist", "items": checklist})
+            blocks.append((CHECKLIST,))
         else:
             for i in range(low + int(r() * (high - low + 1))):
-                theme = pick(_THEMES, r)
+                theme = _THEMES[int(r() * len(_THEMES))]
                 if theme == last_theme:
                     theme = _THEMES[(_THEMES.index(theme) + 1) % len(_THEMES)]
                 last_theme = theme
-                text, words = _paragraph(rnd, ctx, stack.tools, theme)
+                text, n = _paragraph(r, ctx, stack.tools, theme)
                 if kind == "final" and i == 0:
                     opening = _fill(_FINALS, r, ctx)
                     text = f"{opening} {text}"
-                    words += len(opening.split())
-                blocks.append({"type": "paragraph", "text": text})
+                    n += len(opening.split())
+                blocks.append((PARAGRAPH, text))
                 paragraphs += 1
-                prose_words += words
-        sections.append({"heading": heading, "blocks": blocks})
+                words += n
+        sections.append((heading, blocks))
+    d.sections, d.paragraphs = sections, paragraphs
 
-    difficulty = _weighted(_DIFFICULTY_WEIGHTS, r())
-    status = _weighted(_STATUS_WEIGHTS, r())
+    d.difficulty = _weighted(_DIFFICULTY_WEIGHTS, r())
+    d.status = _weighted(_STATUS_WEIGHTS, r())
     age_days = int(r() * (_WINDOW_DAYS + 1))
-    quality = clamp(72 + 14 * normal(r()), 0, 100)
-    clarity = clamp(quality + 8 * normal(r()), 0, 100)
-    depth = clamp(45 + prose_words / 20 + 10 * normal(r()), 0, 100)
-    freshness = clamp(100 - 70 * age_days / _WINDOW_DAYS + 5 * normal(r()), 0, 100)
-    view_count = min(2_000_000_000, int(math.exp(8.0 + 2.0 * normal(r()))))
-    has_images = r() < 0.45
-    image_heavy = has_images and r() < 0.3
-    ai_style = r() < 0.85
-    version = f"{int(r() * 4)}.{int(r() * 13)}.{int(r() * 21)}"
-    tools = profiles.choose_list(
+    d.last_reviewed = _DATES[_WINDOW_DAYS - age_days]
+    d.quality = quality = clamp(72 + 14 * normal(r()), 0, 100)
+    d.clarity = clamp(quality + 8 * normal(r()), 0, 100)
+    d.depth = clamp(45 + words / 20 + 10 * normal(r()), 0, 100)
+    d.freshness = clamp(100 - 70 * age_days / _WINDOW_DAYS + 5 * normal(r()), 0, 100)
+    d.view_count = min(2_000_000_000, int(math.exp(8.0 + 2.0 * normal(r()))))
+    d.flag_images = r() < 0.45
+    d.flag_heavy = d.flag_images and r() < 0.3
+    d.flag_ai = r() < 0.85
+    d.version = f"{int(r() * 4)}.{int(r() * 13)}.{int(r() * 21)}"
+    d.tools = tools = profiles.choose_list(
         profile, _sample(stack.tools, 3 + int(r() * (len(stack.tools) - 2)), rnd), stack.tools, rnd
     )
-    entities: list[Entity] = [
-        {"name": stack.name, "type": "stack"},
-        {"name": stack.area, "type": "area"},
-        {"name": ident.problem, "type": "problem"},
-    ]
-    entities += [{"name": tool, "type": "tool"} for tool in _sample(tools, int(r() * 3), rnd)]
+    d.entities = [(stack.name, "stack"), (stack.area, "area"), (ident.problem, "problem")]
+    d.entities += [(tool, "tool") for tool in _sample(tools, int(r() * 3), rnd)]
     if profile == "edge" and r() < 0.5:
-        entities += [{"name": tool, "type": "tool"} for tool in stack.tools]
-    notes = profiles.choose_list(profile, _sample(vocabulary.NOTES, 2 + int(r() * 3), rnd), vocabulary.NOTES, rnd)
+        d.entities += [(tool, "tool") for tool in stack.tools]
+    d.notes = profiles.choose_list(profile, _sample(vocabulary.NOTES, 2 + int(r() * 3), rnd), vocabulary.NOTES, rnd)
     candidates = range(max(0, seed - rules.SIMILAR_DISTANCE), seed)
-    similar_seeds = profiles.choose_list(profile, _sample(candidates, 3 + int(r() * 3), rnd), candidates, rnd)
+    similar = profiles.choose_list(profile, _sample(candidates, 3 + int(r() * 3), rnd), candidates, rnd)
+    d.similar = [(s, _reference(s, profile), identity(s, profile).title) for s in reversed(similar)]
 
-    record: Article = {
-        "schema_version": 1,
-        "generator_version": rules.GENERATOR_VERSION,
-        "profile": profile,  # type: ignore[typeddict-item]
-        "seed": seed,
-        "title": ident.title,
-        "intro": intro,
-        "sections": sections,
-        "similar_posts": [],
-        "meta": {
-            "topic": f"{ident.problem} / {stack.name}",
-            "summary": _fill(_SUMMARIES, r, ctx),
-            "ai_outline": {
-                "context": ident.scenario,
-                "problem": ident.problem,
-                "stack": stack.name,
-                "recommended_action": pick(vocabulary.ACTIONS, r),
-            },
-            "ai_brief": _fill(_BRIEFS, r, ctx),
-            "stack": [stack.name, stack.area, stack.language],
-            "tools": tools,
-            "code_language": stack.code_language,
-            "difficulty": difficulty,
-            "reading_time": rules.reading_time(prose_words),
-            "view_count": view_count,
-            "score": {"quality": quality, "freshness": freshness, "depth": depth, "clarity": clarity},
-            "revision": {"status": status, "version": version, "last_reviewed": _DATES[_WINDOW_DAYS - age_days]},
-            "reference": _reference(seed, profile),
-            "hash": "",
-            "flags": {
-                "ai_generated_style": ai_style,
-                "has_images": has_images,
-                "image_heavy": image_heavy,
-                "needs_human_review": rules.needs_human_review(quality, clarity, status),
-            },
-            "checklist": checklist,
-            "entities": entities,
-            "payload": {
-                "source_id": rules.source_id(seed),
-                "generator": rules.GENERATOR_NAME,
-                "paragraphs": paragraphs,
-                "scenario": ident.scenario,
-                "seed": seed,
-            },
-            "notes": notes,
-        },
-    }
-    record["similar_posts"] = [
-        {"seed": s, "reference": _reference(s, profile), "title": identity(s, profile).title}
-        for s in reversed(similar_seeds)
-    ]
-    meta = record["meta"]
-    if profile == "realistic":
-        blank = encode_clean(record, _ESCAPED_SNIPPETS.__getitem__)
-    else:
-        profiles.apply(record, profile, rnd)
-        meta["reading_time"] = rules.reading_time(prose_word_count(record))
-        blank = encode_article(record)
-    digest = rules.content_hash_of_json(blank)
-    meta["hash"] = digest
-    return record, blank.replace(rules.HASH_PLACEHOLDER, f'"hash":"{digest}"', 1)
+    d.topic = f"{ident.problem} / {stack.name}"
+    d.summary = _fill(_SUMMARIES, r, ctx)
+    d.action = vocabulary.ACTIONS[int(r() * len(vocabulary.ACTIONS))]
+    d.brief = _fill(_BRIEFS, r, ctx)
+    d.stack_list = [stack.name, stack.area, stack.language]
+    d.code_language = stack.code_language
+    d.reference = _reference(seed, profile)
+    d.source_id = rules.source_id(seed)
+    if profile != "realistic":
+        profiles.apply(d, profile, rnd)
+        words = sum(len(b[1].split()) for _, blocks in d.sections for b in blocks if b[0] == PARAGRAPH)  # type: ignore[misc]
+        words += len(d.intro.split())
+    d.reading_time = rules.reading_time(words)
+    d.flag_review = rules.needs_human_review(d.quality, d.clarity, d.status)
+    return d
 
 
 def prose_word_count(record: Article) -> int:

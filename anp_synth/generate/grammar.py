@@ -70,32 +70,6 @@ def compile_pools(raw: Mapping[str, Sequence[str]], context_keys: frozenset[str]
     return done
 
 
-def compile_template(text: str, pools: Mapping[str, Pool], context_keys: frozenset[str]) -> Template:
-    """Compile one template against already compiled pools."""
-    return _compile_with(text, pools, context_keys)
-
-
-def _compile_with(text: str, pools: Mapping[str, Pool], context_keys: frozenset[str]) -> Template:
-    if "{" not in text:
-        return text
-    parts: list[object] = []
-    pos = 0
-    for m in _SLOT.finditer(text):
-        if m.start() > pos:
-            parts.append(text[pos : m.start()])
-        name = m.group(1)
-        if name in context_keys:
-            parts.append(Ctx(name))
-        elif name in pools:
-            parts.append(pools[name])
-        else:
-            raise GrammarError(f"template {text!r} names unknown slot {{{name}}}")
-        pos = m.end()
-    if pos < len(text):
-        parts.append(text[pos:])
-    return tuple(parts)
-
-
 def expand(template: Template, rnd: Callable[[], float], ctx: Mapping[str, str], out: list[str]) -> None:
     """Append the pieces of one expansion of ``template`` to ``out``."""
     if type(template) is str:
@@ -110,8 +84,3 @@ def expand(template: Template, rnd: Callable[[], float], ctx: Mapping[str, str],
         else:
             members: Pool = part  # type: ignore[assignment]
             expand(members[int(rnd() * len(members))], rnd, ctx, out)
-
-
-def pick(pool: Sequence[T], rnd: Callable[[], float]) -> T:
-    """One member of ``pool``, chosen by the record's own random stream."""
-    return pool[int(rnd() * len(pool))]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from .. import rules
-from ..model import Article
+from .draft import PARAGRAPH, Draft
 
 T = TypeVar("T")
 
@@ -81,8 +81,8 @@ def choose_list(profile: str, sample: list[T], full: Sequence[T], rnd: random.Ra
     return sample
 
 
-def apply(record: Article, profile: str, rnd: random.Random) -> None:
-    """Push free text and numbers of a built record to the profile's boundaries, in place."""
+def apply(d: Draft, profile: str, rnd: random.Random) -> None:
+    """Push free text and numbers of a drafted record to the profile's boundaries, in place."""
     if profile == "realistic":
         return
     samples = UNICODE_SAMPLES if profile == "edge" else HOSTILE_SAMPLES
@@ -93,31 +93,30 @@ def apply(record: Article, profile: str, rnd: random.Random) -> None:
         sample = samples[int(r() * len(samples))]
         return f"{sample} {text}" if r() < 0.5 else f"{text} {sample}"
 
-    meta = record["meta"]
-    record["intro"] = spice(record["intro"])
-    for section in record["sections"]:
-        if r() < 0.5:
-            section["heading"] = spice(section["heading"])
-        for block in section["blocks"]:
-            if block["type"] == "paragraph" and r() < 0.6:
-                block["text"] = spice(block["text"])
-            elif block["type"] == "checklist":
-                block["items"][:] = [spice(item) if r() < 0.5 else item for item in block["items"]]
-    meta["summary"] = spice(meta["summary"])
-    meta["ai_brief"] = spice(meta["ai_brief"])
-    meta["ai_outline"]["recommended_action"] = spice(meta["ai_outline"]["recommended_action"])
-    meta["notes"] = [spice(n) for n in meta["notes"]]
-    meta["entities"].append({"name": samples[int(r() * len(samples))], "type": "term"})
+    d.intro = spice(d.intro)
+    d.sections = [
+        (
+            spice(heading) if r() < 0.5 else heading,
+            [(PARAGRAPH, spice(b[1])) if b[0] == PARAGRAPH and r() < 0.6 else b for b in blocks],  # type: ignore[misc]
+        )
+        for heading, blocks in d.sections
+    ]
+    d.checklist[:] = [spice(item) if r() < 0.5 else item for item in d.checklist]
+    d.summary = spice(d.summary)
+    d.brief = spice(d.brief)
+    d.action = spice(d.action)
+    d.notes = [spice(n) for n in d.notes]
+    d.entities.append((samples[int(r() * len(samples))], "term"))
 
     if profile == "edge":
-        meta["view_count"] = (0, 1, MAX_VIEW_COUNT, meta["view_count"])[int(r() * 4)]
-        score = meta["score"]
-        for key in ("quality", "freshness", "depth", "clarity"):
-            if r() < 0.5:
-                score[key] = 0 if r() < 0.5 else 100
-        revision = meta["revision"]
-        revision["version"] = ("0.0.0", "999.999.999", revision["version"])[int(r() * 3)]
-        revision["last_reviewed"] = (*rules.REVIEW_WINDOW, revision["last_reviewed"])[int(r() * 3)]
-        meta["flags"]["needs_human_review"] = rules.needs_human_review(
-            score["quality"], score["clarity"], revision["status"]
-        )
+        d.view_count = (0, 1, MAX_VIEW_COUNT, d.view_count)[int(r() * 4)]
+        if r() < 0.5:
+            d.quality = 0 if r() < 0.5 else 100
+        if r() < 0.5:
+            d.freshness = 0 if r() < 0.5 else 100
+        if r() < 0.5:
+            d.depth = 0 if r() < 0.5 else 100
+        if r() < 0.5:
+            d.clarity = 0 if r() < 0.5 else 100
+        d.version = ("0.0.0", "999.999.999", d.version)[int(r() * 3)]
+        d.last_reviewed = (*rules.REVIEW_WINDOW, d.last_reviewed)[int(r() * 3)]

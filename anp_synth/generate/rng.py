@@ -8,7 +8,6 @@ output for an integer seed is the same on every CPython since 3.2.
 from __future__ import annotations
 
 import hashlib
-import random
 import statistics
 
 from ..rules import GENERATOR_VERSION
@@ -19,13 +18,9 @@ def stream_key(seed: int, profile: str, stream: str) -> bytes:
     return hashlib.blake2b(f"{GENERATOR_VERSION}|{profile}|{seed}|{stream}".encode(), digest_size=32).digest()
 
 
-def record_rng(seed: int, profile: str, stream: str = "body") -> random.Random:
-    """A private generator for one record's stream; never shared between records."""
-    return random.Random(int.from_bytes(stream_key(seed, profile, stream), "big"))
-
-
 _QUANTILES = 4096
-_NORMAL = tuple(statistics.NormalDist().inv_cdf((i + 0.5) / _QUANTILES) for i in range(_QUANTILES))
+# Rounded to 12 places so a last-bit difference between libm builds cannot move a draw.
+_NORMAL = tuple(round(statistics.NormalDist().inv_cdf((i + 0.5) / _QUANTILES), 12) for i in range(_QUANTILES))
 
 
 def normal(u: float) -> float:

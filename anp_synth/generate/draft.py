@@ -1,0 +1,129 @@
+"""The record while it is being built: plain attributes, then written out as canonical JSON.
+
+Why not build the ``Article`` dict directly: the hot path (a jsonl line per seed) never needs
+the dict, and filling one only to walk it again for JSON costs a third of a record's time.
+A Draft holds each value once; :func:`encode` writes the canonical JSON from it in sorted
+key order, and dict consumers parse that line, so there is one source of truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from json.encoder import encode_basestring
+
+Quote = Callable[[str], str]
+
+PARAGRAPH, CODE, CHECKLIST = 0, 1, 2
+
+
+class Draft:
+    """Every value of one record; ``sections`` holds (heading, blocks) with blocks as
+    ``(PARAGRAPH, text)``, ``(CODE, text)`` or ``(CHECKLIST,)`` (the items are ``checklist``,
+    one list for body and box, so they cannot disagree)."""
+
+    __slots__ = (
+        "action", "brief", "checklist", "clarity", "code_language", "context", "depth", "difficulty",
+        "entities", "flag_ai", "flag_heavy", "flag_images", "flag_review", "freshness", "intro",
+        "last_reviewed", "notes", "paragraphs", "problem", "profile", "quality", "reading_time", "reference",
+        "scenario", "sections", "seed", "similar", "source_id", "stack", "stack_list", "status", "summary",
+        "title", "tools", "topic", "version", "view_count",
+    )  # fmt: skip
+
+    action: str
+    brief: str
+    checklist: list[str]
+    clarity: int
+    code_language: str
+    context: str
+    depth: int
+    difficulty: str
+    entities: list[tuple[str, str]]
+    flag_ai: bool
+    flag_heavy: bool
+    flag_images: bool
+    flag_review: bool
+    freshness: int
+    intro: str
+    last_reviewed: str
+    notes: list[str]
+    paragraphs: int
+    problem: str
+    profile: str
+    quality: int
+    reading_time: int
+    reference: str
+    scenario: str
+    sections: list[tuple[str, list[tuple[int, str] | tuple[int]]]]
+    seed: int
+    similar: list[tuple[int, str, str]]
+    source_id: str
+    stack: str
+    stack_list: list[str]
+    status: str
+    summary: str
+    title: str
+    tools: list[str]
+    topic: str
+    version: str
+    view_count: int
+
+
+def quote_clean(text: str) -> str:
+    return f'"{text}"'
+
+
+def needs_escape(text: str) -> bool:
+    """True if JSON would escape a character of ``text`` (quote, backslash, control character)."""
+    return encode_basestring(text) != f'"{text}"'
+
+
+def _strings(items: list[str], q: Quote) -> str:
+    return "[" + ",".join(map(q, items)) + "]"
+
+
+_BOOL = ("false", "true")
+
+
+def encode(d: Draft, generator: str, generator_version: str, code: Quote, q: Quote = encode_basestring) -> str:
+    """Canonical JSON of the record (sorted keys, no spaces) with ``meta.hash`` left empty.
+
+    ``q`` quotes text: ``encode_basestring`` (C) for any text, or :func:`quote_clean` when
+    every string is known to need no escaping. ``code`` quotes code blocks, which always
+    need escaping (callers may cache it per snippet).
+    """
+    checklist = _strings(d.checklist, q)
+    sections = []
+    for heading, blocks in d.sections:
+        parts = []
+        for block in blocks:
+            kind = block[0]
+            if kind == PARAGRAPH:
+                parts.append(f'{{"text":{q(block[1])},"type":"paragraph"}}')  # type: ignore[misc]
+            elif kind == CODE:
+                parts.append(f'{{"language":"{d.code_language}","text":{code(block[1])},"type":"code"}}')  # type: ignore[misc]
+            else:
+                parts.append(f'{{"items":{checklist},"type":"checklist"}}')
+        sections.append('{"blocks":[' + ",".join(parts) + f'],"heading":{q(heading)}}}')
+    similar = ",".join(f'{{"reference":"{ref}","seed":{s},"title":{q(t)}}}' for s, ref, t in d.similar)
+    entities = ",".join(f'{{"name":{q(n)},"type":"{t}"}}' for n, t in d.entities)
+    return (
+        f'{{"generator_version":"{generator_version}","intro":{q(d.intro)},'
+        f'"meta":{{"ai_brief":{q(d.brief)},'
+        f'"ai_outline":{{"context":{q(d.context)},"problem":{q(d.problem)},'
+        f'"recommended_action":{q(d.action)},"stack":{q(d.stack)}}},'
+        f'"checklist":{checklist},"code_language":"{d.code_language}",'
+        f'"difficulty":"{d.difficulty}","entities":[{entities}],'
+        f'"flags":{{"ai_generated_style":{_BOOL[d.flag_ai]},"has_images":{_BOOL[d.flag_images]},'
+        f'"image_heavy":{_BOOL[d.flag_heavy]},"needs_human_review":{_BOOL[d.flag_review]}}},'
+        f'"hash":"","notes":{_strings(d.notes, q)},'
+        f'"payload":{{"generator":"{generator}","paragraphs":{d.paragraphs},'
+        f'"scenario":{q(d.scenario)},"seed":{d.seed},"source_id":"{d.source_id}"}},'
+        f'"reading_time":{d.reading_time},"reference":"{d.reference}",'
+        f'"revision":{{"last_reviewed":"{d.last_reviewed}","status":"{d.status}","version":"{d.version}"}},'
+        f'"score":{{"clarity":{d.clarity},"depth":{d.depth},"freshness":{d.freshness},"quality":{d.quality}}},'
+        f'"stack":{_strings(d.stack_list, q)},"summary":{q(d.summary)},"tools":{_strings(d.tools, q)},'
+        f'"topic":{q(d.topic)},"view_count":{d.view_count}}},'
+        f'"profile":"{d.profile}","schema_version":1,'
+        f'"sections":[{",".join(sections)}],"seed":{d.seed},"similar_posts":[{similar}],'
+        f'"title":{q(d.title)}}}'
+    )

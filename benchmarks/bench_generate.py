@@ -1,0 +1,161 @@
+"""Issue 2 benchmarks: generator speed against a Faker baseline, workers, memory, text realism.
+
+Every speed figure is a ratio of two things measured side by side in this one run,
+interleaved round by round, because the machine is shared and noisy. Results are printed
+as text and written as versioned JSON (benchmarks/out/generate.json).
+
+    .venv/bin/python benchmarks/bench_generate.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from faker_baseline import faker_lines  # noqa: E402
+
+import anp_synth  # noqa: E402
+from anp_synth.generate import generate, generate_lines  # noqa: E402
+
+FORMAT_VERSION = 1
+
+
+def timed_lines(make: Callable[[int, int], Iterator[str]], seed: int, count: int) -> tuple[float, int]:
+    """Seconds of CPU to produce ``count`` jsonl lines, and their bytes (newlines included)."""
+    start = time.process_time()
+    size = 0
+    for line in make(seed, count):
+        size += len(line.encode()) + 1
+    return time.process_time() - start, size
+
+
+def ours(seed: int, count: int) -> Iterator[str]:
+    return generate_lines(seed=seed, count=count)
+
+
+def speed(rounds: int, ours_count: int, faker_count: int) -> dict[str, object]:
+    """Interleave rounds of both generators; compare median per-record CPU cost."""
+    list(generate_lines(seed=0, count=200))  # warm the banks and caches once, as any long run does
+    ours_us, faker_us, sizes = [], [], []
+    for i in range(rounds):
+        t, size = timed_lines(ours, 1_000_000 + i * ours_count, ours_count)
+        ours_us.append(t / ours_count * 1e6)
+        sizes.append(size / ours_count)
+        t, _ = timed_lines(faker_lines, 1_000_000 + i * faker_count, faker_count)
+        faker_us.append(t / faker_count * 1e6)
+    o, f = statistics.median(ours_us), statistics.median(faker_us)
+    bytes_per_record = statistics.median(sizes)
+    return {
+        "ours_us_per_record": ours_us,
+        "faker_us_per_record": faker_us,
+        "ratio": f / o,
+        "records_per_s": 1e6 / o,
+        "faker_records_per_s": 1e6 / f,
+        "mb_per_s": 1e6 / o * bytes_per_record / 1e6,
+        "bytes_per_record": bytes_per_record,
+        "spread_ours": (max(ours_us) - min(ours_us)) / o,
+    }
+
+
+def cli_run(args: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one ``anp-synth`` child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "anp_synth.cli", *args], check=True, stdout=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before)
+
+
+def peak_rss_kib(count: int, out: Path) -> int:
+    """Peak RSS of a child generating ``count`` records to a file (fresh process, so RUSAGE is its own)."""
+    code = (
+        "import resource, sys; from anp_synth.cli import main; "
+        "sys.argv = ['anp-synth', 'generate', '--seed', '0', '--count', sys.argv[1], '-o', sys.argv[2]]; "
+        "\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(count), str(out)], check=True, capture_output=True, text=True)
+    return int(done.stdout.strip().splitlines()[-1])
+
+
+def workers(count: int, rounds: int, tmp: Path) -> dict[str, object]:
+    one, two = [], []
+    for i in range(rounds):
+        for w, bucket in ((1, one), (2, two)):
+            out = tmp / f"w{w}-{i}.jsonl"
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "anp_synth.cli", "generate", "--seed", "0", "--count", str(count),
+                 "--workers", str(w), "-o", str(out)],
+                check=True,
+            )  # fmt: skip
+            bucket.append(time.perf_counter() - start)
+    same = (tmp / "w1-0.jsonl").read_bytes() == (tmp / "w2-0.jsonl").read_bytes()
+    return {"workers1_s": one, "workers2_s": two, "speedup": statistics.median(one) / statistics.median(two),
+            "identical_bytes": same}  # fmt: skip
+
+
+def body_text(record: anp_synth.Article) -> str:
+    parts = [record["title"], record["intro"]]
+    for section in record["sections"]:
+        parts.append(section["heading"])
+        for block in section["blocks"]:
+            parts.append("\n".join(block["items"]) if block["type"] == "checklist" else block["text"])
+    return "\n\n".join(parts)
+
+
+def realism(seed: int, count: int = 1000) -> dict[str, object]:
+    text = "\n\n".join(body_text(r) for r in generate(seed=seed, count=count)).encode()
+    return {"bytes": len(text), "zlib6_ratio": len(zlib.compress(text, 6)) / len(text)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller counts, for a smoke run")
+    args = parser.parse_args()
+    quick = args.quick
+    results: dict[str, object] = {
+        "format_version": FORMAT_VERSION,
+        "metadata": {
+            "tool_version": anp_synth.__version__, "generator_version": anp_synth.GENERATOR_VERSION,
+            "python": platform.python_version(), "cpus": os.cpu_count(), "machine": platform.machine(),
+            "command": " ".join([Path(sys.executable).name, *sys.argv]),
+        },
+    }  # fmt: skip
+    results["speed"] = s = speed(rounds=3 if quick else 5, ours_count=2000 if quick else 20000, faker_count=200 if quick else 1000)
+    print(f"generate vs faker: {s['ratio']:.1f}x  ({s['records_per_s']:.0f} rec/s vs {s['faker_records_per_s']:.0f} rec/s, "
+          f"{s['mb_per_s']:.1f} MB/s, {s['bytes_per_record']:.0f} bytes/record, spread {s['spread_ours']:.0%})")  # fmt: skip
+    results["realism"] = r = {str(seed): realism(seed) for seed in (0, 19503, 777777)}
+    print("zlib-6 ratio of 1,000 bodies: " + ", ".join(f"seed {k}: {v['zlib6_ratio']:.1%}" for k, v in r.items()))
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        results["workers"] = w = workers(20_000 if quick else 200_000, 1 if quick else 3, tmp)
+        print(f"--workers 2 vs 1: {w['speedup']:.2f}x, identical bytes: {w['identical_bytes']}")
+        small, big = (1_000, 50_000) if quick else (10_000, 1_000_000)
+        rss_small = peak_rss_kib(small, tmp / "small.jsonl")
+        rss_big = peak_rss_kib(big, tmp / "big.jsonl")
+        results["memory"] = {"small_count": small, "big_count": big, "small_peak_kib": rss_small,
+                             "big_peak_kib": rss_big, "ratio": rss_big / rss_small}  # fmt: skip
+        print(f"peak RSS {big:,} records / {small:,} records: {rss_big / rss_small:.3f} ({rss_big} / {rss_small} KiB)")
+    out = HERE / "out"
+    out.mkdir(exist_ok=True)
+    (out / "generate.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
