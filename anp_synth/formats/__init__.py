@@ -1,7 +1,28 @@
-"""Streaming writers and readers of record files: jsonl (default), json, csv; gzip by extension."""
+"""Streaming writers and readers of record files: jsonl (default), json, csv; gzip by extension.
+
+Writing is chunked (:func:`encode_lines` then :func:`write_chunks`) into an
+:func:`atomic_output`, so a file appears whole or not at all. Reading (:func:`read_records`)
+validates every line and names file and line on failure.
+"""
 
 from __future__ import annotations
 
+from .csvrows import COLUMNS, HEADER, record_from_row, row_of
+from .output import atomic_output
 from .readers import iter_lines, parse_line, read_records
+from .writers import FORMATS, check_format, encode_lines, write_chunks
 
-__all__ = ["iter_lines", "parse_line", "read_records"]
+__all__ = [
+    "COLUMNS",
+    "FORMATS",
+    "HEADER",
+    "atomic_output",
+    "check_format",
+    "encode_lines",
+    "iter_lines",
+    "parse_line",
+    "read_records",
+    "record_from_row",
+    "row_of",
+    "write_chunks",
+]

@@ -15,6 +15,7 @@ from typing import IO
 
 from ..errors import RecordError
 from ..model import Article
+from ..validate import check_line_record
 
 __all__ = ["iter_lines", "parse_line", "read_records"]
 
@@ -111,11 +112,11 @@ def iter_lines(path: str) -> Iterator[tuple[int, str]]:
 
 
 def parse_line(text: str, *, source: str, line: int) -> Article:
-    """Parse one jsonl line and check it against the schema and every rule of the guide."""
-    # Imported here so readers load even where validation is not needed (and to keep the
-    # formats package free of an import cycle with the validator).
-    from ..validate import check_record
+    """Parse one jsonl line and check it against the schema and every rule of the guide.
 
+    Goes through :func:`~anp_synth.validate.check_line_record`, which gives the same verdicts
+    as ``check_record`` but hashes a canonical line as it stands instead of re-serialising it.
+    """
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -123,7 +124,7 @@ def parse_line(text: str, *, source: str, line: int) -> Article:
         raise RecordError(reason, source=source, line=line) from None
     except RecursionError:
         raise RecordError("not valid JSON: nested too deeply", source=source, line=line) from None
-    return check_record(obj, source=source, line=line)
+    return check_line_record(obj, text, source=source, line=line)
 
 
 def read_records(path: str) -> Iterator[tuple[int, Article]]:

@@ -1,0 +1,122 @@
+"""One record as one CSV row: scalars in their own columns, lists and objects as JSON text.
+
+The columns are fixed (:data:`COLUMNS`, documented in README.md) so a spreadsheet or a
+``COPY`` can rely on them. The row is lossless: :func:`record_from_row` rebuilds the exact
+record. Two rules make that possible while staying safe to open in a spreadsheet:
+
+* a ``json`` column holds the value's compact JSON (numbers, booleans, lists, objects);
+* a ``text`` column holds the string itself, except that a string starting with one of
+  ``= + - @``, tab, carriage return or ``'`` gets one extra leading ``'``. Spreadsheets
+  then show it as text instead of running it as a formula; a reader drops that one ``'``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, cast
+
+from ..model import Article
+
+Kind = Literal["text", "json"]
+
+COLUMNS: tuple[tuple[str, Kind], ...] = (
+    ("seed", "json"),
+    ("profile", "text"),
+    ("schema_version", "json"),
+    ("generator_version", "text"),
+    ("title", "text"),
+    ("intro", "text"),
+    ("meta.topic", "text"),
+    ("meta.summary", "text"),
+    ("meta.ai_outline.context", "text"),
+    ("meta.ai_outline.problem", "text"),
+    ("meta.ai_outline.stack", "text"),
+    ("meta.ai_outline.recommended_action", "text"),
+    ("meta.ai_brief", "text"),
+    ("meta.stack", "json"),
+    ("meta.tools", "json"),
+    ("meta.code_language", "text"),
+    ("meta.difficulty", "text"),
+    ("meta.reading_time", "json"),
+    ("meta.view_count", "json"),
+    ("meta.score.quality", "json"),
+    ("meta.score.freshness", "json"),
+    ("meta.score.depth", "json"),
+    ("meta.score.clarity", "json"),
+    ("meta.revision.status", "text"),
+    ("meta.revision.version", "text"),
+    ("meta.revision.last_reviewed", "text"),
+    ("meta.reference", "text"),
+    ("meta.hash", "text"),
+    ("meta.flags.ai_generated_style", "json"),
+    ("meta.flags.has_images", "json"),
+    ("meta.flags.image_heavy", "json"),
+    ("meta.flags.needs_human_review", "json"),
+    ("meta.checklist", "json"),
+    ("meta.entities", "json"),
+    ("meta.payload.source_id", "text"),
+    ("meta.payload.generator", "text"),
+    ("meta.payload.paragraphs", "json"),
+    ("meta.payload.scenario", "text"),
+    ("meta.payload.seed", "json"),
+    ("meta.notes", "json"),
+    ("sections", "json"),
+    ("similar_posts", "json"),
+)
+"""(column name, kind) in file order; the name is the dotted path of the value in a record."""
+
+HEADER: tuple[str, ...] = tuple(name for name, _ in COLUMNS)
+
+_PATHS: tuple[tuple[tuple[str, ...], Kind], ...] = tuple((tuple(n.split(".")), k) for n, k in COLUMNS)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _escape(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _unescape(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def row_of(record: Mapping[str, Any]) -> list[str]:
+    """The CSV cells of ``record``, in :data:`COLUMNS` order."""
+    cells: list[str] = []
+    for path, kind in _PATHS:
+        value: Any = record
+        for key in path:
+            value = value[key]
+        cells.append(_escape(value) if kind == "text" else _dump(value))
+    return cells
+
+
+def record_from_row(row: Iterable[str]) -> Article:
+    """Rebuild the record a row was written from (the inverse of :func:`row_of`)."""
+    record: dict[str, Any] = {}
+    for (path, kind), cell in zip(_PATHS, row, strict=True):
+        target = record
+        for key in path[:-1]:
+            target = target.setdefault(key, {})
+        target[path[-1]] = _unescape(cell) if kind == "text" else json.loads(cell)
+    return cast(Article, record)
+
+
+def encode_rows(records: Iterable[Mapping[str, Any]]) -> str:
+    """The CSV text (RFC 4180: CRLF line ends, quoted when needed) of ``records``' rows."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerows(row_of(r) for r in records)
+    return buffer.getvalue()
+
+
+def header_text() -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(HEADER)
+    return buffer.getvalue()

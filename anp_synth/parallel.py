@@ -1,0 +1,171 @@
+"""Generate a window of seeds with several processes, or one shard of it, to a file.
+
+The window ``[seed, seed + count)`` is cut into chunks of consecutive seeds. Each chunk is
+generated and encoded by one worker and comes back as one block of bytes; the parent
+writes the blocks in seed order. Since a record depends only on its seed, the output is
+byte for byte the same for any number of workers. At most ``2 * workers`` chunks are in
+flight at once, so memory stays flat however large the window.
+
+Workers are started with the ``spawn`` method: it behaves the same on every platform and
+never copies a parent's threads or locks (``fork`` after threads have started can
+deadlock, and Python warns about it).
+
+Shards: ``--shard K/N`` takes the K-th of N contiguous slices of the window. With
+``count = q * N + r``, the first ``r`` shards hold ``q + 1`` records and the others ``q``,
+so sizes differ by at most one and shard K starts at ``seed + (K - 1) * q + min(K - 1, r)``.
+A shard may be empty when N > count. The N jsonl shards, concatenated in order, are the
+whole window's file byte for byte.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+import signal
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
+
+from .errors import InvalidArgument
+from .formats.output import atomic_output
+from .formats.writers import check_format, encode_lines, write_chunks
+from .generate import generate_lines
+from .rules import check_profile, check_seed_range
+
+__all__ = ["Shard", "Written", "encoded_chunks", "parse_shard", "shard_window", "write_dataset"]
+
+CHUNK_SIZE = 500
+"""Records per chunk: a few MB of text, large enough to amortise a process round trip."""
+
+IN_FLIGHT_PER_WORKER = 2
+
+
+@dataclass(frozen=True)
+class Shard:
+    """The ``index``-th (1-based) of ``total`` contiguous slices of a window."""
+
+    index: int
+    total: int
+
+    def __post_init__(self) -> None:
+        if isinstance(self.total, bool) or not isinstance(self.total, int) or self.total < 1:
+            raise InvalidArgument(f"shard {self.index}/{self.total}: the number of shards must be >= 1")
+        if isinstance(self.index, bool) or not isinstance(self.index, int):
+            raise InvalidArgument(f"shard {self.index!r}/{self.total}: the shard number must be an integer")
+        if not 1 <= self.index <= self.total:
+            raise InvalidArgument(
+                f"shard {self.index}/{self.total}: the shard number must be between 1 and {self.total}"
+            )
+
+
+_SHARD_RE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
+
+
+def parse_shard(text: str) -> Shard:
+    """``"K/N"`` as a :class:`Shard`, refusing anything else with a message naming ``text``."""
+    match = _SHARD_RE.fullmatch(text)
+    if match is None:
+        raise InvalidArgument(f"shard={text!r} must look like K/N, for example 1/4")
+    return Shard(int(match.group(1)), int(match.group(2)))
+
+
+def shard_window(seed: int, count: int, shard: Shard) -> tuple[int, int]:
+    """``(first seed, count)`` of ``shard`` of the window ``[seed, seed + count)``."""
+    q, r = divmod(count, shard.total)
+    k = shard.index - 1
+    return seed + k * q + min(k, r), q + (1 if k < r else 0)
+
+
+def _chunks(seed: int, count: int, size: int) -> Iterator[tuple[int, int]]:
+    for start in range(seed, seed + count, size):
+        yield start, min(size, seed + count - start)
+
+
+def _encode_window(task: tuple[int, int, str, str]) -> bytes:
+    seed, count, profile, fmt = task
+    return encode_lines(list(generate_lines(seed=seed, count=count, profile=profile)), fmt)
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool: one message, no worker tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def encoded_chunks(
+    *, seed: int, count: int, profile: str, fmt: str, workers: int = 1, chunk_size: int = CHUNK_SIZE
+) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(records, bytes)`` per chunk of the window, in seed order.
+
+    ``count`` may be 0 (an empty shard): nothing is yielded. Arguments are checked first.
+    """
+    if count:
+        check_seed_range(seed, count)
+    check_profile(profile)
+    check_format(fmt)
+    _check_workers(workers)
+    if chunk_size < 1:
+        raise InvalidArgument(f"chunk_size={chunk_size} must be >= 1")
+    tasks = ((start, n, profile, fmt) for start, n in _chunks(seed, count, chunk_size))
+    if workers == 1 or count <= chunk_size:
+        for task in tasks:
+            yield task[1], _encode_window(task)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_ignore_sigint) as pool:
+        pending: deque[tuple[int, AsyncResult[bytes]]] = deque()
+        for task in tasks:
+            pending.append((task[1], pool.apply_async(_encode_window, (task,))))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                n, result = pending.popleft()
+                yield n, result.get()
+        while pending:
+            n, result = pending.popleft()
+            yield n, result.get()
+
+
+def _check_workers(workers: int) -> None:
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InvalidArgument(f"workers={workers!r} must be an integer >= 1")
+
+
+@dataclass(frozen=True)
+class Written:
+    """What :func:`write_dataset` wrote: the records' seed window and the destination."""
+
+    path: str
+    seed: int
+    count: int
+
+
+def write_dataset(
+    path: str,
+    *,
+    seed: int,
+    count: int,
+    profile: str = "realistic",
+    fmt: str = "jsonl",
+    workers: int = 1,
+    shard: Shard | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Written:
+    """Write the window (or one shard of it) to ``path`` (``-`` for stdout), whole or not at all.
+
+    Every argument is checked before the output is opened, so a bad argument leaves no file.
+    ``progress`` is called with the number of records of each chunk once it is written.
+    """
+    check_seed_range(seed, count)
+    check_profile(profile)
+    check_format(fmt)
+    _check_workers(workers)
+    first, n = shard_window(seed, count, shard) if shard is not None else (seed, count)
+
+    def chunks() -> Iterator[bytes]:
+        for records, data in encoded_chunks(seed=first, count=n, profile=profile, fmt=fmt, workers=workers):
+            yield data
+            if progress is not None:
+                progress(records)
+
+    with atomic_output(path) as out:
+        write_chunks(out, chunks(), fmt)
+    return Written(path, first, n)
