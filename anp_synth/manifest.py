@@ -187,6 +187,10 @@ def read_manifest(directory: str | os.PathLike[str]) -> Manifest:
             source=source,
             field="last_seed",
         )
+    try:
+        manifest.spec  # noqa: B018 - checks seed, count and profile against the generator's limits
+    except InvalidArgument as exc:
+        raise RecordError(str(exc), source=source) from None
     if Path(manifest.file).name != manifest.file:
         raise RecordError(f"{manifest.file!r} must be a file name inside the data set's directory", source=source)
     return manifest

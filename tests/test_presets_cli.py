@@ -169,6 +169,23 @@ def test_verify_reports_a_missing_or_broken_manifest(tmp_path: Path, tiny: Path)
 
 
 @pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"count": -1, "last_seed": 19501}, "manifest.json: count=-1 must be >= 1"),
+        ({"profile": "loud"}, "manifest.json: profile='loud' is not one of realistic, edge, hostile"),
+        ({"last_seed": 5}, "manifest.json, field last_seed: last_seed 5 does not match"),
+        ({"file": "../elsewhere.jsonl"}, "must be a file name inside the data set's directory"),
+        ({"count": "ten"}, "manifest.json, field count: has the wrong type ('ten')"),
+    ],
+)
+def test_verify_refuses_a_manifest_edited_into_nonsense(tiny: Path, changes: dict[str, object], message: str) -> None:
+    rewrite_manifest(tiny, **changes)
+    result = run("fixtures", "verify", str(tiny))
+    assert result.exit_code == 1
+    assert message in result.output
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--seed", "1", "--count", "-1", "DIR"], "count=-1 must be >= 1"),
