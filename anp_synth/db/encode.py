@@ -119,7 +119,9 @@ def _encode(record: Article, batch: EncodedBatch) -> None:
     ]
     text_size = sum(len(v) for v in row if type(v) is str)
     if "\x00" in body or any("\x00" in v for v in row if type(v) is str):
-        raise RecordError("contains a NUL byte, which no database stores in text", seed=seed, field=_nul_field(record))
+        raise RecordError(
+            "contains a NUL byte, which no database stores in text", seed=seed, field=_nul_field(record) or None
+        )
     for r in meta_rows:
         if "\x00" in r[3]:
             raise RecordError("contains a NUL byte, which no database stores in text", seed=seed, field=f"meta.{r[1]}")
@@ -149,7 +151,7 @@ def _nul_field(record: Any, path: str = "") -> str:
         found = _nul_field(value, sub)
         if found:
             return found
-    return path or "(record)"
+    return ""
 
 
 def column_names(table_name: str) -> list[str]:

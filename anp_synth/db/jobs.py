@@ -225,8 +225,8 @@ def _prepare_lines(job: LinesJob) -> Prepared:
             if record["meta"]["reference"] in seen:
                 out.duplicates += 1
             else:
-                seen.add(record["meta"]["reference"])
                 encode_record(record, batch)
+                seen.add(record["meta"]["reference"])
         except RecordError as exc:
             t1 = time.perf_counter()
             exc.source = exc.source or job.source
@@ -249,8 +249,8 @@ def _prepare_records(job: RecordsJob) -> Prepared:
             if ref in seen:
                 out.duplicates += 1
                 continue
-            seen.add(ref)
             encode_record(record, batch)
+            seen.add(ref)
         except RecordError as exc:
             exc.source = exc.source or "<records>"
             exc.line = exc.line or job.index + i + 1
