@@ -26,7 +26,9 @@ joins two or three passages, so a record picks about a dozen units instead of th
 sentences, while 1,000 consecutive bodies still draw from ~56,000 passages."""
 
 _BANK_SEED = "anp-synth prose banks v1"
-_A_AN = re.compile(r"(^|\s)a ([aeiou])")
+# "a" before a vowel sound becomes "an": vowels, "hour"/"honest", and "un-" except in
+# "uni-"/"us-" words ("a unit", "a user" stay).
+_A_AN = re.compile(r"(^|\s)a ([aeio]|u(?!ni|s)|hour|honest)")
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -351,7 +353,7 @@ SHAPES: tuple[str, ...] = (
     "{people} measured {num} {unit} {pp} and {num} {unit} {pp}.",
     "{np} went from {num} to {num} {unit} after {people} {tense_past} {np2}.",
     "at {num} {unit} per {per}, {np} {verb3} {np2} in about {num} {unit}.",
-    "version {num}.{num}.{num} of {np} {verb3} {num} {unit} {pp}.",
+    "since version {num}.{num}.{num}, {np} {verb3} {np2} {pp}.",
     "between {num} and {num} {unit}, {np} is {good}; past {num}, it gets {state}.",
     "ticket {ticket} tracks {np}; {people} {tense_past} it {pp}.",
     "see {ticket} and {ticket}: {np} {verb3} {np2} {pp}.",
