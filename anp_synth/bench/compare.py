@@ -7,7 +7,8 @@ runs apart. Second, drift: on a shared machine a run's latency wanders from seco
 so the per-second values of the same metric give a robust spread (1.4826 x MAD / median);
 a change smaller than that spread, or than ``noise_floor`` (10% by default), is within noise.
 Throughput rows (rows imported per second; queries per second in closed loop, where the
-database sets the pace) use the per-second samples the same way, higher being better.
+database sets the pace) use the per-second samples the same way, higher being better. A
+percentile with fewer than ten samples beyond it in either run is shown but not judged.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ Z99 = 2.576
 DEFAULT_NOISE_FLOOR = 10.0
 MIN_SECOND_SAMPLES = 5
 """A second contributes to the drift estimate only with at least this many queries in it."""
+MIN_TAIL_SAMPLES = 10
+"""A percentile is judged only when both runs have this many samples at or above it: a p99 of
+200 queries is two samples, and two samples say more about the OS scheduler than the database."""
 
 
 @dataclass(frozen=True)
@@ -169,7 +173,9 @@ def _latency_metric(
     overlap = lo_a <= hi_b and lo_b <= hi_a
     noise = max([floor] + [s for s in (spread_b, spread_a) if s is not None])
     delta = _delta(before, after)
-    return Metric(name, round(before, 6), round(after, 6), delta, round(noise, 1), _judge(delta, noise, overlap, False))
+    tail = min(hb.count, ha.count) * (1 - pct / 100.0)
+    verdict: Verdict = "n/a" if tail < MIN_TAIL_SAMPLES else _judge(delta, noise, overlap, False)
+    return Metric(name, round(before, 6), round(after, 6), delta, round(noise, 1), verdict)
 
 
 def _rate_metric(
@@ -263,7 +269,8 @@ def render_comparison(comparison: Comparison, before_name: str, after_name: str)
         parts = []
         for m in r.metrics:
             delta = "n/a" if m.delta_pct is None else f"{m.delta_pct:+.1f}%"
-            parts.append(f"{m.name} {_fmt(m.before)} -> {_fmt(m.after)} ({delta}, ±{m.noise_pct:.0f}%)")
+            judged = f"±{m.noise_pct:.0f}%" if m.verdict != "n/a" else "too few samples to judge"
+            parts.append(f"{m.name} {_fmt(m.before)} -> {_fmt(m.after)} ({delta}, {judged})")
         if r.errors_before or r.errors_after:
             parts.append(f"errors {r.errors_before} -> {r.errors_after}")
         lines.append(f"{r.phase:7} {r.query:24} {r.verdict:13} " + "; ".join(parts))

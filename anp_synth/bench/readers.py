@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from multiprocessing.sharedctypes import Synchronized
 from typing import Any, Literal, Protocol
 
-from .connect import DriverConnection, open_driver_connection
+from .driver import ConnectSpec, DriverConnection, first_line, open_spec
 from .recorder import Recorder
 
 STOP = -2
@@ -55,8 +55,7 @@ class ReaderPlan:
     """Everything one reader process needs; picklable, sent once at start."""
 
     index: int
-    db_url: str
-    read_only: bool
+    spec: ConnectSpec
     queries: tuple[ReaderQuery, ...]
     pools: Mapping[str, Sequence[Mapping[str, Any]]]
     seed: int
@@ -96,7 +95,7 @@ class _Client:
 
     def __init__(self, plan: ReaderPlan) -> None:
         self.plan = plan
-        self.conn: DriverConnection = open_driver_connection(plan.db_url, read_only=plan.read_only)
+        self.conn: DriverConnection = open_spec(plan.spec)
 
     def run(self, sql: str, params: dict[str, Any]) -> None:
         self.conn.run(sql, params)
@@ -107,7 +106,7 @@ class _Client:
         self.conn.close()
         time.sleep(RECONNECT_PAUSE_S)
         try:
-            self.conn = open_driver_connection(self.plan.db_url, read_only=self.plan.read_only)
+            self.conn = open_spec(self.plan.spec)
         except Exception:  # the next query fails and is counted; retry after it
             return
 
@@ -135,7 +134,7 @@ def _closed_loop(
             client.run(q.sql, params)
         except Exception as exc:
             if ph >= 0:
-                rec.error(ph, qi, start, f"{type(exc).__name__}: {exc}")
+                rec.error(ph, qi, start, f"{type(exc).__name__}: {plan.spec.scrub(str(exc))}")
             client.recover()
             continue
         end = clock()
@@ -182,7 +181,7 @@ def _open_loop(
         except Exception as exc:
             last_end = clock()
             if ph >= 0:
-                rec.error(ph, qi, intended, f"{type(exc).__name__}: {exc}")
+                rec.error(ph, qi, intended, f"{type(exc).__name__}: {plan.spec.scrub(str(exc))}")
             client.recover()
             continue
         end = last_end = clock()
@@ -199,7 +198,7 @@ def reader_main(plan: ReaderPlan, phase: Synchronized[int], t0: Synchronized[int
     try:
         clients = [_Client(plan) for _ in range(plan.clients if plan.mode == "closed" else 1)]
     except Exception as exc:
-        results.put(("failed", plan.index, str(exc)))
+        results.put(("failed", plan.index, f"cannot connect to {plan.spec.shown}: {first_line(exc, plan.spec)}"))
         return
     results.put(("ready", plan.index, None))
     recorders = [Recorder(0) for _ in clients]
@@ -216,7 +215,9 @@ def reader_main(plan: ReaderPlan, phase: Synchronized[int], t0: Synchronized[int
             for t in threads:
                 t.join()
     except Exception as exc:
-        results.put(("failed", plan.index, f"reader {plan.index} crashed: {type(exc).__name__}: {exc}"))
+        results.put(
+            ("failed", plan.index, f"reader {plan.index} crashed: {type(exc).__name__}: {first_line(exc, plan.spec)}")
+        )
         return
     finally:
         for c in clients:

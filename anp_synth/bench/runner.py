@@ -21,12 +21,14 @@ from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 from typing import Any, Literal
 
-from ..db import BatchStats, import_generated
+from ..db import DEFAULT_DB_URL, BatchStats, import_generated
 from ..errors import BenchError, InvalidArgument
 from ..model import PROFILES
 from ..rules import check_seed_range
 from .connect import (
+    ConnectSpec,
     DriverConnection,
+    connect_spec,
     dialect_of,
     driver_errors,
     open_driver_connection,
@@ -41,12 +43,9 @@ from .readers import PAUSE, STOP, WARMUP, ReaderPlan, ReaderQuery, reader_main
 from .recorder import Recorder
 from .workload import Query, build_mix, load_query_file, mix_for_dialect
 
-DEFAULT_DB_URL = "sqlite:///anp-synth.db"
-"""The importer's default: a SQLite file in the working directory."""
-
-DEFAULT_COUNT = 40_000
+DEFAULT_COUNT = 30_000
 DEFAULT_BASE_COUNT = 10_000
-DEFAULT_DURATION = 10.0
+DEFAULT_DURATION = 8.0
 DEFAULT_READERS = 2
 DEFAULT_RATE = 200.0
 """Queries per second (all readers together) when neither --rate nor --clients is given.
@@ -267,7 +266,7 @@ class _Readers:
 
 
 def _prepare_readers(
-    options: BenchOptions, queries: Sequence[Query], pools: ParamPools, dialect: str
+    options: BenchOptions, spec: ConnectSpec, queries: Sequence[Query], pools: ParamPools, dialect: str
 ) -> list[ReaderPlan]:
     rq = tuple(
         ReaderQuery(
@@ -289,8 +288,7 @@ def _prepare_readers(
     return [
         ReaderPlan(
             index=i,
-            db_url=options.db_url,
-            read_only=options.read_only,
+            spec=spec,
             queries=rq,
             pools={g: list(rows) for g, rows in pools.groups.items()},
             seed=seed,
@@ -342,7 +340,8 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
         extra, replace_builtin = load_query_file(options.queries_file)
     mix = mix_for_dialect(build_mix(extra, replace_builtin=replace_builtin), dialect)
 
-    conn = open_driver_connection(options.db_url, read_only=options.read_only)
+    spec = connect_spec(options.db_url, read_only=options.read_only)
+    conn = open_driver_connection(spec)
     try:
         version = server_version(conn)
         rows = table_rows(conn)
@@ -380,7 +379,7 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
             )
         validate_queries(conn, runnable, pools)
 
-        readers = _Readers(_prepare_readers(options, runnable, pools, dialect))
+        readers = _Readers(_prepare_readers(options, spec, runnable, pools, dialect))
         phases: list[PhaseSpan] = []
         batches: list[tuple[int, int]] = []
         import_report: dict[str, Any] | None = None
