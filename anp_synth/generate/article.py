@@ -12,9 +12,8 @@ import datetime as dt
 import itertools
 import json
 import math
-import random
 import struct
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from json.encoder import encode_basestring
 from typing import NamedTuple, TypeVar
@@ -22,8 +21,8 @@ from typing import NamedTuple, TypeVar
 from .. import rules
 from ..model import Article, Difficulty, RevisionStatus
 from . import profiles, prose, vocabulary
-from .draft import CHECKLIST, CODE, PARAGRAPH, Draft, encode, needs_escape, quote_clean
-from .rng import clamp, normal, stream_key
+from .draft import CHECKLIST, CODE, PARAGRAPH, Draft, encode, escape, needs_escape
+from .rng import Uniform, clamp, normal, stream_key, uniform_stream
 from .stacks import STACKS, Stack
 
 T = TypeVar("T")
@@ -87,7 +86,7 @@ class Identity(NamedTuple):
     stack: Stack
     scenario: str
     title: str
-    body_seed: int
+    body_key: bytes
 
 
 @lru_cache(maxsize=4096)
@@ -95,7 +94,7 @@ def identity(seed: int, profile: str) -> Identity:
     """Problem, stack, scenario and title of ``seed``, read off one digest of the seed.
 
     Words 0-3 of the digest pick problem, stack, scenario and title pattern, word 4 the
-    profile's title decoration, words 4-7 seed the body stream. No Random instance here:
+    profile's title decoration, bytes 16-31 key the body stream. No Random instance here:
     similar posts need the titles of other seeds, and this keeps that to one hash.
     """
     key = stream_key(seed, profile, "record")
@@ -107,7 +106,7 @@ def identity(seed: int, profile: str) -> Identity:
         problem=problem, stack=stack.name
     )
     title = profiles.decorate_title(title, profile, words[4] / 2**32)
-    return Identity(problem, category, stack, scenario, title, int.from_bytes(key[16:], "big"))
+    return Identity(problem, category, stack, scenario, title, key[16:])
 
 
 def _weighted(weights: tuple[tuple[T, float], ...], u: float) -> T:
@@ -119,34 +118,41 @@ def _weighted(weights: tuple[tuple[T, float], ...], u: float) -> T:
     return weights[-1][0]
 
 
-def _fill(templates: Sequence[str], r: Callable[[], float], ctx: Mapping[str, str]) -> str:
+def _fill(templates: Sequence[str], r: Uniform, ctx: Mapping[str, str]) -> str:
     """One of ``templates``, chosen by the record's stream, with the record's context filled in."""
     return templates[int(r() * len(templates))].format_map(ctx)
 
 
 @cache
 def _subsets(n: int, k: int) -> tuple[tuple[int, ...], ...]:
-    """Every k-subset of range(n), in lexicographic order: one draw then picks a whole sample."""
-    return tuple(itertools.combinations(range(n), k))
+    """Every k-subset of range(n), in order: one draw then picks a whole sample."""
+    return tuple(itertools.combinations(range(n), min(k, n)))
 
 
-def _sample(items: Sequence[T], k: int, rnd: random.Random) -> list[T]:
+def _sample(items: Sequence[T], k: int, r: Uniform) -> list[T]:
     """``k`` distinct items, uniformly, kept in the order of ``items`` (readable, stable lists)."""
-    n = len(items)
-    k = max(0, min(k, n))
-    if n <= 16:
-        subsets = _subsets(n, k)
-        return [items[i] for i in subsets[int(rnd.random() * len(subsets))]]
-    r = rnd.random  # selection sampling (Knuth's algorithm S) for longer lists
-    out: list[T] = []
-    for i, item in enumerate(items):
-        if k and r() * (n - i) < k:
-            out.append(item)
-            k -= 1
-    return out
+    subsets = _subsets(len(items), k)
+    return [items[i] for i in subsets[int(r() * len(subsets))]]
 
 
-def _paragraph(r: Callable[[], float], ctx: dict[str, str], tools: Sequence[str], theme: str) -> tuple[str, int]:
+@lru_cache(maxsize=8192)
+def _closing(index: int, stack_name: str, tool: str) -> tuple[str, int]:
+    """Closing sentence ``index`` (stack sentences, then brand sentences) for a stack and tool, with its word count.
+
+    Cached: there are only a few thousand of them, and each paragraph may end with one.
+    """
+    stack = _STACKS_BY_NAME[stack_name]
+    text = _CLOSINGS[index].format(
+        stack=stack.name, language=stack.language, area=stack.area, tool=tool, brand=rules.BRAND
+    )
+    return text, len(text.split())
+
+
+_CLOSINGS = (*_STACK_SENTENCES, *_BRAND_SENTENCES)
+_STACKS_BY_NAME = {stack.name: stack for stack in STACKS}
+
+
+def _paragraph(r: Uniform, stack: Stack, theme: str) -> tuple[str, int]:
     """A themed paragraph, sometimes closed by a stack or brand sentence; and its word count."""
     texts, counts = prose.paragraphs(theme)
     i = int(r() * len(texts))
@@ -154,20 +160,19 @@ def _paragraph(r: Callable[[], float], ctx: dict[str, str], tools: Sequence[str]
     if u >= 0.42:
         return texts[i], counts[i]
     if u < 0.3:
-        ctx["tool"] = tools[int(r() * len(tools))]
-        extra = _fill(_STACK_SENTENCES, r, ctx)
+        tool = stack.tools[int(r() * len(stack.tools))]
+        extra, words = _closing(int(r() * len(_STACK_SENTENCES)), stack.name, tool)
     else:
-        extra = _fill(_BRAND_SENTENCES, r, ctx)
-    return f"{texts[i]} {extra}", counts[i] + len(extra.split())
+        extra, words = _closing(len(_STACK_SENTENCES) + int(r() * len(_BRAND_SENTENCES)), stack.name, "")
+    return f"{texts[i]} {extra}", counts[i] + words
 
 
 def build_line(seed: int, profile: str) -> str:
     """The canonical JSON line of ``seed`` (with its hash): the hot path, no dict built."""
     d = _draft(seed, profile)
-    if profile == "realistic":
-        blank = encode(d, rules.GENERATOR_NAME, rules.GENERATOR_VERSION, _ESCAPED_SNIPPETS.__getitem__, quote_clean)
-    else:
-        blank = encode(d, rules.GENERATOR_NAME, rules.GENERATOR_VERSION, _ESCAPED_SNIPPETS.__getitem__)
+    if profile != "realistic":
+        escape(d)
+    blank = encode(d, rules.GENERATOR_NAME, rules.GENERATOR_VERSION, _ESCAPED_SNIPPETS.__getitem__)
     digest = rules.content_hash_of_json(blank)
     return blank.replace(rules.HASH_PLACEHOLDER, f'"hash":"{digest}"', 1)
 
@@ -182,8 +187,7 @@ def _draft(seed: int, profile: str) -> Draft:
     """Every value of the record, drawn in the generator's fixed order."""
     ident = identity(seed, profile)
     stack = ident.stack
-    rnd = random.Random(ident.body_seed)
-    r = rnd.random
+    r = uniform_stream(ident.body_key)
     ctx: dict[str, str] = {
         "problem": ident.problem, "stack": stack.name, "scenario": ident.scenario,
         "language": stack.language, "area": stack.area, "brand": rules.BRAND, "tool": stack.tools[0],
@@ -193,7 +197,7 @@ def _draft(seed: int, profile: str) -> Draft:
     d.problem, d.stack, d.scenario, d.context = ident.problem, stack.name, ident.scenario, ident.scenario
     d.intro = _fill(_INTROS, r, ctx)
     full_checklist = vocabulary.CHECKLISTS[ident.category]
-    d.checklist = profiles.choose_list(profile, _sample(full_checklist, 3 + int(r() * 4), rnd), full_checklist, rnd)
+    d.checklist = profiles.choose_list(profile, _sample(full_checklist, 3 + int(r() * 4), r), full_checklist, r)
     layout = vocabulary.LAYOUTS[int(r() * len(vocabulary.LAYOUTS))]
     snippet = stack.snippets[int(r() * len(stack.snippets))]
 
@@ -216,7 +220,7 @@ def _draft(seed: int, profile: str) -> Draft:
                 if theme == last_theme:
                     theme = _THEMES[(_THEMES.index(theme) + 1) % len(_THEMES)]
                 last_theme = theme
-                text, n = _paragraph(r, ctx, stack.tools, theme)
+                text, n = _paragraph(r, stack, theme)
                 if kind == "final" and i == 0:
                     opening = _fill(_FINALS, r, ctx)
                     text = f"{opening} {text}"
@@ -241,15 +245,15 @@ def _draft(seed: int, profile: str) -> Draft:
     d.flag_ai = r() < 0.85
     d.version = f"{int(r() * 4)}.{int(r() * 13)}.{int(r() * 21)}"
     d.tools = tools = profiles.choose_list(
-        profile, _sample(stack.tools, 3 + int(r() * (len(stack.tools) - 2)), rnd), stack.tools, rnd
+        profile, _sample(stack.tools, 3 + int(r() * (len(stack.tools) - 2)), r), stack.tools, r
     )
     d.entities = [(stack.name, "stack"), (stack.area, "area"), (ident.problem, "problem")]
-    d.entities += [(tool, "tool") for tool in _sample(tools, int(r() * 3), rnd)]
+    d.entities += [(tool, "tool") for tool in _sample(tools, int(r() * 3), r)]
     if profile == "edge" and r() < 0.5:
         d.entities += [(tool, "tool") for tool in stack.tools]
-    d.notes = profiles.choose_list(profile, _sample(vocabulary.NOTES, 2 + int(r() * 3), rnd), vocabulary.NOTES, rnd)
+    d.notes = profiles.choose_list(profile, _sample(vocabulary.NOTES, 2 + int(r() * 3), r), vocabulary.NOTES, r)
     candidates = range(max(0, seed - rules.SIMILAR_DISTANCE), seed)
-    similar = profiles.choose_list(profile, _sample(candidates, 3 + int(r() * 3), rnd), candidates, rnd)
+    similar = profiles.choose_list(profile, _sample(candidates, 3 + int(r() * 3), r), candidates, r)
     d.similar = [(s, _reference(s, profile), identity(s, profile).title) for s in reversed(similar)]
 
     d.topic = f"{ident.problem} / {stack.name}"
@@ -261,7 +265,7 @@ def _draft(seed: int, profile: str) -> Draft:
     d.reference = _reference(seed, profile)
     d.source_id = rules.source_id(seed)
     if profile != "realistic":
-        profiles.apply(d, profile, rnd)
+        profiles.apply(d, profile, r)
         words = sum(len(b[1].split()) for _, blocks in d.sections for b in blocks if b[0] == PARAGRAPH)  # type: ignore[misc]
         words += len(d.intro.split())
     d.reading_time = rules.reading_time(words)

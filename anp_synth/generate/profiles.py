@@ -9,12 +9,12 @@ carry the latter.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from typing import TypeVar
 
 from .. import rules
 from .draft import PARAGRAPH, Draft
+from .rng import Uniform
 
 T = TypeVar("T")
 
@@ -69,11 +69,11 @@ def decorate_title(title: str, profile: str, u: float) -> str:
     return title
 
 
-def choose_list(profile: str, sample: list[T], full: Sequence[T], rnd: random.Random) -> list[T]:
+def choose_list(profile: str, sample: list[T], full: Sequence[T], r: Uniform) -> list[T]:
     """Edge records get an empty or a maximal list half the time; others keep the sample."""
     if profile != "edge":
         return sample
-    u = rnd.random()
+    u = r()
     if u < 0.25:
         return []
     if u < 0.5:
@@ -81,12 +81,11 @@ def choose_list(profile: str, sample: list[T], full: Sequence[T], rnd: random.Ra
     return sample
 
 
-def apply(d: Draft, profile: str, rnd: random.Random) -> None:
+def apply(d: Draft, profile: str, r: Uniform) -> None:
     """Push free text and numbers of a drafted record to the profile's boundaries, in place."""
     if profile == "realistic":
         return
     samples = UNICODE_SAMPLES if profile == "edge" else HOSTILE_SAMPLES
-    r = rnd.random
 
     def spice(text: str) -> str:
         # before or after the text, never inside it, so named problems and stacks stay whole
