@@ -4,23 +4,25 @@ Re-serialising a record with sorted keys costs about as much as validating it, a
 importer needs the canonical text only to check ``meta.hash``. A line written by anp-synth
 already is that text, so this module proves it cheaply and then hashes the line itself.
 
-Why the test is exact. Let ``record = json.loads(text)`` be schema-valid (so its numbers are
-ints, never floats) and let ``keys`` be its number of object keys, counted with each object's
-keys in sorted order (:func:`anp_synth.schema_compile.compile_census`). Then
-``text == rules.canonical_json(record)`` exactly when:
+Why the test is exact. Let ``record = json.loads(text)`` be schema-valid, so its numbers are
+ints (never floats), and let ``size`` be the length of ``canonical_json(record)`` with every
+escape counted as the one character it stands for, computed while validating
+(:func:`anp_synth.schema_compile.compile_sized`, -1 if some object's keys are out of sorted
+order). Then ``text == canonical_json(record)`` exactly when
 
-1. every escape in ``text`` is the one ``json.dumps(ensure_ascii=False)`` writes: ``\\"``,
-   ``\\\\``, ``\\b \\f \\n \\r \\t``, or lowercase ``\\u00XX`` for the other control characters.
-   (An unescaped character inside a string is always written as is: the strict parser refuses
-   raw control characters, and ``"`` and ``\\`` cannot appear unescaped.)
-2. outside strings there is no whitespace and no ``-0`` (the only integer spelling that is
-   not Python's ``str(int)``; leading zeros, fractions and exponents never reach here);
-3. the ``:`` outside strings, one per key in the text, number exactly ``keys``. A repeated
-   key collapses into one dict entry, so the text would hold more; with none repeated, each
-   object's keys appear in the text in dict order, which the census found sorted.
+1. every escape in ``text`` is the one ``json.dumps(ensure_ascii=False)`` writes (``\\"``,
+   ``\\\\``, ``\\b \\f \\n \\r \\t``, or lowercase ``\\u00XX`` for other control
+   characters), and
+2. ``text``, counting each escape as one character, is ``size`` long.
 
-Canonical JSON is the shortest spelling with sorted keys; every other spelling breaks one of
-these. The tests check the equivalence against ``canonical_json`` on hostile variants.
+With (1) every string is spelled as canonical JSON spells it: an unescaped character is
+always written as is (the strict parser refuses raw control characters; ``"`` and ``\\``
+cannot appear unescaped). Every other difference makes the text longer: whitespace between
+tokens, ``-0`` for ``0`` (the only other spelling of an int), or a repeated key (the parser
+keeps one entry, the text holds both). Without repeats, the text lists each object's keys
+in the dict's order, which ``size >= 0`` says is sorted. Canonical JSON is the shortest
+spelling with sorted keys, so equal length leaves no room for any difference. The tests
+check this against ``canonical_json`` on hostile spellings.
 """
 
 from __future__ import annotations
@@ -38,23 +40,18 @@ _HASH_KEY = '"hash":"'
 _HASH_DIGITS = 24
 
 
-def is_canonical(text: str, keys: int) -> bool:
-    """``text == canonical_json(json.loads(text))`` for a schema-valid record with ``keys`` keys.
+def is_canonical(text: str, size: int) -> bool:
+    """``text == canonical_json(json.loads(text))``, given the parsed record's canonical ``size``.
 
-    ``keys`` comes from :func:`~anp_synth.schema_compile.compile_census` on the parsed
-    record (-1, keys out of order, answers False). See the module docstring for the proof.
+    ``size`` comes from :func:`~anp_synth.schema_compile.compile_sized` on the parsed, valid
+    record (-1 answers False). See the module docstring for why this is exact.
     """
-    if keys < 0:
+    if size < 0:
         return False
-    if "\\" in text:
-        text = _GOOD_ESCAPE.sub("", text)
-        if "\\" in text:
-            return False
-    # No escapes left, so every '"' delimits a string: the even pieces are outside strings.
-    outside = "".join(text.split('"')[::2])
-    if " " in outside or "\n" in outside or "\r" in outside or "\t" in outside or "-0" in outside:
-        return False
-    return outside.count(":") == keys
+    if "\\" not in text:
+        return len(text) == size
+    rest, escapes = _GOOD_ESCAPE.subn("", text)
+    return "\\" not in rest and len(rest) + escapes == size
 
 
 def blank_hash(text: str, digest: str) -> str | None:

@@ -29,13 +29,13 @@ from typing import Any, cast
 
 from .errors import InvalidArgument
 
-__all__ = ["CensusChecker", "Checker", "SchemaError", "compile_census", "compile_schema", "ecma_pattern", "is_date"]
+__all__ = ["Checker", "SchemaError", "SizedChecker", "compile_schema", "compile_sized", "ecma_pattern", "is_date"]
 
 Path = tuple[str | int, ...]
 SchemaError = tuple[Path, str]
 """Where the first broken value sits (keys and indexes from the root) and what is wrong."""
 Checker = Callable[[object], SchemaError | None]
-CensusChecker = Callable[[object], tuple[SchemaError | None, int]]
+SizedChecker = Callable[[object], tuple[SchemaError | None, int]]
 
 _ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "$comment"})
 _KEYWORDS = frozenset(
@@ -342,28 +342,40 @@ def _index(items: list[Any], item: object) -> int:
     return next(i for i, x in enumerate(items) if x is item)
 
 
-def _generic_census(value: object) -> int:
-    """Keys in ``value`` and everything under it, or -1 if some object's keys are unsorted."""
+def _generic_size(value: object) -> int:
+    """:func:`compile_sized`'s size of ``value``, for the parts no schema node spells out.
+
+    -1 for keys out of order, and for floats: ``1e2`` is shorter than ``100.0``, so length
+    alone could not tell their spellings apart.
+    """
+    if isinstance(value, str):
+        return len(value) + 2
+    if value is True or value is None:
+        return 4
+    if value is False:
+        return 5
+    if isinstance(value, int):
+        return len(str(value))
     if isinstance(value, dict):
         keys = list(value)
         if keys != sorted(keys):
             return -1
-        total = len(keys)
-        for item in value.values():
-            found = _generic_census(item)
+        total = 1 + len(keys) if keys else 2  # braces and commas
+        for key, item in value.items():
+            found = _generic_size(item)
             if found < 0:
                 return -1
-            total += found
+            total += len(key) + 3 + found  # quotes and colon
         return total
     if isinstance(value, list):
-        total = 0
+        total = 1 + len(value) if value else 2  # brackets and commas
         for item in value:
-            found = _generic_census(item)
+            found = _generic_size(item)
             if found < 0:
                 return -1
             total += found
         return total
-    return 0
+    return -1
 
 
 # --- the fast path: Python source -------------------------------------------------------------
@@ -372,18 +384,18 @@ def _generic_census(value: object) -> int:
 class _Emitter:
     """Builds the source of one check function, naming its constants and variables."""
 
-    def __init__(self, *, census: bool) -> None:
-        self.census = census
-        """Also count keys and watch their order (see :func:`compile_census`)."""
-        self.counting = census
-        """False inside a value whose keys a generic walk has already counted."""
+    def __init__(self, *, sized: bool) -> None:
+        self.sized = sized
+        """Also add up the canonical size (see :func:`compile_sized`)."""
+        self.counting = sized
+        """False inside a value a generic walk has already sized."""
         self.lines: list[str] = []
         self.consts: dict[str, object] = {
             "_explain": _explain,
             "_index": _index,
             "_is_int": _is_int,
             "_is_date": is_date,
-            "_generic_census": _generic_census,
+            "_generic_size": _generic_size,
         }
         self._names = 0
 
@@ -402,16 +414,20 @@ class _Emitter:
     def fail(self, indent: int, path: tuple[str, ...], message: str) -> None:
         """``path`` holds source fragments (quoted keys, index expressions)."""
         where = "(" + "".join(p + ", " for p in path) + ")"
-        self.emit(indent, f"return ({where}, {message})" + (", -1" if self.census else ""))
+        self.emit(indent, f"return ({where}, {message})" + (", -1" if self.sized else ""))
 
     def fail_node(self, indent: int, path: tuple[str, ...], spec: _Spec, var: str) -> None:
         self.fail(indent, path, f"_explain({self.const(spec, '_spec')}, {var})")
 
-    def generic_census(self, var: str, indent: int) -> bool:
-        """Count ``var``'s keys with the generic walk; True if counting must pause below it."""
+    def add(self, indent: int, size: str) -> None:
+        if self.counting:
+            self.emit(indent, f"_n += {size}")
+
+    def generic_size(self, var: str, indent: int) -> bool:
+        """Size ``var`` with the generic walk; True if sizing must pause below it."""
         if not self.counting:
             return False
-        self.emit(indent, f"_c = _generic_census({var})")
+        self.emit(indent, f"_c = _generic_size({var})")
         self.emit(indent, "if _c < 0:")
         self.emit(indent + 1, "_sorted = False")
         self.emit(indent, "_n += _c")
@@ -477,19 +493,12 @@ def _failure_terms(em: _Emitter, spec: _Spec, var: str) -> list[str]:
 
 
 def _gen(em: _Emitter, spec: _Spec, var: str, path: tuple[str, ...], indent: int) -> None:
-    """Emit the checks of ``spec`` on the value held in ``var`` (and, for a census, its keys)."""
-    covered = (
-        spec.kind in ("string", "integer", "boolean", "object")  # objects: _gen_object counts or walks
-        or bool(spec.const)
-        or spec.enum is not None
-        or (spec.kind == "array" and spec.items is not None)
-        or spec.tag is not None
-    )
-    paused = not covered and em.generic_census(var, indent)
+    """Emit the checks of ``spec`` on the value held in ``var`` (and, if sized, its size)."""
     terms = _failure_terms(em, spec, var)
     if terms:
         em.emit(indent, f"if {' or '.join(terms)}:")
         em.fail_node(indent + 1, path, spec, var)
+    paused = _gen_size(em, spec, var, indent)
     if spec.items is not None:
         inner = indent if spec.kind == "array" else indent + 1
         if spec.kind != "array":
@@ -497,12 +506,39 @@ def _gen(em: _Emitter, spec: _Spec, var: str, path: tuple[str, ...], indent: int
         item = em.name("v")
         em.emit(inner, f"for {item} in {var}:")
         _gen(em, spec.items, item, (*path, f"_index({var}, {item})"), inner + 1)
-    if spec.properties or spec.required or spec.closed:
+    if spec.kind == "object" or spec.properties or spec.required or spec.closed:
         _gen_object(em, spec, var, path, indent)
     if spec.one_of:
         _gen_one_of(em, spec, var, path, indent)
     if paused:
         em.counting = True
+
+
+def _gen_size(em: _Emitter, spec: _Spec, var: str, indent: int) -> bool:
+    """Add this node's own share of the canonical size; True if a generic walk took the subtree.
+
+    Runs once the node's checks passed, so the value has the node's type.
+    """
+    const = spec.const[0] if spec.const else None
+    if isinstance(const, bool):
+        em.add(indent, "4" if const else "5")
+    elif isinstance(const, int):
+        em.add(indent, str(len(str(const))))
+    elif isinstance(const, str):
+        em.add(indent, str(len(const) + 2))
+    elif spec.kind == "string" or spec.enum is not None:
+        em.add(indent, f"len({var}) + 2")
+    elif spec.kind == "integer":
+        em.add(indent, f"len(str({var}))")
+    elif spec.kind == "boolean":
+        em.add(indent, f"4 if {var} is True else 5")
+    elif spec.kind == "array" and spec.items is not None:
+        em.add(indent, f"len({var}) + 1 if {var} else 2")
+    elif spec.kind == "object" or spec.tag is not None:
+        pass  # _gen_object or the chosen alternative sizes it
+    else:
+        return em.generic_size(var, indent)
+    return False
 
 
 def _gen_object(em: _Emitter, spec: _Spec, var: str, path: tuple[str, ...], indent: int) -> None:
@@ -515,16 +551,18 @@ def _gen_object(em: _Emitter, spec: _Spec, var: str, path: tuple[str, ...], inde
         allowed = em.const(spec.allowed)
         if em.counting:
             # Sorted keys are canonical JSON's order; one list comparison checks the key set too.
-            em.emit(inner, f"if list({var}) != {em.const(sorted(k for k, _ in spec.properties), '_order')}:")
+            keys = sorted(k for k, _ in spec.properties)
+            em.emit(inner, f"if list({var}) != {em.const(keys, '_order')}:")
             em.emit(inner + 1, f"if {var}.keys() != {allowed}:")
             em.fail_node(inner + 2, path, spec, var)
             em.emit(inner + 1, "_sorted = False")
-            em.emit(inner, f"_n += {len(spec.properties)}")
+            # braces, commas, and each key with its quotes and colon
+            em.add(inner, str((1 + len(keys) if keys else 2) + sum(len(k) + 3 for k in keys)))
         else:
             em.emit(inner, f"if {var}.keys() != {allowed}:")
             em.fail_node(inner + 1, path, spec, var)
     else:
-        paused = em.generic_census(var, inner)
+        paused = em.generic_size(var, inner)
         if spec.required:
             em.emit(inner, f"for _k in {em.const(spec.required)}:")
             em.emit(inner + 1, f"if _k not in {var}:")
@@ -561,7 +599,7 @@ def _gen_one_of(em: _Emitter, spec: _Spec, var: str, path: tuple[str, ...], inde
         em.fail_node(indent + 1, path, spec, var)
         return
     # General case: count the alternatives that hold, each compiled as its own function.
-    checks = [em.const(_compile(alt, census=False), "_alt") for alt in spec.one_of]
+    checks = [em.const(_compile(alt, sized=False), "_alt") for alt in spec.one_of]
     count = em.name("n")
     em.emit(indent, f"{count} = " + " + ".join(f"({c}({var}) is None)" for c in checks))
     em.emit(indent, f"if {count} != 1:")
@@ -573,14 +611,14 @@ def _gen_one_of(em: _Emitter, spec: _Spec, var: str, path: tuple[str, ...], inde
     )
 
 
-def _compile(spec: _Spec, *, census: bool) -> Any:
-    em = _Emitter(census=census)
+def _compile(spec: _Spec, *, sized: bool) -> Any:
+    em = _Emitter(sized=sized)
     em.emit(0, "def check(v0):")
-    if census:
+    if sized:
         em.emit(1, "_n = 0")
         em.emit(1, "_sorted = True")
     _gen(em, spec, "v0", (), 1)
-    em.emit(1, "return None, (_n if _sorted else -1)" if census else "return None")
+    em.emit(1, "return None, (_n if _sorted else -1)" if sized else "return None")
     source = "\n".join(em.lines) + "\n"
     namespace: dict[str, Any] = dict(em.consts)
     exec(compile(source, f"<compiled schema {spec.where}>", "exec"), namespace)
@@ -595,17 +633,17 @@ def compile_schema(schema: Mapping[str, Any]) -> Checker:
     Raises :class:`InvalidArgument` for any keyword, type, format or pattern outside the
     supported subset, naming where in the schema it sits.
     """
-    check: Checker = _compile(_read(schema, "#"), census=False)
+    check: Checker = _compile(_read(schema, "#"), sized=False)
     return check
 
 
-def compile_census(schema: Mapping[str, Any]) -> CensusChecker:
-    """Like :func:`compile_schema`, and also count the value's object keys in the same pass.
+def compile_sized(schema: Mapping[str, Any]) -> SizedChecker:
+    """Like :func:`compile_schema`, and also size the value's canonical JSON in the same pass.
 
-    Returns ``(error, keys)``: ``keys`` is the number of keys of every object in the value
-    (a key repeated in the source text collapses into one, so that text holds more), or -1
-    if some object does not list its keys in sorted order. :mod:`anp_synth.canonical` uses it
-    to recognise a canonical JSON line without serialising the record again.
+    Returns ``(error, size)``: ``size`` is the length of ``rules.canonical_json(value)``
+    counting each escape sequence as the one character it stands for, or -1 if some object
+    does not list its keys in sorted order (or a float makes length ambiguous).
+    :mod:`anp_synth.canonical` uses it to recognise a canonical line without serialising.
     """
-    check: CensusChecker = _compile(_read(schema, "#"), census=True)
+    check: SizedChecker = _compile(_read(schema, "#"), sized=True)
     return check

@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from . import rules
 from .canonical import blank_hash, is_canonical
 from .errors import RecordError
 from .model import Article
 from .schema import article_schema
-from .schema_compile import CensusChecker, Checker, SchemaError, compile_census, compile_schema
+from .schema_compile import Checker, SchemaError, SizedChecker, compile_schema, compile_sized
 
 if TYPE_CHECKING:
     from .generate.stacks import Stack
@@ -35,8 +35,8 @@ def schema_checker() -> Checker:
 
 
 @lru_cache(maxsize=1)
-def _census_checker() -> CensusChecker:
-    return compile_census(article_schema())
+def _sized_checker() -> SizedChecker:
+    return compile_sized(article_schema())
 
 
 def check_record(obj: object, *, source: str | None = None, line: int | None = None) -> Article:
@@ -54,11 +54,11 @@ def check_line_record(obj: object, text: str, *, source: str | None = None, line
     serialising the record again. Any other spelling falls back to the full recomputation.
     """
     seed = _seed_of(obj, source, line)
-    error, keys = _census_checker()(obj)
+    error, size = _sized_checker()(obj)
     _raise_schema_error(error, source, line, seed)
     record = cast(Article, obj)
     digest = None
-    if is_canonical(text, keys):
+    if is_canonical(text, size):
         blank = blank_hash(text, record["meta"]["hash"])
         if blank is not None:
             try:
@@ -104,11 +104,57 @@ def first_broken_invariant(record: Article, *, content_hash: str | None = None) 
     found = _identity(record, content_hash)
     if found is not None:
         return found
+    body = _scan_body(record)
     for check in _CHECKS:
-        found = check(record)
+        found = check(record, body)
         if found is not None:
             return found
     return None
+
+
+class _Body(NamedTuple):
+    """What the checks need from the sections, gathered in one pass over the blocks."""
+
+    paragraphs: int
+    words: int
+    """Words of the intro and every paragraph: the base of the reading-time rule."""
+    checklists: list[list[str]]
+    stray_code: str | None
+    """Field of the first code block whose language is not meta.code_language."""
+
+
+def _scan_body(record: Article) -> _Body:
+    language = record["meta"]["code_language"]
+    paragraphs = 0
+    words = _word_count(record["intro"])
+    checklists = []
+    stray = None
+    for i, section in enumerate(record["sections"]):
+        for j, block in enumerate(section["blocks"]):
+            if block["type"] == "paragraph":
+                paragraphs += 1
+                words += _word_count(block["text"])
+            elif block["type"] == "checklist":
+                checklists.append(block["items"])
+            elif stray is None and block["language"] != language:
+                stray = f"sections.{i}.blocks.{j}.language"
+    return _Body(paragraphs, words, checklists, stray)
+
+
+_ASCII_SPACE = frozenset(c for c in range(128) if chr(c).isspace())
+_WORD_MARKS = bytes(32 if c in _ASCII_SPACE else 120 for c in range(256))
+"""Each ASCII byte as a space (whitespace to ``str.split``) or an ``x`` (part of a word)."""
+
+
+def _word_count(text: str) -> int:
+    """:func:`anp_synth.rules.word_count` without building the list of words, for ASCII text.
+
+    A word starts at every ``x`` after a space in the marked bytes, and at a leading ``x``.
+    """
+    if not text.isascii():
+        return rules.word_count(text)
+    marks = text.encode("ascii").translate(_WORD_MARKS)
+    return marks.count(b" x") + marks.startswith(b"x")
 
 
 _reference: Callable[[int, str], str] = lru_cache(maxsize=1 << 14)(rules.reference)
@@ -158,21 +204,12 @@ def _find_unencodable(value: object, path: str) -> tuple[str, str] | None:
     return None
 
 
-def _counts(record: Article) -> tuple[str, str] | None:
-    from .generate.article import prose_word_count
-
+def _counts(record: Article, body: _Body) -> tuple[str, str] | None:
     meta = record["meta"]
-    paragraphs = 0
-    checklists = []
-    for section in record["sections"]:
-        for block in section["blocks"]:
-            if block["type"] == "paragraph":
-                paragraphs += 1
-            elif block["type"] == "checklist":
-                checklists.append(block["items"])
+    paragraphs, checklists = body.paragraphs, body.checklists
     if meta["payload"]["paragraphs"] != paragraphs:
         return "meta.payload.paragraphs", f"is {meta['payload']['paragraphs']}, the body has {paragraphs}"
-    minutes = rules.reading_time(prose_word_count(record))
+    minutes = rules.reading_time(body.words)
     if meta["reading_time"] != minutes:
         return "meta.reading_time", f"is {meta['reading_time']}, the word count gives {minutes}"
     if len(checklists) != 1:
@@ -182,9 +219,7 @@ def _counts(record: Article) -> tuple[str, str] | None:
     return None
 
 
-def _agreement(record: Article) -> tuple[str, str] | None:
-    from .generate.stacks import STACKS
-
+def _agreement(record: Article, body: _Body) -> tuple[str, str] | None:
     meta = record["meta"]
     outline = meta["ai_outline"]
     stack_name, area, language = meta["stack"]
@@ -202,7 +237,7 @@ def _agreement(record: Article) -> tuple[str, str] | None:
     for needed in ((stack_name, "stack"), (area, "area"), (problem, "problem")):
         if needed not in entities:
             return "meta.entities", f"lacks {needed[1]} entity {needed[0]!r}"
-    stack = _stacks_by_name(STACKS).get(stack_name)
+    stack = _stacks_by_name().get(stack_name)
     if stack is None:
         return "meta.stack", f"{stack_name!r} is not a stack of generator {rules.GENERATOR_VERSION}"
     if (area, language) != (stack.area, stack.language):
@@ -212,19 +247,19 @@ def _agreement(record: Article) -> tuple[str, str] | None:
     stray = [t for t in meta["tools"] if t not in stack.tools]
     if stray:
         return "meta.tools", f"{stray[0]!r} is not a tool of {stack_name!r}"
-    for i, section in enumerate(record["sections"]):
-        for j, block in enumerate(section["blocks"]):
-            if block["type"] == "code" and block["language"] != meta["code_language"]:
-                return f"sections.{i}.blocks.{j}.language", "differs from meta.code_language"
+    if body.stray_code is not None:
+        return body.stray_code, "differs from meta.code_language"
     return None
 
 
 @lru_cache(maxsize=1)
-def _stacks_by_name(stacks: tuple[Stack, ...]) -> dict[str, Stack]:
-    return {s.name: s for s in stacks}
+def _stacks_by_name() -> dict[str, Stack]:
+    from .generate.stacks import STACKS
+
+    return {s.name: s for s in STACKS}
 
 
-def _numbers(record: Article) -> tuple[str, str] | None:
+def _numbers(record: Article, body: _Body) -> tuple[str, str] | None:
     meta = record["meta"]
     revision, flags, score = meta["revision"], meta["flags"], meta["score"]
     try:
@@ -245,7 +280,7 @@ def _numbers(record: Article) -> tuple[str, str] | None:
     return None
 
 
-def _similar(record: Article) -> tuple[str, str] | None:
+def _similar(record: Article, body: _Body) -> tuple[str, str] | None:
     from .generate import identity
 
     seed, profile = record["seed"], record["profile"]

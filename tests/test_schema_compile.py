@@ -19,12 +19,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from anp_synth import rules
 from anp_synth.canonical import is_canonical
 from anp_synth.errors import InvalidArgument, RecordError
 from anp_synth.generate import build
 from anp_synth.model import PROFILES
 from anp_synth.schema import article_schema, schema_json, validator
-from anp_synth.schema_compile import compile_census, compile_schema, ecma_pattern
+from anp_synth.schema_compile import compile_schema, compile_sized, ecma_pattern
 from anp_synth.validate import check_line_record, check_record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,8 +40,8 @@ def compiled() -> Any:
 
 
 @lru_cache(maxsize=1)
-def census() -> Any:
-    return compile_census(article_schema())
+def sized() -> Any:
+    return compile_sized(article_schema())
 
 
 def jsonschema_valid(obj: object) -> bool:
@@ -87,10 +88,10 @@ def test_every_generated_record_validates_on_every_path(seed: int, profile: str)
     check_record(record)
     check_record(parsed)
     check_line_record(parsed, line)
-    error, keys = census()(parsed)
+    error, size = sized()(parsed)
     assert error is None
-    assert keys == _key_count(parsed)
-    assert is_canonical(line, keys)
+    assert size == canonical_size(parsed)
+    assert is_canonical(line, size)
 
 
 # --- mutations: compiled and jsonschema agree ---------------------------------------------------
@@ -206,8 +207,8 @@ def test_compiled_checker_and_jsonschema_agree_on_broken_records(case: tuple[str
     kind, record = case
     error = compiled()(record)
     assert (error is None) == jsonschema_valid(record), (kind, error)
-    census_error, _ = census()(record)
-    assert census_error == error
+    sized_error, _ = sized()(record)
+    assert sized_error == error
 
 
 def test_integral_floats_are_refused_for_integers_where_jsonschema_accepts_them() -> None:
@@ -296,10 +297,15 @@ SMALL_SCHEMA: dict[str, Any] = {
         "loose": {"minLength": 2, "pattern": "^a"},
         "anything": {},
         "either": {"oneOf": [{"type": "string", "maxLength": 2}, {"type": "string", "minLength": 1}]},
+        "obj": {"type": "object"},
+        "arr": {"type": "array", "maxItems": 2},
+        "flag": {"const": True},
+        "one": {"const": 1},
+        "word": {"const": "a\n"},
     },
 }
 SMALL_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-2, 11) | st.sampled_from(["", "a", "ab", "abc", "abcd", "b"]),
+    st.none() | st.booleans() | st.integers(-2, 11) | st.sampled_from(["", "a", "ab", "abc", "abcd", "b", '"\\é\x01']),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["b", "a", "c"]), inner, max_size=3),
     max_leaves=6,
 )
@@ -315,6 +321,11 @@ SMALL_VALUES = st.recursive(
             "loose": SMALL_VALUES,
             "anything": SMALL_VALUES,
             "either": SMALL_VALUES,
+            "obj": SMALL_VALUES,
+            "arr": SMALL_VALUES,
+            "flag": st.sampled_from([True, False, 1]),
+            "one": st.sampled_from([1, True, "1"]),
+            "word": st.sampled_from(["a\n", "a", 1]),
             "zzz": SMALL_VALUES,
         },
     )
@@ -324,19 +335,27 @@ def test_optional_properties_open_objects_and_general_one_of_agree_with_jsonsche
 
     reference = jsonschema.Draft202012Validator(SMALL_SCHEMA)
     assert (compile_schema(SMALL_SCHEMA)(value) is None) == reference.is_valid(value)
-    error, keys = compile_census(SMALL_SCHEMA)(value)
+    error, size = compile_sized(SMALL_SCHEMA)(value)
     assert (error is None) == reference.is_valid(value)
     if error is None:
-        assert keys == _key_count(value)
+        assert size == canonical_size(value)
 
 
-def _key_count(value: Any) -> int:
-    """Keys of every object in ``value``, or -1 if one lists them out of sorted order."""
-    counts = (
-        [_key_count(v) for v in (value.values() if isinstance(value, dict) else value)]
-        if isinstance(value, dict | list)
-        else []
-    )
-    if any(c < 0 for c in counts) or (isinstance(value, dict) and list(value) != sorted(value)):
+def _parts(value: Any) -> Iterator[Any]:
+    """``value`` and everything inside it, keys included."""
+    yield value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _parts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _parts(item)
+
+
+def canonical_size(value: Any) -> int:
+    """len(canonical_json(value)) with each escape counted as one character; -1 for unsorted keys."""
+    if any(isinstance(p, dict) and list(p) != sorted(p) for p in _parts(value)):
         return -1
-    return sum(counts) + (len(value) if isinstance(value, dict) else 0)
+    extra = sum(len(json.dumps(p, ensure_ascii=False)) - 2 - len(p) for p in _parts(value) if isinstance(p, str))
+    return len(rules.canonical_json(value)) - extra
