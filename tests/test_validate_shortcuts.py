@@ -1,0 +1,57 @@
+"""The validator's shortcuts compute exactly what the rules they stand in for compute.
+
+``validate`` counts words without building word lists and gathers the body's facts in one
+pass; these properties keep both equal to the definitions in ``rules`` and ``generate``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from anp_synth import rules
+from anp_synth.errors import RecordError
+from anp_synth.generate import build
+from anp_synth.generate.article import prose_word_count
+from anp_synth.model import PROFILES
+from anp_synth.validate import _scan_body, _word_count, check_record
+
+WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u2028\u3000"
+
+
+@given(text=st.text(alphabet=st.sampled_from(WHITESPACE) | st.characters(), max_size=60))
+def test_word_count_shortcut_is_str_split(text: str) -> None:
+    assert _word_count(text) == rules.word_count(text)
+
+
+@given(text=st.text(alphabet=st.sampled_from(WHITESPACE + "ab-'\x00\x7f"), max_size=60))
+def test_word_count_shortcut_is_str_split_on_ascii_whitespace_soup(text: str) -> None:
+    assert _word_count(text) == rules.word_count(text)
+
+
+@settings(max_examples=30)
+@given(seed=st.integers(0, 10**9), profile=st.sampled_from(PROFILES))
+def test_the_body_scan_counts_what_the_generator_counts(seed: int, profile: str) -> None:
+    record = build(seed, profile)[0]
+    body = _scan_body(record)
+    blocks = [b for s in record["sections"] for b in s["blocks"]]
+    assert body.words == prose_word_count(record)
+    assert body.paragraphs == sum(b["type"] == "paragraph" for b in blocks)
+    assert body.checklists == [b["items"] for b in blocks if b["type"] == "checklist"]
+    assert body.stray_code is None
+
+
+def test_a_code_block_in_another_language_is_named_by_its_field() -> None:
+    record = next(r for r in (build(s, "realistic")[0] for s in range(50)) if any(
+        b["type"] == "code" for s in r["sections"] for b in s["blocks"]))  # fmt: skip
+    i, j = next(
+        (i, j) for i, s in enumerate(record["sections"]) for j, b in enumerate(s["blocks"]) if b["type"] == "code"
+    )
+    block = record["sections"][i]["blocks"][j]
+    block["language"] = "sql" if block["language"] != "sql" else "go"
+    record["meta"]["hash"] = rules.content_hash(record)
+    with pytest.raises(
+        RecordError, match=rf"field sections\.{i}\.blocks\.{j}\.language: differs from meta\.code_language"
+    ):
+        check_record(record)
