@@ -443,6 +443,24 @@ def _range_test(measure: str, low: int | None, high: int | None, *, length: bool
     return "not " + " <= ".join(str(x) for x in (low, measure, high) if x is not None)
 
 
+def _measured(em: _Emitter, spec: _Spec, var: str) -> str:
+    """``len(var)`` for a string or array node's length test; when sizing, also kept in ``_m``.
+
+    The test sits unguarded in the node's ``or`` chain, so once the chain is false it ran and
+    :func:`_gen_size` may reuse ``_m`` instead of measuring again.
+    """
+    return f"(_m := len({var}))" if em.counting and spec.kind in ("string", "array") else f"len({var})"
+
+
+def _keeps_length(spec: _Spec) -> bool:
+    """Whether :func:`_failure_terms` left this node's length in ``_m`` (see :func:`_measured`)."""
+    if spec.kind == "string":
+        return _range_test("", spec.min_length, spec.max_length, length=True) is not None
+    if spec.kind == "array":
+        return _range_test("", spec.min_items, spec.max_items, length=True) is not None
+    return False
+
+
 def _failure_terms(em: _Emitter, spec: _Spec, var: str) -> list[str]:
     """Expressions, joined by ``or``, true when ``var`` breaks this node's own keywords.
 
@@ -476,7 +494,7 @@ def _failure_terms(em: _Emitter, spec: _Spec, var: str) -> list[str]:
             terms.append(f"not (isinstance({var}, str) and {var} == {value!r})")
     if spec.enum is not None:
         terms.append(f"not (isinstance({var}, str) and {var} in {{{', '.join(repr(v) for v in spec.enum)}}})")
-    length = _range_test(f"len({var})", spec.min_length, spec.max_length, length=True)
+    length = _range_test(_measured(em, spec, var), spec.min_length, spec.max_length, length=True)
     if length is not None:
         terms.append(guarded("string", f"({length})"))
     if spec.search is not None:
@@ -486,7 +504,7 @@ def _failure_terms(em: _Emitter, spec: _Spec, var: str) -> list[str]:
     bounds = _range_test(var, spec.minimum, spec.maximum, length=False)
     if bounds is not None:
         terms.append(f"({bounds})")  # minimum/maximum imply type integer (checked by _read)
-    count = _range_test(f"len({var})", spec.min_items, spec.max_items, length=True)
+    count = _range_test(_measured(em, spec, var), spec.min_items, spec.max_items, length=True)
     if count is not None:
         terms.append(guarded("array", f"({count})"))
     return terms
@@ -520,6 +538,7 @@ def _gen_size(em: _Emitter, spec: _Spec, var: str, indent: int) -> bool:
     Runs once the node's checks passed, so the value has the node's type.
     """
     const = spec.const[0] if spec.const else None
+    size = "_m" if _keeps_length(spec) else f"len({var})"
     if isinstance(const, bool):
         em.add(indent, "4" if const else "5")
     elif isinstance(const, int):
@@ -527,13 +546,13 @@ def _gen_size(em: _Emitter, spec: _Spec, var: str, indent: int) -> bool:
     elif isinstance(const, str):
         em.add(indent, str(len(const) + 2))
     elif spec.kind == "string" or spec.enum is not None:
-        em.add(indent, f"len({var}) + 2")
+        em.add(indent, f"{size} + 2")
     elif spec.kind == "integer":
         em.add(indent, f"len(str({var}))")
     elif spec.kind == "boolean":
         em.add(indent, f"4 if {var} is True else 5")
     elif spec.kind == "array" and spec.items is not None:
-        em.add(indent, f"len({var}) + 1 if {var} else 2")
+        em.add(indent, f"{size} + 1 if {size} else 2")
     elif spec.kind == "object" or spec.tag is not None:
         pass  # _gen_object or the chosen alternative sizes it
     else:
