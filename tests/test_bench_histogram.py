@@ -107,3 +107,35 @@ def test_negative_values_count_as_zero_and_summary_is_in_milliseconds() -> None:
     s = h.summary()
     assert s["count"] == 2 and s["min"] == 0.0 and s["max"] == 2.0
     assert 1.98 <= float(s["p99"]) <= 2.0
+
+
+@given(st.lists(st.integers(min_value=-10, max_value=10**12), max_size=200), st.lists(values, max_size=20))
+def test_record_many_equals_recording_one_by_one(data: list[int], earlier: list[int]) -> None:
+    one, many = Histogram(), Histogram()
+    for v in earlier:
+        one.record(v)
+        many.record(v)
+    for v in data:
+        one.record(v)
+    many.record_many(list(data))
+    assert one == many
+
+
+def test_the_recorder_files_each_sample_under_its_phase_second_and_query() -> None:
+    from anp_synth.bench.recorder import Recorder
+
+    s = 1_000_000_000
+    rec = Recorder(t0_ns=10 * s)
+    rec.record(0, 1, 10 * s + 5, 10 * s + 1_000)
+    rec.record(0, 1, 10 * s + 7, 10 * s + 3_000)
+    rec.record(0, 2, 11 * s, 11 * s + 50)
+    rec.record_late(1, 2, 11 * s + 9, 12 * s, 12 * s + 100)  # due in second 1, ran in second 2
+    rec.error(1, 0, 12 * s, "boom\nsecond line")
+    cells = rec.cells()
+    assert {k: h.count for k, h in cells.items()} == {(0, 0, 1): 2, (0, 1, 2): 1, (1, 1, 2): 1}
+    assert cells[(1, 1, 2)].max == s + 91  # latency from the due time
+    service = rec.service()
+    assert service[(1, 2)].max == 100 and service[(0, 1)].count == 2
+    assert rec.errors == {(1, 2, 0): 1} and rec.error_samples == {0: ["boom"]}
+    merged = Recorder(t0_ns=10 * s).merge(rec).merge(rec)
+    assert {k: h.count for k, h in merged.cells().items()} == {(0, 0, 1): 4, (0, 1, 2): 2, (1, 1, 2): 2}

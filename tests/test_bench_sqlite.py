@@ -121,6 +121,16 @@ def test_read_only_runs_only_the_query_phases_and_writes_nothing(full_run: tuple
     assert path.read_bytes() == before_bytes
 
 
+def test_closed_loop_clients_share_reader_processes(full_run: tuple[dict[str, Any], Path]) -> None:
+    _, path = full_run
+    opts = BenchOptions(db_url=f"sqlite:///{path}", read_only=True, explain=False, clients=3, readers=2, duration=0.5)
+    report = build_report(run_bench(opts))
+    assert report["options"]["mode"] == "closed" and report["options"]["clients"] == 3
+    for phase in report["phases"]:
+        assert phase["total"]["count"] > 0 and phase["total"]["errors"] == 0
+        assert all(q["service_ms"] is None for q in phase["queries"].values())
+
+
 def test_read_only_never_creates_a_database(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="no such database file"):
         run_bench(BenchOptions(db_url=f"sqlite:///{tmp_path / 'absent.db'}", read_only=True))

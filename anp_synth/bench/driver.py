@@ -68,7 +68,9 @@ class DriverConnection:
 def open_spec(spec: ConnectSpec) -> DriverConnection:
     """Connect as ``spec`` says; the driver's exception propagates (the caller words it)."""
     if spec.dialect == "sqlite":
-        raw: Any = sqlite3.connect(*spec.args, **{**spec.kwargs, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        # Closed-loop clients connect in the reader's main thread and run in their own.
+        options = {**spec.kwargs, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        raw: Any = sqlite3.connect(*spec.args, **options)
         raw.isolation_level = None
         raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         if spec.read_only:

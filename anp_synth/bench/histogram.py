@@ -78,6 +78,27 @@ class Histogram:
         self.count += 1
         self.total += value
 
+    def record_many(self, values: list[int]) -> None:
+        """Add many values at once: the same result as ``record`` on each, for a fraction of the calls."""
+        if not values:
+            return
+        low, high = min(values), max(values)
+        if low < 0:
+            values = [v if v > 0 else 0 for v in values]
+            low = 0
+        counts = self.counts
+        get = counts.get
+        for v in values:
+            shift = v.bit_length() - SUB_BITS
+            index = v if shift <= 0 else (shift << (SUB_BITS - 1)) + (v >> shift)
+            counts[index] = get(index, 0) + 1
+        if self.count == 0 or low < self.min:
+            self.min = low
+        if high > self.max:
+            self.max = high
+        self.count += len(values)
+        self.total += sum(values)
+
     def merge(self, other: Histogram) -> Histogram:
         """Add ``other``'s values to this histogram (in place) and return it."""
         if other.count == 0:

@@ -186,8 +186,10 @@ def _open_loop(
             continue
         end = last_end = clock()
         if ph >= 0:
-            rec.record(ph, qi, intended, end)
-            rec.record_service(ph, qi, start, end)
+            if backlogged:
+                rec.record_late(ph, qi, intended, start, end)
+            else:
+                rec.record(ph, qi, intended, end)
 
 
 def reader_main(plan: ReaderPlan, phase: Synchronized[int], t0: Synchronized[int], results: ResultQueue) -> None:
@@ -201,7 +203,7 @@ def reader_main(plan: ReaderPlan, phase: Synchronized[int], t0: Synchronized[int
         results.put(("failed", plan.index, f"cannot connect to {plan.spec.shown}: {first_line(exc, plan.spec)}"))
         return
     results.put(("ready", plan.index, None))
-    recorders = [Recorder(0) for _ in clients]
+    recorders = [Recorder() for _ in clients]
     try:
         if plan.mode == "open":
             _open_loop(plan, clients[0], phase, t0, recorders[0])

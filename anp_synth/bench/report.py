@@ -46,7 +46,8 @@ def build_report(run: BenchRun) -> dict[str, Any]:
     by_second: dict[int, Histogram] = defaultdict(Histogram)
     by_second_query: dict[tuple[int, int], Histogram] = defaultdict(Histogram)
     phase_of_second: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for (phase, sec, qi), h in rec.latency.items():
+    service_of = rec.service()
+    for (phase, sec, qi), h in rec.cells().items():
         by_phase_query[(phase, qi)].merge(h)
         by_second[sec].merge(h)
         by_second_query[(sec, qi)].merge(h)
@@ -69,7 +70,7 @@ def build_report(run: BenchRun) -> dict[str, Any]:
             errs = errors_pq.get((span.index, qi), 0)
             total.merge(h)
             total_errors += errs
-            service = rec.service.get((span.index, qi))
+            service = service_of.get((span.index, qi)) if run.options.mode == "open" else None
             queries_out[qid] = {
                 "count": h.count,
                 "errors": errs,
