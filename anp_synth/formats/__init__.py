@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .csvrows import COLUMNS, HEADER, record_from_row, row_of
 from .output import atomic_output
-from .readers import iter_lines, parse_line, read_records
+from .readers import check_lines, iter_lines, parse_line, read_records
 from .writers import FORMATS, check_format, encode_lines, write_chunks
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "HEADER",
     "atomic_output",
     "check_format",
+    "check_lines",
     "encode_lines",
     "iter_lines",
     "parse_line",

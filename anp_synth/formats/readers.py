@@ -17,7 +17,7 @@ from ..errors import RecordError
 from ..model import Article
 from ..validate import check_line_record
 
-__all__ = ["iter_lines", "parse_line", "read_records"]
+__all__ = ["check_lines", "iter_lines", "parse_line", "read_records"]
 
 STDIN = "-"
 
@@ -79,12 +79,10 @@ def _open(path: str) -> IO[bytes]:
         raise RecordError(f"cannot open: {exc.strerror or exc}", source=path) from None
 
 
-def iter_lines(path: str) -> Iterator[tuple[int, str]]:
-    """Yield ``(line_number, text)`` for each non-blank line, 1-based, without the newline.
+def _decoded(path: str) -> Iterator[tuple[int, str | RecordError, bool]]:
+    """``(line, text or the line's UTF-8 error, whether it ended with a newline)`` per non-blank line.
 
-    ``-`` reads stdin as bytes; a name ending in ``.gz`` is gunzipped. A line that is not
-    UTF-8, or a gzip stream that is truncated or corrupt, raises :class:`RecordError`
-    naming the file and the line where reading stopped.
+    A truncated or corrupt gzip stream, or a failing read, raises: nothing after it can be read.
     """
     source = _display(path)
     raw = _open(path)
@@ -98,10 +96,11 @@ def iter_lines(path: str) -> Iterator[tuple[int, str]]:
                     text = data.decode("utf-8")
                 except UnicodeDecodeError as exc:
                     reason = f"not valid UTF-8 (byte {exc.start} of the line)"
-                    raise RecordError(reason, source=source, line=number) from None
-                text = text.rstrip("\r\n")
-                if text.strip():
-                    yield number, text
+                    yield number, RecordError(reason, source=source, line=number), True
+                    continue
+                stripped = text.rstrip("\r\n")
+                if stripped.strip():
+                    yield number, stripped, text.endswith("\n")
         except _Corrupt as exc:
             raise RecordError(str(exc), source=source, line=number + 1) from None
         except OSError as exc:
@@ -109,6 +108,42 @@ def iter_lines(path: str) -> Iterator[tuple[int, str]]:
     finally:
         if path != STDIN:
             raw.close()
+
+
+def iter_lines(path: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(line_number, text)`` for each non-blank line, 1-based, without the newline.
+
+    ``-`` reads stdin as bytes; a name ending in ``.gz`` is gunzipped. A line that is not
+    UTF-8, or a gzip stream that is truncated or corrupt, raises :class:`RecordError`
+    naming the file and the line where reading stopped.
+    """
+    for number, text, _ in _decoded(path):
+        if isinstance(text, RecordError):
+            raise text
+        yield number, text
+
+
+def check_lines(path: str) -> Iterator[tuple[int, Article | RecordError]]:
+    """Yield ``(line_number, record or its error)`` for every line, going on past bad lines.
+
+    For ``anp-synth validate``, which reports every bad line rather than the first. A file
+    that cannot be read on (truncated or corrupt gzip) still raises :class:`RecordError`.
+    """
+    source = _display(path)
+    for number, text, complete in _decoded(path):
+        if isinstance(text, RecordError):
+            yield number, text
+            continue
+        try:
+            yield number, parse_line(text, source=source, line=number)
+        except RecordError as exc:
+            if not complete and exc.reason.startswith("not valid JSON"):
+                exc = RecordError(
+                    exc.reason + " (the file ends in the middle of this line: truncated?)",
+                    source=source,
+                    line=number,
+                )
+            yield number, exc
 
 
 def parse_line(text: str, *, source: str, line: int) -> Article:
