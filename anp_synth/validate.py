@@ -259,6 +259,9 @@ def _stacks_by_name() -> dict[str, Stack]:
     return {s.name: s for s in STACKS}
 
 
+_REVIEW_LOW, _REVIEW_HIGH = (dt.date.fromisoformat(d) for d in rules.REVIEW_WINDOW)
+
+
 def _numbers(record: Article, body: _Body) -> tuple[str, str] | None:
     meta = record["meta"]
     revision, flags, score = meta["revision"], meta["flags"], meta["score"]
@@ -266,8 +269,7 @@ def _numbers(record: Article, body: _Body) -> tuple[str, str] | None:
         day = dt.date.fromisoformat(revision["last_reviewed"])
     except ValueError:
         return "meta.revision.last_reviewed", f"{revision['last_reviewed']!r} is not a calendar date"
-    low, high = (dt.date.fromisoformat(d) for d in rules.REVIEW_WINDOW)
-    if not low <= day <= high:
+    if not _REVIEW_LOW <= day <= _REVIEW_HIGH:
         return (
             "meta.revision.last_reviewed",
             f"falls outside {rules.REVIEW_WINDOW[0]}..{rules.REVIEW_WINDOW[1]}",

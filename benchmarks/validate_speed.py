@@ -7,8 +7,9 @@ Run from the repository root:
 Every contender validates the same records in each round, contenders interleaved and rotated,
 so machine noise hits them alike; the figure that matters is the ratio to the baseline.
 
-* ``jsonschema+invariants (before)``: what ``check_record`` did before the compiled checker:
-  jsonschema's Draft 2020-12 validator, then every invariant with the hash recomputed.
+* ``check_record (before)``: ``check_record`` exactly as it was before the compiled checker
+  (``anp_synth/validate.py`` at commit 36b2099, loaded from git): jsonschema's Draft 2020-12
+  validator, then every invariant with the hash recomputed.
 * ``check_record (records)``: the current ``check_record`` on records from ``generate()``.
 * ``check_record (parsed)``: the same on ``json.loads`` of each line (what the importer holds).
 * ``check_line_record``: parsed records with their line, hashing the canonical line itself.
@@ -19,20 +20,29 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import time
+import types
 from collections.abc import Callable
+from pathlib import Path
 
 from anp_synth.generate import generate, generate_lines
-from anp_synth.schema import validator
-from anp_synth.validate import check_line_record, check_record, first_broken_invariant
+from anp_synth.validate import check_line_record, check_record
+
+BEFORE = "36b2099"
+"""The last commit whose check_record ran jsonschema."""
 
 
-def _before(obj: object) -> None:
-    error = next(iter(validator().iter_errors(obj)), None)
-    if error is not None:
-        raise AssertionError(error.message)
-    if first_broken_invariant(obj) is not None:  # type: ignore[arg-type]
-        raise AssertionError("invariant")
+def _load_before() -> Callable[..., object]:
+    root = Path(__file__).resolve().parent.parent
+    source = subprocess.run(
+        ["git", "show", f"{BEFORE}:anp_synth/validate.py"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
+    module = types.ModuleType("anp_synth._validate_before")
+    module.__package__ = "anp_synth"
+    exec(compile(source, f"anp_synth/validate.py@{BEFORE}", "exec"), module.__dict__)
+    check: Callable[..., object] = module.check_record
+    return check
 
 
 def main() -> None:
@@ -49,9 +59,12 @@ def main() -> None:
     parsed = [json.loads(line) for line in lines]
     pairs = list(zip(parsed, lines, strict=True))
 
+    before = None if args.no_baseline else _load_before()
+
     def run_before() -> None:
+        assert before is not None
         for obj in parsed:
-            _before(obj)
+            before(obj)
 
     def run_records() -> None:
         for record in records:
@@ -67,7 +80,7 @@ def main() -> None:
 
     contenders: dict[str, Callable[[], None]] = {}
     if not args.no_baseline:
-        contenders["jsonschema+invariants (before)"] = run_before
+        contenders["check_record (before)"] = run_before
     contenders["check_record (records)"] = run_records
     contenders["check_record (parsed)"] = run_parsed
     contenders["check_line_record"] = run_lines

@@ -55,3 +55,19 @@ def test_a_code_block_in_another_language_is_named_by_its_field() -> None:
         RecordError, match=rf"field sections\.{i}\.blocks\.{j}\.language: differs from meta\.code_language"
     ):
         check_record(record)
+
+
+@pytest.mark.parametrize(
+    ("day", "ok"), [("2020-12-31", False), ("2021-01-01", True), ("2025-12-31", True), ("2026-01-01", False)]
+)
+def test_the_review_window_is_inclusive(day: str, ok: bool) -> None:
+    record = build(3, "realistic")[0]
+    record["meta"]["revision"]["last_reviewed"] = day
+    record["meta"]["hash"] = rules.content_hash(record)
+    if ok:
+        check_record(record)
+    else:
+        with pytest.raises(
+            RecordError, match=r"field meta\.revision\.last_reviewed: falls outside 2021-01-01\.\.2025-12-31"
+        ):
+            check_record(record)
