@@ -148,11 +148,13 @@ def write_dataset(
     workers: int = 1,
     shard: Shard | None = None,
     progress: Callable[[int], None] | None = None,
+    chunk_size: int | None = None,
 ) -> Written:
     """Write the window (or one shard of it) to ``path`` (``-`` for stdout), whole or not at all.
 
     Every argument is checked before the output is opened, so a bad argument leaves no file.
     ``progress`` is called with the number of records of each chunk once it is written.
+    ``chunk_size`` defaults to :data:`CHUNK_SIZE`; it changes how work is split, never the bytes.
     """
     check_seed_range(seed, count)
     check_profile(profile)
@@ -161,7 +163,14 @@ def write_dataset(
     first, n = shard_window(seed, count, shard) if shard is not None else (seed, count)
 
     def chunks() -> Iterator[bytes]:
-        for records, data in encoded_chunks(seed=first, count=n, profile=profile, fmt=fmt, workers=workers):
+        for records, data in encoded_chunks(
+            seed=first,
+            count=n,
+            profile=profile,
+            fmt=fmt,
+            workers=workers,
+            chunk_size=CHUNK_SIZE if chunk_size is None else chunk_size,
+        ):
             yield data
             if progress is not None:
                 progress(records)
