@@ -1,0 +1,81 @@
+"""Workers and shards change how the work is split, never the bytes written."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from anp_synth.errors import InvalidArgument
+from anp_synth.parallel import Shard, encoded_chunks, parse_shard, shard_window
+
+
+def output(seed: int, count: int, *, fmt: str = "jsonl", workers: int = 1, chunk_size: int = 500) -> bytes:
+    chunks = encoded_chunks(
+        seed=seed, count=count, profile="realistic", fmt=fmt, workers=workers, chunk_size=chunk_size
+    )
+    return b"".join(data for _, data in chunks)
+
+
+def test_windows_compose_byte_for_byte() -> None:
+    assert output(1, 10) + output(11, 10) == output(1, 20)
+
+
+def test_two_workers_write_exactly_the_bytes_of_one() -> None:
+    # Small chunks so that both workers get several and results come back out of order.
+    assert output(1000, 60, workers=2, chunk_size=4) == output(1000, 60)
+
+
+@given(count=st.integers(1, 40), total=st.integers(1, 12), chunk_size=st.integers(1, 9))
+def test_the_shards_concatenated_are_the_whole(count: int, total: int, chunk_size: int) -> None:
+    whole = output(500, count, chunk_size=chunk_size)
+    parts = [output(*shard_window(500, count, Shard(k, total)), chunk_size=chunk_size) for k in range(1, total + 1)]
+    assert b"".join(parts) == whole
+
+
+@given(seed=st.integers(0, 2**40), count=st.integers(1, 10**8), total=st.integers(1, 1000), data=st.data())
+def test_shards_are_contiguous_and_differ_in_size_by_at_most_one(
+    seed: int, count: int, total: int, data: st.DataObject
+) -> None:
+    windows = [shard_window(seed, count, Shard(k, total)) for k in range(1, total + 1)]
+    assert windows[0][0] == seed
+    for (start, n), (next_start, _) in itertools.pairwise(windows):
+        assert start + n == next_start
+    assert sum(n for _, n in windows) == count
+    sizes = [n for _, n in windows]
+    assert max(sizes) - min(sizes) <= 1
+    assert sizes == sorted(sizes, reverse=True)  # the remainder goes to the first shards
+
+
+def test_shard_remainder_goes_to_the_first_shards() -> None:
+    assert [shard_window(0, 10, Shard(k, 4)) for k in (1, 2, 3, 4)] == [(0, 3), (3, 3), (6, 2), (8, 2)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1/1", Shard(1, 1)), ("2/3", Shard(2, 3)), (" 4 / 4 ", Shard(4, 4))])
+def test_parse_shard_reads_k_of_n(text: str, expected: Shard) -> None:
+    assert parse_shard(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("0/2", "shard 0/2: the shard number must be between 1 and 2"),
+        ("3/2", "shard 3/2: the shard number must be between 1 and 2"),
+        ("1/0", "shard 1/0: the number of shards must be >= 1"),
+        ("-1/2", "shard='-1/2' must look like K/N, for example 1/4"),
+        ("1", "shard='1' must look like K/N, for example 1/4"),
+        ("a/b", "shard='a/b' must look like K/N, for example 1/4"),
+        ("1/2/3", "shard='1/2/3' must look like K/N, for example 1/4"),
+    ],
+)
+def test_parse_shard_refuses_anything_else(text: str, message: str) -> None:
+    with pytest.raises(InvalidArgument) as caught:
+        parse_shard(text)
+    assert str(caught.value) == message
+
+
+def test_workers_must_be_at_least_one() -> None:
+    with pytest.raises(InvalidArgument, match=r"^workers=0 must be an integer >= 1$"):
+        output(0, 5, workers=0)
