@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -170,3 +171,12 @@ def test_bad_arguments_are_refused_before_any_file_is_opened(tmp_path: Path) -> 
     with pytest.raises(InvalidArgument, match=r"^count=0 must be >= 1$"):
         write_dataset(str(path), seed=0, count=0)
     assert os.listdir(tmp_path) == []
+
+
+def test_the_readme_documents_every_csv_column() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- section: generate -->")
+    section = readme[start : readme.index("<!-- section:", start + 1)]
+    table = [line for line in section.splitlines() if line.strip().startswith("| `")]
+    documented = [name for line in table for name in re.findall(r"`([a-z_.]+)`", line.split("|")[1])]
+    assert sorted(documented) == sorted(HEADER)
