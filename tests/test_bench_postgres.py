@@ -98,10 +98,10 @@ def test_a_missing_index_is_flagged_in_the_postgresql_plan(loaded_pg: str) -> No
         conn.execute("DROP INDEX ix_anp_articles_admin_list")
         conn.execute("ANALYZE anp_articles")
     plans = {p.query_id: p for p in explain_database(loaded_pg, large=100)}
-    flags = plans["admin_list"].flags
-    assert "full scan of anp_articles (400 rows)" in flags
-    assert any(f.startswith("sort without an index") for f in flags)
+    assert "full scan of anp_articles (400 rows)" in plans["admin_list"].flags
     assert "Execution Time" in plans["admin_list"].text
+    # Sorting a handful of rows (four similar posts, a filtered page) is not flagged.
+    assert not any(f.startswith("sort") for p in plans.values() for f in p.flags)
 
 
 def test_read_only_on_postgresql_writes_nothing(loaded_pg: str) -> None:

@@ -22,12 +22,16 @@ from .workload import Query, build_mix, load_query_file, mix_for_dialect
 
 LARGE_TABLE_ROWS = 10_000
 """A full scan of a table with at least this many rows is flagged."""
+SORT_ROWS = 1_000
+"""On PostgreSQL (which reports rows), a sort is flagged when it consumed at least this many:
+sorting the four similar posts of one article is not a finding."""
 
 _TABLE_ALIAS = re.compile(
     r"\b(anp_\w+)(?:\s+(?:AS\s+)?(?!(?:ON|WHERE|JOIN|LEFT|INNER|ORDER|GROUP|LIMIT)\b)(\w+))?", re.I
 )
 _PG_SEQ_SCAN = re.compile(r"(?:Parallel )?Seq Scan on (\w+)")
 _PG_SORT = re.compile(r"^\s*(?:->\s*)?(?:Incremental )?Sort\s+\(")
+_PG_ACTUAL_ROWS = re.compile(r"actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)")
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ def _pg_plan(
     plan = conn.run("EXPLAIN (ANALYZE, BUFFERS) " + sql, dict(params))
     lines = [str(r[0]) for r in plan]
     flags: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         m = _PG_SEQ_SCAN.search(line)
         if m:
             table = m.group(1)
@@ -101,7 +105,13 @@ def _pg_plan(
             if n >= large:
                 flags.append(f"full scan of {table} ({n} rows)")
         if _PG_SORT.match(line):
-            flags.append("sort without an index (" + line.strip().lstrip("-> ").split("  (")[0] + ")")
+            # What the sort consumed is its input node's output: the next node line below it.
+            child = next((c for c in lines[i + 1 :] if "->" in c and "actual time=" in c), "")
+            actual = _PG_ACTUAL_ROWS.search(child)
+            sorted_rows = int(actual.group(1)) * int(actual.group(2)) if actual else None
+            if sorted_rows is None or sorted_rows >= min(SORT_ROWS, large):
+                what = f"{sorted_rows} rows" if sorted_rows is not None else "its input"
+                flags.append(f"sort without an index ({what} sorted)")
     return "\n".join(lines), flags
 
 

@@ -279,9 +279,14 @@ def render_text(report: Mapping[str, Any]) -> str:
             f"{t['errors']} errors{extra}"
         )
     pnames = [name for name, _ in PERCENTILES]
+    open_loop = opts["mode"] == "open"
     header = f"{'query':24} {'phase':7} {'count':>7} {'err':>5} " + " ".join(f"{n:>7}" for n in [*pnames, "max"])
     lines.append("")
-    lines.append("latency in ms (s when marked)")
+    if open_loop:
+        lines.append("latency in ms (s when marked), from each query's scheduled start; svc p99: from its actual start")
+        header += f" {'svc p99':>8}"
+    else:
+        lines.append("latency in ms (s when marked)")
     lines.append(header)
     for q in report["queries"]:
         for phase in report["phases"]:
@@ -290,6 +295,8 @@ def render_text(report: Mapping[str, Any]) -> str:
                 continue
             lat = row["latency_ms"]
             values = " ".join(f"{_fmt_ms(lat[n]):>7}" for n in [*pnames, "max"])
+            if open_loop and row.get("service_ms"):
+                values += f" {_fmt_ms(row['service_ms']['p99']):>8}"
             lines.append(f"{q['id']:24} {phase['name']:7} {row['count']:>7} {row['errors']:>5} {values}")
     for q in report["queries"]:
         for sample in q.get("error_samples", []):
