@@ -47,11 +47,12 @@ def check_record(obj: object, *, source: str | None = None, line: int | None = N
 
 
 def check_line_record(obj: object, text: str, *, source: str | None = None, line: int | None = None) -> Article:
-    """:func:`check_record` for ``obj = json.loads(text)``, ``text`` being the line without its newline.
+    """:func:`check_record` for ``obj``, which must be ``json.loads(text)``; ``text`` is the line without its newline.
 
     Same verdicts and messages; faster when ``text`` is canonical JSON (every line anp-synth
     writes is): ``meta.hash`` is then checked by hashing the line itself instead of
-    serialising the record again. Any other spelling falls back to the full recomputation.
+    serialising the record again, so ``obj`` must be exactly what ``text`` parses to. Any
+    other spelling falls back to the full recomputation.
     """
     seed = _seed_of(obj, source, line)
     error, size = _sized_checker()(obj)
