@@ -129,3 +129,18 @@ def test_the_cli_refuses_rate_and_clients_together(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "--rate and --clients are exclusive" in result.output
+
+
+def test_the_readme_query_file_example_is_valid(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- section: bench -->")
+    section = readme[start : readme.index("<!-- section:", start + 1)]
+    block = re.search(r"^```toml\n(.*?)^```", section, re.MULTILINE | re.DOTALL)
+    assert block is not None
+    path = _write(tmp_path, block.group(1))
+    queries, replace_all = load_query_file(path)
+    mix = {q.id: q for q in build_mix(queries, replace_builtin=replace_all)}
+    assert mix["drafts_of_stack"].params == ("stack",)
+    assert "ILIKE" in mix["title_search"].sql["postgresql"]
