@@ -51,7 +51,12 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
 
 @click.group(invoke_without_command=True)
 @click.option(
-    "--db", "db_url", default=DEFAULT_DB_URL, show_default=True, help="Database URL (sqlite:/// or postgresql://)."
+    "--db",
+    "db_url",
+    metavar="URL",
+    default=DEFAULT_DB_URL,
+    show_default=True,
+    help="Database URL (sqlite:/// or postgresql://).",
 )
 @click.option(
     "--seed", type=int, default=None, help="First seed of the import window [default: after the highest seed loaded]."
@@ -95,9 +100,15 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     default=DEFAULT_REPORT,
     show_default=True,
+    help="Where to write the JSON report.",
 )
 @click.option(
-    "--html", "html_path", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_HTML, show_default=True
+    "--html",
+    "html_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_HTML,
+    show_default=True,
+    help="Where to write the self-contained HTML report.",
 )
 @click.option("--no-explain", is_flag=True, help="Skip the query plans at the end.")
 @click.pass_context
@@ -194,9 +205,15 @@ def compare_cmd(before: Path, after: Path, fail_pct: float | None, noise_floor: 
 
 
 @click.command("explain")
-@click.option("--db", "db_url", default=DEFAULT_DB_URL, show_default=True, help="Database URL.")
+@click.option("--db", "db_url", metavar="URL", default=DEFAULT_DB_URL, show_default=True, help="Database URL.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the parameter draw.")
-@click.option("--queries", "queries_file", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@click.option(
+    "--queries",
+    "queries_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="TOML file adding or replacing queries.",
+)
 @click.option(
     "--large-rows",
     type=int,
