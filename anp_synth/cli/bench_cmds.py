@@ -15,13 +15,13 @@ from ..bench.report import build_report, load_report, render_text, write_json, w
 from ..bench.runner import (
     DEFAULT_BASE_COUNT,
     DEFAULT_COUNT,
-    DEFAULT_DB_URL,
     DEFAULT_DURATION,
     DEFAULT_RATE,
     DEFAULT_READERS,
     BenchOptions,
     run_bench,
 )
+from ..db import DEFAULT_DB_URL
 from ..model import PROFILES
 from ._errors import CliError, reported
 
