@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -180,3 +181,29 @@ def test_the_readme_documents_every_csv_column() -> None:
     table = [line for line in section.splitlines() if line.strip().startswith("| `")]
     documented = [name for line in table for name in re.findall(r"`([a-z_.]+)`", line.split("|")[1])]
     assert sorted(documented) == sorted(HEADER)
+
+
+def test_a_named_pipe_is_written_in_place_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    # A reader end opened first (without blocking) lets the writer open at once; two
+    # records fit in the pipe's buffer, so no thread is needed to drain it.
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        write_dataset(str(fifo), seed=2, count=2)
+        os.set_blocking(reader, True)
+        with os.fdopen(reader, "rb", closefd=False) as stream:
+            received = stream.read()
+    finally:
+        os.close(reader)
+    assert received == jsonl(2, 2)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert os.listdir(tmp_path) == ["pipe"]
+
+
+def test_writing_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    (tmp_path / "real.jsonl").write_bytes(b"old\n")
+    (tmp_path / "link.jsonl").symlink_to("real.jsonl")
+    write_dataset(str(tmp_path / "link.jsonl"), seed=2, count=3)
+    assert (tmp_path / "link.jsonl").is_symlink()
+    assert (tmp_path / "real.jsonl").read_bytes() == jsonl(2, 3)

@@ -4,7 +4,8 @@ A file is written under a temporary name in its own directory and renamed over t
 target only after the last byte is flushed and synced; any error, or Ctrl-C, removes
 the temporary file. A name ending in ``.gz`` is gzip-compressed with the timestamp and
 file name left out of the header, so the same records always give the same bytes.
-``-`` is stdout, written as is.
+``-`` is stdout, written as is, and so is an existing file that is not a regular file
+(``/dev/null``, a named pipe), which a rename would replace.
 """
 
 from __future__ import annotations
@@ -36,6 +37,25 @@ def _fail(path: str, exc: OSError) -> OutputError:
 
 
 @contextmanager
+def _packed(path: str, raw: BinaryIO) -> Iterator[BinaryIO]:
+    """``raw`` itself, or a gzip stream into it when ``path`` ends in ``.gz``."""
+    if not path.endswith(".gz"):
+        yield raw
+        return
+    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=GZIP_LEVEL) as packed:
+        yield cast(BinaryIO, packed)
+
+
+@contextmanager
+def _in_place(path: str) -> Iterator[BinaryIO]:
+    try:
+        with open(path, "wb") as raw, _packed(path, raw) as out:
+            yield out
+    except OSError as exc:
+        raise _fail(path, exc) from None
+
+
+@contextmanager
 def atomic_output(path: str) -> Iterator[BinaryIO]:
     """Yield a binary stream for ``path``; the file appears (atomically) only if the block succeeds."""
     if path == STDOUT:
@@ -45,25 +65,26 @@ def atomic_output(path: str) -> Iterator[BinaryIO]:
         return
     if os.path.isdir(path):
         raise OutputError(f"cannot write {path}: it is a directory")
-    directory = os.path.dirname(os.path.abspath(path))
+    if os.path.exists(path) and not os.path.isfile(path):
+        # /dev/null, a named pipe, a terminal: write in place. Renaming over one would
+        # replace the device itself with a regular file.
+        with _in_place(path) as out:
+            yield out
+        return
+    target = os.path.realpath(path)  # through a symlink, as open() would write, keeping the link
     try:
-        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".part")
+        fd, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".part")
     except OSError as exc:
         raise _fail(path, exc) from None
     try:
         try:
             os.fchmod(fd, _file_mode())
             with os.fdopen(fd, "wb") as raw:
-                if path.endswith(".gz"):
-                    with gzip.GzipFile(
-                        filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=GZIP_LEVEL
-                    ) as packed:
-                        yield cast(BinaryIO, packed)
-                else:
-                    yield raw
+                with _packed(path, raw) as out:
+                    yield out
                 raw.flush()
                 os.fsync(raw.fileno())
-            os.replace(temp, path)
+            os.replace(temp, target)
         except OSError as exc:
             raise _fail(path, exc) from None
     except BaseException:
