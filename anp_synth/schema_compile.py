@@ -358,7 +358,7 @@ def _generic_size(value: object) -> int:
         return len(str(value))
     if isinstance(value, dict):
         keys = list(value)
-        if keys != sorted(keys):
+        if not all(isinstance(k, str) for k in keys) or keys != sorted(keys):
             return -1
         total = 1 + len(keys) if keys else 2  # braces and commas
         for key, item in value.items():

@@ -123,6 +123,17 @@ def _set(record: Any, path: tuple[Any, ...], value: Any) -> Any:
     return record
 
 
+ANY_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: not f.is_integer())
+    | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+"""Any JSON value but integral floats (the documented difference)."""
+
 OTHER_TYPES: dict[str, list[Any]] = {
     "object": [[], "x", 1, None, True],
     "array": [{}, "x", 1, None, False],
@@ -140,7 +151,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, Any]:
     kind = draw(
         st.sampled_from(
             ["drop-key", "add-key", "type", "int-range", "string-length", "array-length", "enum", "pattern",
-             "bool-for-int", "float-for-int", "block-type", "const"]
+             "bool-for-int", "float-for-int", "block-type", "const", "arbitrary"]
         )
     )  # fmt: skip
 
@@ -193,6 +204,9 @@ def mutated(draw: st.DrawFn) -> tuple[str, Any]:
             lambda node, v: "oneOf" in node or node.get("properties", {}).get("type", {}).get("const")
         )
         value["type"] = draw(st.sampled_from(["paragraph", "code", "checklist", "quote", "", 1]))
+    elif kind == "arbitrary":
+        path, value, node = pick(lambda node, v: True)
+        record = _set(record, path, draw(ANY_JSON))
     else:
         path, value, node = pick(lambda node, v: "const" in node)
         _set(
