@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 import anp_synth.parallel
-from anp_synth.cli import main
+from anp_synth.cli import generate_cmds, main
 from anp_synth.generate import generate_lines
 from anp_synth.render import render
 from anp_synth.rules import MAX_COUNT, MAX_SEED, content_hash
@@ -224,3 +226,22 @@ def test_validate_bad_arguments(tmp_path: Path) -> None:
     )
     result = run("validate", "x", "--max-errors", "-1")
     assert (result.exit_code, result.stderr) == (2, "Error: --max-errors=-1 must be >= 0 (0 means no limit)\n")
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_drawn_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with generate_cmds._progress(10, "rec", enabled=True) as advance:
+        assert advance is not None
+        advance(10)
+    assert "rec/s" in terminal.getvalue()
+    with generate_cmds._progress(10, "rec", enabled=False) as advance:
+        assert advance is None
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with generate_cmds._progress(10, "rec", enabled=True) as advance:
+        assert advance is None
