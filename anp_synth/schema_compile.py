@@ -257,7 +257,10 @@ def _discriminator(alternatives: tuple[_Spec, ...]) -> str | None:
 
 
 def _short(value: object) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int past Python's 4300-digit conversion limit
+        return f"an integer of {cast(int, value).bit_length()} bits"
     return text if len(text) <= 80 else text[:77] + "..."
 
 
@@ -355,7 +358,7 @@ def _generic_size(value: object) -> int:
     if value is False:
         return 5
     if isinstance(value, int):
-        return len(str(value))
+        return len(str(value)) if value.bit_length() < 10_000 else -1  # str() refuses 4300+ digits
     if isinstance(value, dict):
         keys = list(value)
         if not all(isinstance(k, str) for k in keys) or keys != sorted(keys):

@@ -73,7 +73,9 @@ def _seed_of(obj: object, source: str | None, line: int | None) -> int | None:
     if not isinstance(obj, dict):
         raise RecordError(f"expected a JSON object, got {type(obj).__name__}", source=source, line=line)
     seed = obj.get("seed")
-    return seed if isinstance(seed, int) and not isinstance(seed, bool) else None
+    if isinstance(seed, int) and not isinstance(seed, bool) and seed.bit_length() <= 64:
+        return seed  # worth naming even when out of range; a 5000-digit one would not print
+    return None
 
 
 def _raise_schema_error(error: SchemaError | None, source: str | None, line: int | None, seed: int | None) -> None:

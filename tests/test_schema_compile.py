@@ -373,3 +373,13 @@ def canonical_size(value: Any) -> int:
         return -1
     extra = sum(len(json.dumps(p, ensure_ascii=False)) - 2 - len(p) for p in _parts(value) if isinstance(p, str))
     return len(rules.canonical_json(value)) - extra
+
+
+def test_an_integer_too_long_to_print_is_still_reported() -> None:
+    record = fresh(3, "realistic")
+    record["seed"] = 10**5000
+    path, message = compiled()(record)
+    assert path == ("seed",) and message.startswith("an integer of 16610 bits is greater than the maximum")
+    assert compile_sized({"type": "array"})([10**5000]) == (None, -1)
+    with pytest.raises(RecordError, match=r"^field seed: schema: an integer of 16610 bits is greater"):
+        check_record(record)
