@@ -44,6 +44,7 @@ class Metric:
     noise_pct: float
     verdict: Verdict
     higher_is_better: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,8 +175,9 @@ def _latency_metric(
     noise = max([floor] + [s for s in (spread_b, spread_a) if s is not None])
     delta = _delta(before, after)
     tail = min(hb.count, ha.count) * (1 - pct / 100.0)
-    verdict: Verdict = "n/a" if tail < MIN_TAIL_SAMPLES else _judge(delta, noise, overlap, False)
-    return Metric(name, round(before, 6), round(after, 6), delta, round(noise, 1), verdict)
+    if tail < MIN_TAIL_SAMPLES:
+        return Metric(name, round(before, 6), round(after, 6), delta, round(noise, 1), "n/a", note="too few samples")
+    return Metric(name, round(before, 6), round(after, 6), delta, round(noise, 1), _judge(delta, noise, overlap, False))
 
 
 def _rate_metric(
@@ -239,6 +241,9 @@ def compare_reports(
                     if r.get("phase") == phase_name
                 ]
                 metrics.append(_rate_metric("q/s", qb["qps"], qa["qps"], samples_b[1:-1], samples_a[1:-1], noise_floor))
+            else:
+                delta = _delta(qb["qps"], qa["qps"])
+                metrics.append(Metric("q/s", qb["qps"], qa["qps"], delta, 0.0, "n/a", True, "open loop: set by --rate"))
             if hb.count and ha.count:
                 for name, pct, key in (("p50", 50.0, "p50"), ("p99", 99.0, "p99")):
                     sb = relative_spread(_per_second(before, phase_name, qid, key))
@@ -259,22 +264,40 @@ def _fmt(v: float) -> str:
     return f"{v:.3f}"
 
 
+def _cell(m: Metric | None) -> str:
+    if m is None:
+        return ""
+    delta = "" if m.delta_pct is None else f" {m.delta_pct:+.0f}%" if math.isfinite(m.delta_pct) else " +inf%"
+    mark = "*" if m.note == "too few samples" else ""
+    return f"{_fmt(m.before)}->{_fmt(m.after)}{delta}{mark}"
+
+
 def render_comparison(comparison: Comparison, before_name: str, after_name: str) -> str:
-    """The side-by-side table: one line per phase and query, each metric before -> after (delta)."""
+    """The side-by-side table: one line per phase and query, before -> after and the change."""
     lines = [f"before: {before_name}", f"after:  {after_name}"]
     lines += [f"note: {n}" for n in comparison.notes]
-    lines.append(f"latency in ms; noise = the larger of {comparison.noise_floor:g}% and the per-second spread")
-    lines.append(f"{'phase':7} {'query':24} {'verdict':13} metrics (before -> after, change, noise)")
+    cols = ("q/s", "p50", "p99")
+    widths = (22, 24, 24)
+    lines.append(
+        f"{'phase':7} {'query':24} "
+        + " ".join(f"{c + (' ms' if c != 'q/s' else ''):{w}}" for c, w in zip(cols, widths, strict=True))
+        + f" {'noise':>6}  verdict"
+    )
     for r in comparison.rows:
-        parts = []
-        for m in r.metrics:
-            delta = "n/a" if m.delta_pct is None else f"{m.delta_pct:+.1f}%"
-            judged = f"±{m.noise_pct:.0f}%" if m.verdict != "n/a" else "too few samples to judge"
-            parts.append(f"{m.name} {_fmt(m.before)} -> {_fmt(m.after)} ({delta}, {judged})")
-        if r.errors_before or r.errors_after:
-            parts.append(f"errors {r.errors_before} -> {r.errors_after}")
-        lines.append(f"{r.phase:7} {r.query:24} {r.verdict:13} " + "; ".join(parts))
+        by_name = {m.name: m for m in r.metrics}
+        if "rows/s" in by_name:
+            by_name["q/s"] = by_name["rows/s"]
+        cells = " ".join(f"{_cell(by_name.get(c)):{w}}" for c, w in zip(cols, widths, strict=True))
+        judged = [m.noise_pct for m in r.metrics if m.verdict != "n/a"]
+        noise = f"±{max(judged):.0f}%" if judged else ""
+        errors = f" (errors {r.errors_before} -> {r.errors_after})" if r.errors_before or r.errors_after else ""
+        lines.append(f"{r.phase:7} {r.query:24} {cells} {noise:>6}  {r.verdict}{errors}")
     counts = {v: sum(1 for r in comparison.rows if r.verdict == v) for v in ("regressed", "improved", "within noise")}
+    lines.append(
+        f"latency in ms; (import) row: rows/s. * too few samples to judge. A change counts only beyond the noise "
+        f"(the larger of {comparison.noise_floor:g}% and the per-second spread) and with the two runs' "
+        "99% confidence intervals apart."
+    )
     lines.append(
         f"{counts['regressed']} regressed, {counts['improved']} improved, {counts['within noise']} within noise"
     )
