@@ -16,6 +16,7 @@ database. The time from the actual start is kept too, as "service time".
 from __future__ import annotations
 
 import bisect
+import os
 import random
 import signal
 import threading
@@ -34,6 +35,13 @@ WARMUP = -3
 """Control values of the shared phase integer; phases to record are 0, 1, 2..."""
 
 RECONNECT_PAUSE_S = 0.2
+PARENT_CHECK_EVERY = 256
+"""Closed-loop queries between two checks that the coordinator is still alive."""
+
+
+def _orphaned(parent: int) -> bool:
+    """The coordinator died without saying STOP (SIGKILL): a reader must not outlive it."""
+    return os.getppid() != parent
 
 
 class ResultQueue(Protocol):
@@ -119,11 +127,16 @@ def _closed_loop(
 ) -> None:
     picker = _Picker(plan, stream)
     clock = time.monotonic_ns
+    parent = os.getppid()
+    n = 0
     while True:
         ph = phase.value
-        if ph == STOP:
+        n += 1
+        if ph == STOP or (n % PARENT_CHECK_EVERY == 0 and _orphaned(parent)):
             return
         if ph == PAUSE:
+            if _orphaned(parent):
+                return
             time.sleep(0.005)
             continue
         if ph >= 0 and not rec.t0_ns:
@@ -150,9 +163,10 @@ def _open_loop(
     interval = 1e9 / plan.rate
     due: float | None = None
     last_end = 0
+    parent = os.getppid()
     while True:
         ph = phase.value
-        if ph == STOP:
+        if ph == STOP or _orphaned(parent):
             return
         if ph == PAUSE:
             due = None  # nothing is due while paused: the schedule restarts on resume
@@ -194,9 +208,11 @@ def _open_loop(
 
 def reader_main(plan: ReaderPlan, phase: Synchronized[int], t0: Synchronized[int], results: ResultQueue) -> None:
     """Entry point of one reader process: connect, report ready, run until STOP, send results."""
-    # Ctrl-C reaches every process of the terminal's group; only the coordinator acts on it,
-    # by setting STOP, so the readers finish their query and still send what they measured.
+    # Ctrl-C (or a SIGTERM to the group) reaches every process; only the coordinator acts on
+    # it, by setting STOP, so the readers finish their query and still send what they measured.
+    # Should the coordinator die outright, the readers notice their new parent and exit.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     try:
         clients = [_Client(plan) for _ in range(plan.clients if plan.mode == "closed" else 1)]
     except Exception as exc:
