@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 
 from .errors import InvalidArgument
-from .formats.output import atomic_output
+from .formats.output import atomic_output, gzip_member, is_gzip
 from .formats.writers import check_format, encode_lines, write_chunks
 from .generate import generate_lines
 from .rules import check_profile, check_seed_range
@@ -82,9 +82,14 @@ def _chunks(seed: int, count: int, size: int) -> Iterator[tuple[int, int]]:
         yield start, min(size, seed + count - start)
 
 
-def _encode_window(task: tuple[int, int, str, str]) -> bytes:
-    seed, count, profile, fmt = task
-    return encode_lines(list(generate_lines(seed=seed, count=count, profile=profile)), fmt)
+Task = tuple[int, int, str, str, bool]
+"""(first seed, count, profile, format, gzip): one chunk's work, small enough to pickle cheaply."""
+
+
+def _encode_window(task: Task) -> bytes:
+    seed, count, profile, fmt, packed = task
+    data = encode_lines(list(generate_lines(seed=seed, count=count, profile=profile)), fmt)
+    return gzip_member(data) if packed and data else data
 
 
 def _ignore_sigint() -> None:
@@ -93,11 +98,20 @@ def _ignore_sigint() -> None:
 
 
 def encoded_chunks(
-    *, seed: int, count: int, profile: str, fmt: str, workers: int = 1, chunk_size: int = CHUNK_SIZE
+    *,
+    seed: int,
+    count: int,
+    profile: str,
+    fmt: str,
+    workers: int = 1,
+    chunk_size: int = CHUNK_SIZE,
+    gzip: bool = False,
 ) -> Iterator[tuple[int, bytes]]:
     """Yield ``(records, bytes)`` per chunk of the window, in seed order.
 
-    ``count`` may be 0 (an empty shard): nothing is yielded. Arguments are checked first.
+    With ``gzip`` each chunk comes back as one gzip member, compressed by the worker that
+    made it, so compression runs in parallel too. ``count`` may be 0 (an empty shard):
+    nothing is yielded. Arguments are checked first.
     """
     if count:
         check_seed_range(seed, count)
@@ -106,7 +120,7 @@ def encoded_chunks(
     _check_workers(workers)
     if chunk_size < 1:
         raise InvalidArgument(f"chunk_size={chunk_size} must be >= 1")
-    tasks = ((start, n, profile, fmt) for start, n in _chunks(seed, count, chunk_size))
+    tasks = ((start, n, profile, fmt, gzip) for start, n in _chunks(seed, count, chunk_size))
     if workers == 1 or count <= chunk_size:
         for task in tasks:
             yield task[1], _encode_window(task)
@@ -154,13 +168,16 @@ def write_dataset(
 
     Every argument is checked before the output is opened, so a bad argument leaves no file.
     ``progress`` is called with the number of records of each chunk once it is written.
-    ``chunk_size`` defaults to :data:`CHUNK_SIZE`; it changes how work is split, never the bytes.
+    ``chunk_size`` defaults to :data:`CHUNK_SIZE`; it never changes the data written. A ``.gz``
+    file is one gzip member per chunk (plus one per piece of framing), so its compressed bytes
+    depend on the chunk size, but never on ``workers``.
     """
     check_seed_range(seed, count)
     check_profile(profile)
     check_format(fmt)
     _check_workers(workers)
     first, n = shard_window(seed, count, shard) if shard is not None else (seed, count)
+    packed = is_gzip(path)
 
     def chunks() -> Iterator[bytes]:
         for records, data in encoded_chunks(
@@ -170,11 +187,12 @@ def write_dataset(
             fmt=fmt,
             workers=workers,
             chunk_size=CHUNK_SIZE if chunk_size is None else chunk_size,
+            gzip=packed,
         ):
             yield data
             if progress is not None:
                 progress(records)
 
-    with atomic_output(path) as out:
-        write_chunks(out, chunks(), fmt)
+    with atomic_output(path, compress=False) as out:
+        write_chunks(out, chunks(), fmt, pack=gzip_member if packed else None)
     return Written(path, first, n)

@@ -56,11 +56,16 @@ def test_cli_shards_concatenated_are_the_whole(tmp_path: Path) -> None:
     assert b"".join(parts) == jsonl(9, 11)
 
 
-def test_cli_workers_change_nothing_in_the_output(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_workers_change_nothing_in_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Chunks of 3 records: the workers' results come back interleaved, each as a gzip member.
     monkeypatch.setattr(anp_synth.parallel, "CHUNK_SIZE", 3)
-    result = run("generate", "--seed", "0", "--count", "10", "--workers", "2", "--format", "csv")
-    assert result.exit_code == 0
-    assert result.stdout_bytes == run("generate", "--seed", "0", "--count", "10", "--format", "csv").stdout_bytes
+    one, two = tmp_path / "one.csv.gz", tmp_path / "two.csv.gz"
+    args = ["generate", "--seed", "0", "--count", "10", "--format", "csv", "-o"]
+    assert run(*args, str(two), "--workers", "2").exit_code == 0
+    assert run(*args, str(one)).exit_code == 0
+    assert two.read_bytes() == one.read_bytes()
+    plain = run("generate", "--seed", "0", "--count", "10", "--format", "csv").stdout_bytes
+    assert gzip.decompress(two.read_bytes()) == plain
 
 
 def test_gz_output_decompresses_to_the_plain_output(tmp_path: Path) -> None:

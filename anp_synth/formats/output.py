@@ -36,10 +36,23 @@ def _fail(path: str, exc: OSError) -> OutputError:
     return OutputError(f"cannot write {path}: {exc.strerror or exc}")
 
 
+def is_gzip(path: str) -> bool:
+    return path != STDOUT and path.endswith(".gz")
+
+
+def gzip_member(data: bytes) -> bytes:
+    """``data`` as one complete gzip member, the same bytes every time (no timestamp, no name).
+
+    A gzip file may be several members back to back and reads as their concatenation, so
+    chunks compressed separately (in worker processes, say) make one valid file.
+    """
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+
+
 @contextmanager
-def _packed(path: str, raw: BinaryIO) -> Iterator[BinaryIO]:
+def _packed(path: str, raw: BinaryIO, compress: bool) -> Iterator[BinaryIO]:
     """``raw`` itself, or a gzip stream into it when ``path`` ends in ``.gz``."""
-    if not path.endswith(".gz"):
+    if not (compress and is_gzip(path)):
         yield raw
         return
     with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=GZIP_LEVEL) as packed:
@@ -47,17 +60,21 @@ def _packed(path: str, raw: BinaryIO) -> Iterator[BinaryIO]:
 
 
 @contextmanager
-def _in_place(path: str) -> Iterator[BinaryIO]:
+def _in_place(path: str, compress: bool) -> Iterator[BinaryIO]:
     try:
-        with open(path, "wb") as raw, _packed(path, raw) as out:
+        with open(path, "wb") as raw, _packed(path, raw, compress) as out:
             yield out
     except OSError as exc:
         raise _fail(path, exc) from None
 
 
 @contextmanager
-def atomic_output(path: str) -> Iterator[BinaryIO]:
-    """Yield a binary stream for ``path``; the file appears (atomically) only if the block succeeds."""
+def atomic_output(path: str, *, compress: bool = True) -> Iterator[BinaryIO]:
+    """Yield a binary stream for ``path``; the file appears (atomically) only if the block succeeds.
+
+    ``compress=False`` leaves a ``.gz`` path's bytes alone, for a caller that writes gzip
+    members itself (see :func:`gzip_member`).
+    """
     if path == STDOUT:
         out = sys.stdout.buffer
         yield out
@@ -68,7 +85,7 @@ def atomic_output(path: str) -> Iterator[BinaryIO]:
     if os.path.exists(path) and not os.path.isfile(path):
         # /dev/null, a named pipe, a terminal: write in place. Renaming over one would
         # replace the device itself with a regular file.
-        with _in_place(path) as out:
+        with _in_place(path, compress) as out:
             yield out
         return
     target = os.path.realpath(path)  # through a symlink, as open() would write, keeping the link
@@ -80,7 +97,7 @@ def atomic_output(path: str) -> Iterator[BinaryIO]:
         try:
             os.fchmod(fd, _file_mode())
             with os.fdopen(fd, "wb") as raw:
-                with _packed(path, raw) as out:
+                with _packed(path, raw, compress) as out:
                     yield out
                 raw.flush()
                 os.fsync(raw.fileno())

@@ -12,7 +12,7 @@ the parent only concatenates bytes: the output is the same whatever the chunking
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -59,16 +59,27 @@ def encode_lines(lines: Sequence[str], fmt: str) -> bytes:
     return encode_rows(json.loads(line) for line in lines).encode()
 
 
-def write_chunks(out: BinaryIO, chunks: Iterable[bytes], fmt: str) -> None:
-    """Write a whole data set of ``fmt`` from its encoded chunks (empty chunks are skipped)."""
+def write_chunks(
+    out: BinaryIO, chunks: Iterable[bytes], fmt: str, *, pack: Callable[[bytes], bytes] | None = None
+) -> None:
+    """Write a whole data set of ``fmt`` from its encoded chunks (empty chunks are skipped).
+
+    ``pack``, if given, is applied to the format's own bytes (array brackets, separators, the
+    csv header) because the chunks were packed the same way (gzip members made by workers).
+    """
+
+    def put(data: bytes) -> None:
+        if data:
+            out.write(pack(data) if pack is not None else data)
+
     frame = framing(fmt)
-    out.write(frame.head)
+    put(frame.head)
     first = True
     for chunk in chunks:
         if not chunk:
             continue
         if not first:
-            out.write(frame.joiner)
+            put(frame.joiner)
         out.write(chunk)
         first = False
-    out.write(frame.empty_tail if first else frame.tail)
+    put(frame.empty_tail if first else frame.tail)
