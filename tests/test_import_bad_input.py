@@ -134,7 +134,7 @@ def test_stdin_is_read_with_a_dash(db_url: str) -> None:
         (["x.jsonl", "--seed", "1", "--count", "2"], "either FILE or --seed/--count, not both"),
         (["--seed", "1", "--count", "2", "--batch-size", "0"], "batch_size=0 must be an integer from 1"),
         (["--seed", "-1", "--count", "2"], "seed=-1 must be between 0"),
-        (["--seed", "1", "--count", "2", "--workers", "0"], "workers=0 must be an integer from 1 to 64"),
+        (["--seed", "1", "--count", "2", "--workers", "-1"], "workers=-1 must be an integer from 0 to 64"),
         (["--seed", "1", "--count", "2", "--db", "mysql://u@h/d"], "only sqlite:/// and postgresql://"),
     ],
 )

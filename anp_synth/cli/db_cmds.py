@@ -136,9 +136,9 @@ def _write_report(path: str, report: ImportReport) -> None:
 @click.option(
     "--workers",
     type=int,
-    default=1,
+    default=0,
     show_default=True,
-    help="Processes that generate or parse and encode batches while this one writes.",
+    help="Processes that generate or parse and encode batches while this one writes (0: this one does).",
 )
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")

@@ -76,10 +76,14 @@ def flatten_meta(article_id: int, meta: dict[str, Any]) -> list[Row]:
     return rows
 
 
-def encode_record(record: Article, batch: EncodedBatch) -> None:
-    """Append one record's rows to ``batch``; RecordError (with the field) if it cannot be stored."""
+def encode_record(record: Article, batch: EncodedBatch, *, nul_free: bool = False) -> None:
+    """Append one record's rows to ``batch``; RecordError (with the field) if it cannot be stored.
+
+    ``nul_free=True`` skips the per-field NUL scan when the caller already knows (a JSON line
+    without ``\\u0000``, a generated record); the scan and the text size cost a third of encoding.
+    """
     try:
-        _encode(record, batch)
+        _encode(record, batch, nul_free)
     except RecordError:
         raise
     except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
@@ -89,7 +93,7 @@ def encode_record(record: Article, batch: EncodedBatch) -> None:
         ) from None
 
 
-def _encode(record: Article, batch: EncodedBatch) -> None:
+def _encode(record: Article, batch: EncodedBatch, nul_free: bool) -> None:
     meta = record["meta"]
     seed = record["seed"]
     profile = record["profile"]
@@ -117,23 +121,26 @@ def _encode(record: Article, batch: EncodedBatch) -> None:
         (aid, i, p["seed"] * 4 + _PROFILE_INDEX[profile], p["seed"], p["reference"], p["title"])
         for i, p in enumerate(record["similar_posts"])
     ]
-    text_size = sum(len(v) for v in row if type(v) is str)
-    if "\x00" in body or any("\x00" in v for v in row if type(v) is str):
-        raise RecordError(
-            "contains a NUL byte, which no database stores in text", seed=seed, field=_nul_field(record) or None
-        )
-    for r in meta_rows:
-        if "\x00" in r[3]:
-            raise RecordError("contains a NUL byte, which no database stores in text", seed=seed, field=f"meta.{r[1]}")
-        text_size += len(r[3])
-    for r in similar_rows:
-        if "\x00" in r[5]:
-            raise RecordError("contains a NUL byte, which no database stores in text", seed=seed, field="similar_posts")
+    if not nul_free:
+        _check_nul(record, row, body, meta_rows, similar_rows)
+        batch.nbytes += sum(len(v) for v in row if type(v) is str) + sum(len(r[3]) for r in meta_rows)
     batch.articles.append(row)
     batch.post_meta.extend(meta_rows)
     batch.entities.extend(entity_rows)
     batch.similar_posts.extend(similar_rows)
-    batch.nbytes += text_size
+
+
+def _check_nul(record: Article, row: Row, body: str, meta_rows: list[Row], similar_rows: list[Row]) -> None:
+    seed = record["seed"]
+    reason = "contains a NUL byte, which no database stores in text"
+    if "\x00" in body or any("\x00" in v for v in row if type(v) is str):
+        raise RecordError(reason, seed=seed, field=_nul_field(record) or None)
+    for r in meta_rows:
+        if "\x00" in r[3]:
+            raise RecordError(reason, seed=seed, field=f"meta.{r[1]}")
+    for r in similar_rows:
+        if "\x00" in r[5]:
+            raise RecordError(reason, seed=seed, field="similar_posts")
 
 
 def _nul_field(record: Any, path: str = "") -> str:

@@ -11,8 +11,8 @@ Why it is safe to re-run and to kill:
 - a process killed at any moment leaves whole batches only; the next run skips them and
   carries on where the ledger ends (the report's ``resumed_at``).
 
-With ``workers`` > 1, batches are prepared (generated or parsed, then encoded) in worker
-processes while this process writes; at most two batches per worker are in flight, so
+With ``workers`` = N > 0, batches are prepared (generated or parsed, then encoded) in N
+worker processes while this process writes (0, the default, prepares them in this process); at most two batches per worker are in flight, so
 memory stays flat whatever the input size. Batches are always written in input order.
 """
 
@@ -54,8 +54,8 @@ def _check_options(batch_size: int, on_error: str, on_conflict: str, workers: in
         raise InvalidArgument(f"on_error={on_error!r} must be one of {', '.join(ON_ERROR)}")
     if on_conflict not in ON_CONFLICT:
         raise InvalidArgument(f"on_conflict={on_conflict!r} must be one of {', '.join(ON_CONFLICT)}")
-    if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= 64:
-        raise InvalidArgument(f"workers={workers!r} must be an integer from 1 to 64")
+    if isinstance(workers, bool) or not isinstance(workers, int) or not 0 <= workers <= 64:
+        raise InvalidArgument(f"workers={workers!r} must be an integer from 0 to 64")
     if isinstance(retries, bool) or not isinstance(retries, int) or not 0 <= retries <= 100:
         raise InvalidArgument(f"retries={retries!r} must be an integer from 0 to 100")
 
@@ -100,7 +100,7 @@ def _prepared(
     jobs: Iterator[Job], ledger: set[str], on_conflict: str, workers: int, stack: ExitStack
 ) -> Iterator[tuple[Job, Prepared | None]]:
     """Each job with its prepared rows (None when the ledger already has it), in input order."""
-    if workers == 1:
+    if workers == 0:
         for job in jobs:
             yield job, None if job.key(on_conflict) in ledger else prepare(job)
         return
@@ -362,7 +362,7 @@ def import_records(
     batch, in this process, with a :class:`BatchStats`.
     """
     importer = _Importer(
-        db_url, source=source, batch_size=batch_size, on_error=on_error, on_conflict=on_conflict, workers=1,
+        db_url, source=source, batch_size=batch_size, on_error=on_error, on_conflict=on_conflict, workers=0,
         progress=progress, on_batch=on_batch, rejects_path=rejects_path, retries=retries, backoff_s=backoff_s,
         total=None,
     )  # fmt: skip
@@ -376,7 +376,7 @@ def import_generated(
     count: int,
     profile: str = "realistic",
     batch_size: int = 1000,
-    workers: int = 1,
+    workers: int = 0,
     on_conflict: str = "skip",
     progress: bool = False,
     on_batch: OnBatch | None = None,
@@ -405,7 +405,7 @@ def import_file(
     db_url: str,
     *,
     batch_size: int = 1000,
-    workers: int = 1,
+    workers: int = 0,
     on_error: str = "abort",
     on_conflict: str = "skip",
     progress: bool = False,

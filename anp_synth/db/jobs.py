@@ -201,7 +201,7 @@ def _prepare_seeds(job: SeedJob) -> Prepared:
         nbytes += len(line.encode("utf-8"))
         t1 = time.perf_counter()
         read_s += t1 - t
-        encode_record(record, batch)
+        encode_record(record, batch, nul_free=True)  # the generator never writes a NUL (profiles.py)
         t = time.perf_counter()
         encode_s += t - t1
     batch.nbytes = nbytes
@@ -225,7 +225,8 @@ def _prepare_lines(job: LinesJob) -> Prepared:
             if record["meta"]["reference"] in seen:
                 out.duplicates += 1
             else:
-                encode_record(record, batch)
+                # JSON must escape a NUL as \u0000: a line without that text holds none.
+                encode_record(record, batch, nul_free="\\u0000" not in text)
                 seen.add(record["meta"]["reference"])
         except RecordError as exc:
             t1 = time.perf_counter()
