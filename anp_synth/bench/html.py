@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 
 from .histogram import PERCENTILES, Histogram
+from .report import fell_behind
 from .svg import Band, Chart, Series, render
 
 _CSS = """
@@ -175,6 +176,10 @@ def render_html(report: Mapping[str, Any]) -> str:
             f"import {head.get('import_rows_per_s', 0):.0f} rows/s.</p>"
         )
     parts += ["<h2>Phases</h2>", _summary_table(report)]
+    for phase in report["phases"]:
+        behind = fell_behind(opts, phase)
+        if behind:
+            parts.append(f"<p class=err>{escape(phase['name'])}: {escape(behind)}</p>")
     parts += ["<h2>Throughput over time</h2>", throughput_chart(report)]
     parts += ["<h2>Latency over time</h2>", latency_chart(report)]
     parts += ["<h2>Latency per query</h2>", _query_table(report)]

@@ -203,6 +203,29 @@ def headline(phases: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+BEHIND = 0.95
+"""Open loop: a phase that sent less than this share of its scheduled queries fell behind."""
+
+
+def fell_behind(options: Mapping[str, Any], phase: Mapping[str, Any]) -> str | None:
+    """Open loop: say so when the readers could not keep the schedule in a phase.
+
+    Their latencies then include a growing queue (correctly, from the schedule), which says
+    the database, or this machine, could not serve that rate, more than how fast a query is.
+    """
+    if options.get("mode") != "open" or not options.get("rate"):
+        return None
+    total = phase["total"]
+    sent = total["count"] + total["errors"]
+    due = float(options["rate"]) * float(phase["duration_s"])
+    if due >= 10 and sent < BEHIND * due:
+        return (
+            f"the readers fell behind the schedule ({sent / phase['duration_s']:.0f} of "
+            f"{options['rate']:g} q/s): latencies include queueing; try a lower --rate or more --readers"
+        )
+    return None
+
+
 def write_json(report: Mapping[str, Any], path: Path) -> None:
     """Write ``report`` atomically: a crash leaves the old file or the new one, never half of one."""
     write_text(path, json.dumps(report, indent=1, sort_keys=False) + "\n")
@@ -278,6 +301,9 @@ def render_text(report: Mapping[str, Any]) -> str:
             f"phase {phase['name']}: {phase['duration_s']:.1f} s, {t['count']} queries ({t['qps']:.0f} q/s), "
             f"{t['errors']} errors{extra}"
         )
+        behind = fell_behind(opts, phase)
+        if behind:
+            lines.append(f"  warning: {behind}")
     pnames = [name for name, _ in PERCENTILES]
     open_loop = opts["mode"] == "open"
     header = f"{'query':24} {'phase':7} {'count':>7} {'err':>5} " + " ".join(f"{n:>7}" for n in [*pnames, "max"])
