@@ -98,3 +98,13 @@ def test_post_meta_flattening_follows_the_documented_rule() -> None:
         (1, "entities.name", 0, "n"),
         (1, "entities.type", 0, "stack"),
     ]
+
+
+def test_the_readme_library_example_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- section: import -->")
+    section = readme[start : readme.index("<!-- section:", start + 1)]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md (import section)", "exec"), {})
+    assert (tmp_path / "articles.db").exists()
