@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import csv
+import errno
 import gzip
 import io
 import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from hypothesis import given
@@ -207,3 +209,23 @@ def test_writing_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     write_dataset(str(tmp_path / "link.jsonl"), seed=2, count=3)
     assert (tmp_path / "link.jsonl").is_symlink()
     assert (tmp_path / "real.jsonl").read_bytes() == jsonl(2, 3)
+
+
+def test_a_full_disk_is_one_clear_error_and_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = anp_synth.parallel.write_chunks
+
+    def fills_the_disk(out: BinaryIO, chunks: Iterable[bytes], fmt: str, **kwargs: object) -> None:
+        def failing() -> Iterator[bytes]:
+            for i, chunk in enumerate(chunks):
+                if i == 2:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                yield chunk
+
+        real(out, failing(), fmt)
+
+    monkeypatch.setattr(anp_synth.parallel, "write_chunks", fills_the_disk)
+    target = tmp_path / "out.jsonl"
+    with pytest.raises(OutputError) as caught:
+        write_dataset(str(target), seed=0, count=40, chunk_size=10)
+    assert str(caught.value) == f"cannot write {target}: No space left on device"
+    assert os.listdir(tmp_path) == []
