@@ -154,3 +154,15 @@ def test_any_sequence_of_windows_ends_with_exactly_their_union(
         import_generated(url, seed=seed, count=n, batch_size=batch_size)
     expected = sorted({article_id(s, "realistic") for seed, n in windows for s in range(seed, seed + n)})
     assert [r[0] for r in execute(url, "select id from anp_articles order by id")] == expected
+
+
+@pytest.mark.postgres
+def test_two_importers_racing_on_the_same_window_store_each_row_once(pg_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        reports = list(pool.map(lambda _: import_generated(pg_url, seed=0, count=200, batch_size=25), range(2)))
+    assert count(pg_url) == 200
+    assert sum(r.inserted for r in reports) == 200
+    assert all(r.inserted + r.skipped == 200 for r in reports)
+    assert count(pg_url, "anp_import_ledger") == 8
