@@ -40,6 +40,9 @@ CHUNK_SIZE = 500
 
 IN_FLIGHT_PER_WORKER = 2
 
+MAX_WORKERS = 64
+"""More processes than this is a typo, not a plan: each one holds its own generator caches."""
+
 
 @dataclass(frozen=True)
 class Shard:
@@ -139,8 +142,8 @@ def encoded_chunks(
 
 
 def _check_workers(workers: int) -> None:
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise InvalidArgument(f"workers={workers!r} must be an integer >= 1")
+    if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= MAX_WORKERS:
+        raise InvalidArgument(f"workers={workers!r} must be an integer from 1 to {MAX_WORKERS}")
 
 
 @dataclass(frozen=True)
