@@ -8,7 +8,8 @@ flight at once, so memory stays flat however large the window.
 
 Workers are started with the ``spawn`` method: it behaves the same on every platform and
 never copies a parent's threads or locks (``fork`` after threads have started can
-deadlock, and Python warns about it).
+deadlock, and Python warns about it). As with any ``spawn`` code, a script calling
+:func:`write_dataset` with ``workers > 1`` needs the ``if __name__ == "__main__":`` guard.
 
 Shards: ``--shard K/N`` takes the K-th of N contiguous slices of the window. With
 ``count = q * N + r``, the first ``r`` shards hold ``q + 1`` records and the others ``q``,
