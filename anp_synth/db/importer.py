@@ -21,6 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import queue
+import threading
 import time
 import uuid
 from collections import deque
@@ -28,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from .. import __version__
 from ..errors import AnpSynthError, DatabaseError, InvalidArgument
@@ -45,6 +47,7 @@ MAX_BATCH_SIZE = 100_000
 IN_FLIGHT_PER_WORKER = 2
 
 OnBatch = Callable[[BatchStats], None]
+T = TypeVar("T")
 
 
 def _check_options(batch_size: int, on_error: str, on_conflict: str, workers: int, retries: int) -> None:
@@ -127,6 +130,59 @@ def _prepared(
         raise failure
 
 
+_DONE = object()
+
+
+def _pipelined(items: Iterator[T], handle: Callable[[T], None], depth: int = 2) -> None:
+    """``handle`` each item in order on a writer thread while this thread produces the next ones.
+
+    For PostgreSQL: psycopg releases the GIL while the server works through a COPY and a
+    commit, so the next batch is parsed and encoded meanwhile instead of after. (Not for
+    SQLite: its driver takes the GIL back after every row, and would wait on this thread.)
+    A failure on either side stops both; batches already handed over are written first
+    when the producer fails, so everything before a bad read still commits.
+    """
+    handoff: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    failed: list[BaseException] = []
+    stop = threading.Event()
+
+    def writer() -> None:
+        while True:
+            item = handoff.get()
+            if item is _DONE:
+                return
+            if stop.is_set() or failed:
+                continue
+            try:
+                handle(item)
+            except BaseException as exc:
+                failed.append(exc)
+
+    def put(item: Any) -> None:
+        while thread.is_alive():
+            try:
+                handoff.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    thread = threading.Thread(target=writer, name="anp-synth-writer", daemon=True)
+    thread.start()
+    try:
+        for item in items:
+            if failed:
+                break
+            put(item)
+    except KeyboardInterrupt:
+        stop.set()
+        raise
+    finally:
+        put(_DONE)
+        thread.join()
+    if failed:
+        raise failed[0]
+
+
 class _Importer:
     def __init__(
         self,
@@ -187,14 +243,21 @@ class _Importer:
                     from tqdm import tqdm
 
                     bar = stack.enter_context(tqdm(total=self.total, unit="rows", dynamic_ncols=True, leave=False))
-                for batch_no, (job, prepared) in enumerate(
-                    _prepared(jobs, ledger, self.on_conflict, self.workers, stack)
-                ):
+                items = enumerate(_prepared(jobs, ledger, self.on_conflict, self.workers, stack))
+
+                def handle(item: tuple[int, tuple[Job, Prepared | None]]) -> None:
+                    batch_no, (job, prepared) = item
                     stats = self._one(backend, batch_no, job, prepared, start)
                     if bar is not None:
                         bar.update(stats.rows)
                     if self.on_batch is not None:
                         self.on_batch(stats)
+
+                if backend.dialect == "postgresql":
+                    _pipelined(items, handle)
+                else:
+                    for item in items:
+                        handle(item)
         except AnpSynthError as exc:
             report.status = "aborted"
             report.error = str(exc)
