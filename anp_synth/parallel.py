@@ -6,10 +6,13 @@ writes the blocks in seed order. Since a record depends only on its seed, the ou
 byte for byte the same for any number of workers. At most ``2 * workers`` chunks are in
 flight at once, so memory stays flat however large the window.
 
-Workers are started with the ``spawn`` method: it behaves the same on every platform and
-never copies a parent's threads or locks (``fork`` after threads have started can
-deadlock, and Python warns about it). As with any ``spawn`` code, a script calling
-:func:`write_dataset` with ``workers > 1`` needs the ``if __name__ == "__main__":`` guard.
+Workers come from a fork server where the platform has one (Linux, macOS), ``spawn``
+elsewhere. The fork server is a fresh process that imports :mod:`anp_synth.generate.warm`
+(building the prose banks once) and forks each worker from that warm state: workers start
+in milliseconds with warm caches, and never copy the parent's threads or locks (``fork``
+from a parent with a progress-bar thread can deadlock). As with any ``spawn`` code, a
+script calling :func:`write_dataset` with ``workers > 1`` needs the
+``if __name__ == "__main__":`` guard.
 
 Shards: ``--shard K/N`` takes the K-th of N contiguous slices of the window. With
 ``count = q * N + r``, the first ``r`` shards hold ``q + 1`` records and the others ``q``,
@@ -129,8 +132,7 @@ def encoded_chunks(
         for task in tasks:
             yield task[1], _encode_window(task)
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_ignore_sigint) as pool:
+    with _context().Pool(workers, initializer=_ignore_sigint) as pool:
         pending: deque[tuple[int, AsyncResult[bytes]]] = deque()
         for task in tasks:
             pending.append((task[1], pool.apply_async(_encode_window, (task,))))
@@ -140,6 +142,14 @@ def encoded_chunks(
         while pending:
             n, result = pending.popleft()
             yield n, result.get()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["anp_synth.generate.warm", "anp_synth.parallel"])
+    return context
 
 
 def _check_workers(workers: int) -> None:

@@ -18,6 +18,8 @@ R = TypeVar("R")
 class CliError(click.ClickException):
     """A ClickException that keeps the library error's exit code."""
 
+    exit_code: int
+
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
         self.exit_code = exit_code

@@ -1,0 +1,15 @@
+"""Build the generator's per-process caches on import, for worker processes to inherit.
+
+``anp_synth.parallel`` names this module as the fork server's preload: the server builds
+the prose banks once, and every worker it forks starts with them warm instead of spending
+its first second rebuilding them.
+"""
+
+from __future__ import annotations
+
+from . import prose
+from .article import build_line
+
+for _theme in prose.THEME_NAMES:
+    prose.paragraphs(_theme)
+build_line(0, "realistic")
