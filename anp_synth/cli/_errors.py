@@ -18,11 +18,10 @@ R = TypeVar("R")
 class CliError(click.ClickException):
     """A ClickException that keeps the library error's exit code."""
 
-    exit_code: int
-
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        # click declares exit_code as a class default; one class serves every code here.
+        self.exit_code = exit_code  # type: ignore[misc]
 
 
 @contextmanager
