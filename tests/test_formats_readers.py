@@ -110,3 +110,11 @@ def test_check_lines_goes_on_past_bad_lines(tmp_path: Path) -> None:
     assert errors[3] == f"{path}:3: not valid UTF-8 (byte 0 of the line)"
     assert errors[5].startswith(f"{path}:5: not valid JSON: ")
     assert errors[5].endswith("(the file ends in the middle of this line: truncated?)")
+
+
+def test_a_line_with_an_absurdly_long_number_is_a_record_error_not_a_traceback() -> None:
+    from anp_synth.errors import RecordError
+    from anp_synth.formats.readers import parse_line
+
+    with pytest.raises(RecordError, match=r"data\.jsonl:7: not valid JSON"):
+        parse_line('{"seed": ' + "9" * 5000 + "}", source="data.jsonl", line=7)

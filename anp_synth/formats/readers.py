@@ -159,6 +159,8 @@ def parse_line(text: str, *, source: str, line: int) -> Article:
         raise RecordError(reason, source=source, line=line) from None
     except RecursionError:
         raise RecordError("not valid JSON: nested too deeply", source=source, line=line) from None
+    except ValueError as exc:  # e.g. an integer past Python's 4300-digit conversion limit
+        raise RecordError(f"not valid JSON: {exc}", source=source, line=line) from None
     return check_line_record(obj, text, source=source, line=line)
 
 
