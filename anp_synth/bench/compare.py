@@ -4,8 +4,9 @@ A difference counts only when it clears two bars. First, sampling: each percenti
 distribution-free 99% confidence interval from its own histogram (the order statistics
 around its rank, as for any quantile); overlapping intervals mean the samples cannot tell the
 runs apart. Second, drift: on a shared machine a run's latency wanders from second to second,
-so the per-second values of the same metric give a robust spread (1.4826 x MAD / median);
-a change smaller than that spread, or than ``noise_floor`` (10% by default), is within noise.
+so the per-second values of the same metric give a robust spread (of successive log
+differences, so a steady climb is not counted as noise); a change smaller than that spread,
+or than ``noise_floor`` (10% by default), is within noise.
 Throughput rows (rows imported per second; queries per second in closed loop, where the
 database sets the pace) use the per-second samples the same way, higher being better. A
 percentile with fewer than ten samples beyond it in either run is shown but not judged.
@@ -13,6 +14,7 @@ percentile with fewer than ten samples beyond it in either run is shown but not 
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from collections.abc import Mapping, Sequence
@@ -123,14 +125,19 @@ def quantile_interval(h: Histogram, pct: float, z: float = Z99) -> tuple[int, in
 
 
 def relative_spread(values: Sequence[float]) -> float | None:
-    """1.4826 x MAD / median, in percent: a standard deviation that one odd second cannot inflate."""
-    if len(values) < 3:
+    """Second-to-second jitter of a series, in percent, robust to outliers and to trends.
+
+    Computed on successive differences of the logarithms (1.4826 x MAD / sqrt 2, a standard
+    deviation of log values that one odd second cannot inflate), so a metric that climbs
+    steadily during an import (a trend, which is the finding) is not mistaken for noise.
+    """
+    logs = [math.log(v) for v in values if v > 0]
+    if len(logs) < 3:
         return None
-    med = statistics.median(values)
-    if med <= 0:
-        return None
-    mad = statistics.median(abs(v - med) for v in values)
-    return 100.0 * 1.4826 * mad / med
+    diffs = [b - a for a, b in itertools.pairwise(logs)]
+    med = statistics.median(diffs)
+    mad = statistics.median(abs(d - med) for d in diffs)
+    return 100.0 * (math.exp(1.4826 * mad / math.sqrt(2)) - 1)
 
 
 def _delta(before: float, after: float) -> float | None:
@@ -140,9 +147,14 @@ def _delta(before: float, after: float) -> float | None:
 
 
 def _judge(delta: float | None, noise: float, overlap: bool, higher_is_better: bool) -> Verdict:
+    """Compare in log space: halving and doubling are changes of the same size."""
     if delta is None:
         return "n/a"
-    if overlap or abs(delta) <= noise:
+    if overlap or delta <= -100.0:
+        return "within noise" if overlap else ("regressed" if higher_is_better else "improved")
+    if not math.isfinite(delta):
+        return "improved" if higher_is_better else "regressed"
+    if abs(math.log1p(delta / 100.0)) <= math.log1p(noise / 100.0):
         return "within noise"
     worse = delta < 0 if higher_is_better else delta > 0
     return "regressed" if worse else "improved"
@@ -167,12 +179,19 @@ def _latency_metric(
     spread_b: float | None,
     spread_a: float | None,
     floor: float,
+    repeats: Sequence[Histogram] = (),
 ) -> Metric:
     before, after = hb.percentile(pct) / 1e6, ha.percentile(pct) / 1e6
+    spreads = [s for s in (spread_a, spread_b) if s is not None]
+    for hr in repeats:
+        # A repeat of the "before" run: however much it differs is noise by definition.
+        again = hr.percentile(pct) / 1e6
+        if again > 0 and before > 0 and min(hr.count, hb.count) * (1 - pct / 100.0) >= MIN_TAIL_SAMPLES:
+            spreads.append(100.0 * (math.exp(abs(math.log(again / before))) - 1))
     lo_b, hi_b = quantile_interval(hb, pct)
     lo_a, hi_a = quantile_interval(ha, pct)
     overlap = lo_a <= hi_b and lo_b <= hi_a
-    noise = max([floor] + [s for s in (spread_b, spread_a) if s is not None])
+    noise = max([floor, *spreads])
     delta = _delta(before, after)
     tail = min(hb.count, ha.count) * (1 - pct / 100.0)
     if tail < MIN_TAIL_SAMPLES:
@@ -199,9 +218,17 @@ def _phases(report: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
 
 
 def compare_reports(
-    before: Mapping[str, Any], after: Mapping[str, Any], *, noise_floor: float = DEFAULT_NOISE_FLOOR
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    *,
+    noise_floor: float = DEFAULT_NOISE_FLOOR,
+    repeats: Sequence[Mapping[str, Any]] = (),
 ) -> Comparison:
-    """Row by row (phase x query) comparison of two reports read by :func:`load_report`."""
+    """Row by row (phase x query) comparison of two reports read by :func:`load_report`.
+
+    ``repeats`` are more runs of the *before* configuration: how far each lands from
+    ``before`` widens that row's noise band (the machine's run-to-run noise, measured).
+    """
     if noise_floor < 0:
         raise BenchError(f"noise_floor={noise_floor!r} must be >= 0")
     notes: list[str] = []
@@ -215,6 +242,9 @@ def compare_reports(
             notes.append(f"option {key} differs: {b} -> {a}")
     closed = before["options"].get("mode") == "closed" and after["options"].get("mode") == "closed"
     pb, pa = _phases(before), _phases(after)
+    repeat_phases = [_phases(r) for r in repeats]
+    if repeats:
+        notes.append(f"noise also measured from {len(repeats)} repeat run(s) of the before configuration")
     rows: list[Row] = []
     for phase_name in [n for n in pb if n in pa]:
         phb, pha = pb[phase_name], pa[phase_name]
@@ -248,7 +278,12 @@ def compare_reports(
                 for name, pct, key in (("p50", 50.0, "p50"), ("p99", 99.0, "p99")):
                     sb = relative_spread(_per_second(before, phase_name, qid, key))
                     sa = relative_spread(_per_second(after, phase_name, qid, key))
-                    metrics.append(_latency_metric(name, pct, hb, ha, sb, sa, noise_floor))
+                    again = [
+                        Histogram.from_dict(rp[phase_name]["queries"][qid]["histogram"])
+                        for rp in repeat_phases
+                        if phase_name in rp and qid in rp[phase_name]["queries"]
+                    ]
+                    metrics.append(_latency_metric(name, pct, hb, ha, sb, sa, noise_floor, again))
             rows.append(Row(phase_name, qid, qb["count"], qa["count"], qb["errors"], qa["errors"], metrics))
     only = sorted(set(pb) ^ set(pa))
     if only:

@@ -206,16 +206,31 @@ def bench(
     help="Changes smaller than this percentage are always within noise.",
 )
 @click.option(
+    "--repeat",
+    "repeat_paths",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    help="Another run of the BEFORE configuration (repeatable): its difference from BEFORE counts as noise.",
+)
+@click.option(
     "--json",
     "json_path",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help="Also write the comparison as JSON.",
 )
-def compare_cmd(before: Path, after: Path, fail_pct: float | None, noise_floor: float, json_path: Path | None) -> None:
+def compare_cmd(
+    before: Path,
+    after: Path,
+    fail_pct: float | None,
+    noise_floor: float,
+    repeat_paths: tuple[Path, ...],
+    json_path: Path | None,
+) -> None:
     """Compare two bench reports: per phase and query, before -> after, with a noise-aware verdict."""
     with reported():
-        comparison = compare_reports(load_report(before), load_report(after), noise_floor=noise_floor)
+        repeats = [load_report(p) for p in repeat_paths]
+        comparison = compare_reports(load_report(before), load_report(after), noise_floor=noise_floor, repeats=repeats)
         click.echo(render_comparison(comparison, str(before), str(after)))
         if json_path is not None:
             write_json(comparison.to_dict(), json_path)
