@@ -16,7 +16,7 @@ Then ``anp-synth bench compare baseline.json stats.json``. Every command run is 
 benchmarks/README.md can quote them.
 
     .venv/bin/python benchmarks/bench_latency_pg.py [--count 200000] [--base-count 20000]
-        [--duration 15] [--rate 100] [--readers 2] [--out benchmarks/out/latency_pg]
+        [--duration 15] [--rate 40] [--readers 4] [--out benchmarks/out/latency_pg]
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ def main() -> None:
     ap.add_argument("--count", type=int, default=200_000)
     ap.add_argument("--base-count", type=int, default=20_000)
     ap.add_argument("--duration", type=float, default=15.0)
-    ap.add_argument("--rate", type=float, default=100.0)
-    ap.add_argument("--readers", type=int, default=2)
+    ap.add_argument("--rate", type=float, default=40.0)
+    ap.add_argument("--readers", type=int, default=4)
     ap.add_argument("--out", type=Path, default=Path("benchmarks/out/latency_pg"))
     ap.add_argument("--variants", default="baseline,stats")
     args = ap.parse_args()
