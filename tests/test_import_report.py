@@ -7,13 +7,22 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from anp_synth import __version__
 from anp_synth.cli import main
 from anp_synth.db import REPORT_FORMAT_VERSION, SCHEMA_HEAD, import_generated
-from anp_synth.db.encode import EncodedBatch, column_names, encode_record, flatten_meta
+from anp_synth.db.encode import (
+    EncodedBatch,
+    canonical_sections,
+    column_names,
+    encode_record,
+    flatten_meta,
+    sections_json,
+)
 from anp_synth.db.tables import OWNED_TABLES
-from anp_synth.generate import generate
+from anp_synth.generate import build, generate
 
 
 def test_the_json_report_carries_its_format_version_metadata_counts_and_time_split(tmp_path: Path) -> None:
@@ -108,3 +117,14 @@ def test_the_readme_library_example_runs_as_written(tmp_path: Path, monkeypatch:
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md (import section)", "exec"), {})
     assert (tmp_path / "articles.db").exists()
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10**6), profile=st.sampled_from(["realistic", "edge", "hostile"]))
+def test_the_body_cut_from_a_canonical_line_is_the_canonical_json_of_the_sections(seed: int, profile: str) -> None:
+    record, line = build(seed, profile)
+    expected = json.dumps(record["sections"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert sections_json(line) == expected
+    assert canonical_sections(line, json.loads(line)) == expected
+    spaced = json.dumps(json.loads(line), sort_keys=True, ensure_ascii=False)  # not canonical: refused
+    assert canonical_sections(spaced, json.loads(line)) is None

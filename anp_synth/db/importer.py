@@ -422,7 +422,8 @@ def import_records(
     Records are trusted to be shaped like :class:`Article` (they are not schema-checked
     here: use :func:`import_file` for untrusted input); one that cannot be stored (NUL
     byte, missing key) is handled per ``on_error``. ``on_batch`` is called after every
-    batch, in this process, with a :class:`BatchStats`.
+    batch, in this process, with a :class:`BatchStats` (on PostgreSQL from the importer's
+    writer thread, so keep it quick and thread-safe).
     """
     importer = _Importer(
         db_url, source=source, batch_size=batch_size, on_error=on_error, on_conflict=on_conflict, workers=0,

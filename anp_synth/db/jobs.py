@@ -19,7 +19,7 @@ from ..errors import RecordError
 from ..generate import build
 from ..model import Article
 from ..rules import GENERATOR_VERSION
-from .encode import EncodedBatch, encode_record
+from .encode import EncodedBatch, canonical_sections, encode_record, sections_json
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,8 @@ def _prepare_seeds(job: SeedJob) -> Prepared:
         nbytes += len(line.encode("utf-8"))
         t1 = time.perf_counter()
         read_s += t1 - t
-        encode_record(record, batch, nul_free=True)  # the generator never writes a NUL (profiles.py)
+        # the generator never writes a NUL (profiles.py), and its line is canonical JSON
+        encode_record(record, batch, nul_free=True, body=sections_json(line))
         t = time.perf_counter()
         encode_s += t - t1
     batch.nbytes = nbytes
@@ -226,7 +227,7 @@ def _prepare_lines(job: LinesJob) -> Prepared:
                 out.duplicates += 1
             else:
                 # JSON must escape a NUL as \u0000: a line without that text holds none.
-                encode_record(record, batch, nul_free="\\u0000" not in text)
+                encode_record(record, batch, nul_free="\\u0000" not in text, body=canonical_sections(text, record))
                 seen.add(record["meta"]["reference"])
         except RecordError as exc:
             t1 = time.perf_counter()
