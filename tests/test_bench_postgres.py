@@ -129,3 +129,16 @@ def test_an_unreachable_database_is_one_clear_line(tmp_path: Any) -> None:
     assert PASSWORD not in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "r.json").exists()
+
+
+def test_a_password_never_reaches_the_output_or_the_reports(pg_cluster: PgCluster, tmp_path: Any) -> None:
+    url = pg_cluster.password_url()
+    import_generated(url, seed=1, count=200, batch_size=100)
+    report, page = tmp_path / "r.json", tmp_path / "r.html"
+    args = ["bench", "--db", url, "--read-only", "--duration", "0.5", "--warmup", "0", "--rate", "50",
+            "--report", str(report), "--html", str(page)]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    for text in (result.output, report.read_text(), page.read_text()):
+        assert PASSWORD not in text
+    assert "anp_pw_user:***@" in report.read_text()

@@ -271,3 +271,21 @@ def test_options_out_of_range_are_refused(tmp_path: Path) -> None:
         with pytest.raises(Exception, match="must be"):
             run_bench(replace(base, **bad))
     assert not (tmp_path / "x.db").exists()
+
+
+def test_parameters_are_drawn_from_real_rows_deterministically(full_run: tuple[dict[str, Any], Path]) -> None:
+    from anp_synth.bench.connect import open_driver_connection
+    from anp_synth.bench.params import draw_params
+
+    _, path = full_run
+    conn = open_driver_connection(f"sqlite:///{path}", read_only=True)
+    try:
+        first, again, other = draw_params(conn, seed=7), draw_params(conn, seed=7), draw_params(conn, seed=8)
+        references = {r[0] for r in conn.run("SELECT reference FROM anp_articles")}
+    finally:
+        conn.close()
+    assert first == again and first != other
+    articles = first.groups["article"]
+    assert articles and {a["reference"] for a in articles} <= references
+    assert all(a["deep_offset"] % 20 == 0 and a["title_prefix"].count(" ") == 1 for a in articles)
+    assert first.groups["meta"] and all(len(m["meta_value"]) <= 128 for m in first.groups["meta"])
