@@ -301,6 +301,12 @@ def render_text(report: Mapping[str, Any]) -> str:
             f"phase {phase['name']}: {phase['duration_s']:.1f} s, {t['count']} queries ({t['qps']:.0f} q/s), "
             f"{t['errors']} errors{extra}"
         )
+        if phase["name"] == "import" and phase["rows_imported"] == 0 and not report.get("interrupted"):
+            first = imp.get("seed")
+            lines.append(
+                f"  warning: nothing was imported: seeds {first}..{first + imp['count'] - 1} are already loaded "
+                "(leave --seed out to import the next window)"
+            )
         behind = fell_behind(opts, phase)
         if behind:
             lines.append(f"  warning: {behind}")
