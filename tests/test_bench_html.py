@@ -35,7 +35,7 @@ def test_the_page_needs_nothing_from_outside(report: dict[str, Any]) -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "<script" not in page
-    for chart in ("chart-throughput", "chart-latency", "chart-dist-0"):
+    for chart in ("chart-throughput", "chart-queries", "chart-latency", "chart-dist-0"):
         assert f'id="{chart}"' in page
     assert page.count('id="chart-dist-') == len(report["queries"])
 
@@ -70,7 +70,7 @@ def test_headless_chromium_renders_the_charts(report: dict[str, Any], tmp_path: 
     dom = result.stdout
     assert result.returncode == 0, result.stderr[-2000:]
     # The DOM the browser built (not our string) holds the charts, with drawn lines in them.
-    for chart in ("chart-throughput", "chart-latency", "chart-dist-0"):
+    for chart in ("chart-throughput", "chart-queries", "chart-latency", "chart-dist-0"):
         assert re.search(rf'<svg[^>]*id="{chart}"', dom), chart
-    assert dom.count("<polyline") >= 2 + len(report["queries"])
+    assert dom.count("<polyline") >= 3 + len(report["queries"])
     assert "Latency distribution per query" in dom

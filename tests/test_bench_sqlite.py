@@ -75,6 +75,7 @@ def test_the_report_is_self_describing_data(full_run: tuple[dict[str, Any], Path
     assert meta["cpu_count"] >= 1 and meta["python"] and meta["tool_version"]
     assert report["options"]["seed"] == 1 and report["options"]["count"] == 800
     assert report["timeline"] and sum(r["rows_imported"] for r in report["timeline"]) == 800
+    assert abs(sum(r["import_rate"] for r in report["timeline"]) - 800) < 1
     assert sum(r["queries"] for r in report["timeline"]) == sum(p["total"]["count"] for p in report["phases"])
     assert {p["query_id"] for p in report["plans"]} == {q["id"] for q in report["queries"]}
     assert report["headline"]["admin_list_p99_import_over_idle"] > 0

@@ -43,26 +43,35 @@ def _ms(v: float) -> str:
     return f"{v:.3f}"
 
 
+def _ms_unit(v: float) -> str:
+    text = _ms(v)
+    return text if text.endswith(" s") else text + " ms"
+
+
 def _bands(report: Mapping[str, Any]) -> list[Band]:
     return [Band(p["name"], float(p["start_s"]), float(p["end_s"])) for p in report["phases"]]
 
 
 def throughput_chart(report: Mapping[str, Any]) -> str:
     tl = report["timeline"]
-    series = [
-        Series("queries/s", [(r["t"] + 0.5, float(r["queries"])) for r in tl], "#1f77b4"),
-        Series("rows imported/s", [(r["t"] + 0.5, float(r["rows_imported"])) for r in tl], "#d62728"),
-    ]
+    rate = [(r["t"] + 0.5, float(r.get("import_rate", r["rows_imported"]))) for r in tl]
+    series = [Series("rows imported/s", rate, "#d62728")]
+    return render(Chart("chart-throughput", "Import throughput over time", "seconds", "rows/s", series, _bands(report)))
+
+
+def queries_chart(report: Mapping[str, Any]) -> str:
+    tl = report["timeline"]
+    series = [Series("queries/s", [(r["t"] + 0.5, float(r["queries"])) for r in tl], "#1f77b4")]
     if any(r["errors"] for r in tl):
         series.append(Series("errors/s", [(r["t"] + 0.5, float(r["errors"])) for r in tl], "#000", dashed=True))
-    return render(Chart("chart-throughput", "Throughput over time", "seconds", "per second", series, _bands(report)))
+    return render(Chart("chart-queries", "Queries per second", "seconds", "queries/s", series, _bands(report)))
 
 
 def latency_chart(report: Mapping[str, Any]) -> str:
     tl = [r for r in report["timeline"] if r["queries"]]
     series = [
-        Series(name, [(r["t"] + 0.5, float(r["latency_ms"][name])) for r in tl], color)
-        for name, color in (("p50", "#1f77b4"), ("p99", "#d62728"), ("max", "#7f7f7f"))
+        Series(name, [(r["t"] + 0.5, float(r["latency_ms"][name])) for r in tl], color, dashed=name == "max")
+        for name, color in (("max", "#9a9a9a"), ("p99", "#d62728"), ("p50", "#1f77b4"))
     ]
     return render(
         Chart(
@@ -171,8 +180,8 @@ def render_html(report: Mapping[str, Any]) -> str:
         parts.append("<p class=err>Interrupted: this report covers what was measured until Ctrl-C.</p>")
     if head.get("admin_list_p99_import_over_idle") is not None:
         parts.append(
-            f"<p><b>Admin list p99</b>: idle {_ms(head['admin_list_p99_idle_ms'])} ms, during import "
-            f"{_ms(head['admin_list_p99_import_ms'])} ms (x{head['admin_list_p99_import_over_idle']:.2f}); "
+            f"<p><b>Admin list p99</b>: idle {_ms_unit(head['admin_list_p99_idle_ms'])}, during import "
+            f"{_ms_unit(head['admin_list_p99_import_ms'])} (x{head['admin_list_p99_import_over_idle']:.2f}); "
             f"import {head.get('import_rows_per_s', 0):.0f} rows/s.</p>"
         )
     parts += ["<h2>Phases</h2>", _summary_table(report)]
@@ -180,7 +189,7 @@ def render_html(report: Mapping[str, Any]) -> str:
         behind = fell_behind(opts, phase)
         if behind:
             parts.append(f"<p class=err>{escape(phase['name'])}: {escape(behind)}</p>")
-    parts += ["<h2>Throughput over time</h2>", throughput_chart(report)]
+    parts += ["<h2>Throughput over time</h2>", throughput_chart(report), queries_chart(report)]
     parts += ["<h2>Latency over time</h2>", latency_chart(report)]
     parts += ["<h2>Latency per query</h2>", _query_table(report)]
     for q in report["queries"]:
