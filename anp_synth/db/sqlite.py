@@ -71,6 +71,9 @@ class SqliteBackend:
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
+            # Leave a compact file: copy the WAL back and truncate it (skipped if readers hold it).
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with contextlib.suppress(sqlite3.Error):
             self.conn.close()
 
     def write(self, batch: EncodedBatch, entry: dict[str, Any], on_conflict: str) -> BatchOutcome | None:
