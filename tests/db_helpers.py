@@ -65,4 +65,3 @@ def execute(db_url: str, sql: str) -> list[tuple[Any, ...]]:
             return [tuple(r) for r in result] if result.returns_rows else []
     finally:
         engine.dispose()
-
