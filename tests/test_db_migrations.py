@@ -127,3 +127,20 @@ def test_a_database_from_a_newer_anp_synth_is_refused(db_url: str) -> None:
     result = CliRunner().invoke(main, ["db", "upgrade", "--db", db_url])
     assert result.exit_code == 1
     assert f"newer than this anp-synth knows ({HEAD})" in result.output
+
+
+def test_a_first_sqlite_load_ends_with_every_index_and_a_lost_one_comes_back(
+    request: pytest.FixtureRequest,
+) -> None:
+    fresh, expected = make_url(request, "sqlite", "fresh.db"), make_url(request, "sqlite", "expected.db")
+    upgrade(open_engine(expected))
+    import_generated(fresh, seed=0, count=20, batch_size=5)  # indexes deferred, then built once
+    assert _indexes(fresh) == _indexes(expected)
+    # a first load killed before it rebuilt them: the next import, or db upgrade, restores them
+    execute(fresh, "drop index ix_anp_post_meta_lookup")
+    execute(fresh, "drop index ix_anp_articles_title_key")
+    assert CliRunner().invoke(main, ["db", "upgrade", "--db", fresh]).exit_code == 0
+    assert _indexes(fresh) == _indexes(expected)
+    execute(fresh, "drop index ix_anp_post_meta_lookup")
+    import_generated(fresh, seed=0, count=25, batch_size=5)
+    assert _indexes(fresh) == _indexes(expected)

@@ -239,6 +239,8 @@ class _Importer:
             with ExitStack() as stack:
                 report.server_version = backend.server_version()
                 ledger = backend.ledger_keys()
+                if not ledger:
+                    backend.begin_load()
                 if self.progress:
                     from tqdm import tqdm
 
@@ -267,6 +269,13 @@ class _Importer:
             report.status = "interrupted"
             raise
         finally:
+            t = time.perf_counter()
+            try:
+                backend.finish_load(report.schema_version)
+            except AnpSynthError:
+                if report.status == "complete":
+                    raise
+            report.timings.write += time.perf_counter() - t
             report.elapsed_s = time.perf_counter() - start
             backend.close()
             if self._rejects is not None:

@@ -88,6 +88,13 @@ class PostgresBackend:
         with self.conn.transaction():
             return {str(r[0]) for r in self.conn.execute("SELECT batch_key FROM anp_import_ledger")}
 
+    def begin_load(self) -> bool:
+        """PostgreSQL keeps its indexes during a load: COPY maintains them well enough."""
+        return False
+
+    def finish_load(self, version: int) -> None:
+        """Nothing was deferred."""
+
     def reconnect(self) -> None:
         self.close()
         self.conn = self._connect()

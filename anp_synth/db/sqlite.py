@@ -14,7 +14,9 @@ import sqlite3
 import time
 from typing import Any
 
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL
+from sqlalchemy.schema import CreateIndex
 
 from ..errors import DatabaseError
 from . import tables
@@ -23,6 +25,8 @@ from .connect import SQLITE_PRAGMAS, redact
 from .encode import EncodedBatch, Row
 
 _PROBE_CHUNK = 500
+_DIALECT = sqlite_dialect.dialect()
+_SECONDARY_INDEXES = sorted((ix for t in tables.OWNED_TABLES for ix in t.indexes), key=lambda ix: str(ix.name))
 
 
 def _insert_sql(table_name: str) -> str:
@@ -64,6 +68,42 @@ class SqliteBackend:
 
     def ledger_keys(self) -> set[str]:
         return {str(r[0]) for r in self.conn.execute("SELECT batch_key FROM anp_import_ledger")}
+
+    def begin_load(self) -> bool:
+        """Into empty tables, drop the secondary indexes: :meth:`finish_load` builds each once, sorted.
+
+        Maintaining them row by row costs a first load about half its write time, and every
+        batch's commit rewrites the index pages it touched. Only anp-synth's own ``ix_anp_*``
+        indexes, and only while ``anp_articles`` is empty (checked in the same transaction).
+        A load killed before the end leaves them missing; the next import or
+        ``anp-synth db upgrade`` creates them again.
+        """
+        cur = self.conn.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            if cur.execute("SELECT 1 FROM anp_articles LIMIT 1").fetchone() is not None:
+                cur.execute("ROLLBACK")
+                return False
+            for index in _SECONDARY_INDEXES:
+                cur.execute(f"DROP INDEX IF EXISTS {index.name}")
+            cur.execute("COMMIT")
+            return True
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                cur.execute("ROLLBACK")
+            raise DatabaseError(f"writing to {redact(self.url)}: {exc}") from None
+        finally:
+            cur.close()
+
+    def finish_load(self, version: int) -> None:
+        """Create any secondary index of schema ``version`` that is missing (a no-op when all are there)."""
+        try:
+            for index in _SECONDARY_INDEXES:
+                if index.info.get("since", 1) > version:
+                    continue
+                self.conn.execute(str(CreateIndex(index, if_not_exists=True).compile(dialect=_DIALECT)))
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"indexing {redact(self.url)}: {exc}") from None
 
     def reconnect(self) -> None:
         self.close()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from sqlalchemy import Connection, Engine, inspect, select, text
-from sqlalchemy.schema import CreateTable
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from ...errors import DatabaseError
 from .. import tables
@@ -133,4 +133,14 @@ def upgrade(
                 now = migration.VERSION
                 if on_step is not None:
                     on_step(migration.VERSION, migration.DESCRIPTION)
+        _restore_indexes(conn, now)
         return before, now
+
+
+def _restore_indexes(conn: Connection, version: int) -> None:
+    """Create any index of ``version`` that is missing: a SQLite first load killed before it
+    rebuilt the indexes it had deferred leaves them out (see ``SqliteBackend.begin_load``)."""
+    for table in tables.OWNED_TABLES:
+        for index in table.indexes:
+            if index.info.get("since", 1) <= version:
+                conn.execute(CreateIndex(index, if_not_exists=True))
