@@ -37,8 +37,9 @@ SQLITE_PRAGMAS: tuple[tuple[str, str], ...] = (
     # batches rewrote it (15-20% less write time measured); the importer truncates the WAL
     # when it is done.
     ("wal_autocheckpoint", "65536"),
-    # Sorts and temporary b-trees in memory, never in a temp file.
-    ("temp_store", "MEMORY"),
+    # Sorts that outgrow the cache spill to temporary files, not to memory: building a
+    # deferred index after a first load sorts every row of the table (see sqlite.py).
+    ("temp_store", "FILE"),
     # Wait for a concurrent writer (or a reader's checkpoint) rather than failing at once.
     ("busy_timeout", "30000"),
 )
