@@ -25,6 +25,7 @@ from .connect import SQLITE_PRAGMAS, redact
 from .encode import EncodedBatch, Row
 
 _PROBE_CHUNK = 500
+_BUILD_CACHE_KIB = -16384
 _DIALECT = sqlite_dialect.dialect()
 _SECONDARY_INDEXES = sorted((ix for t in tables.OWNED_TABLES for ix in t.indexes), key=lambda ix: str(ix.name))
 
@@ -98,10 +99,15 @@ class SqliteBackend:
     def finish_load(self, version: int) -> None:
         """Create any secondary index of schema ``version`` that is missing (a no-op when all are there)."""
         try:
+            # The sorter that builds an index keeps up to cache_size in memory before spilling
+            # to a temporary file; a smaller cache during the build keeps the peak where the
+            # load itself left it, however many rows there are to sort.
+            self.conn.execute(f"PRAGMA cache_size={_BUILD_CACHE_KIB}")
             for index in _SECONDARY_INDEXES:
                 if index.info.get("since", 1) > version:
                     continue
                 self.conn.execute(str(CreateIndex(index, if_not_exists=True).compile(dialect=_DIALECT)))
+            self.conn.execute(f"PRAGMA cache_size={dict(SQLITE_PRAGMAS)['cache_size']}")
         except sqlite3.Error as exc:
             raise DatabaseError(f"indexing {redact(self.url)}: {exc}") from None
 
