@@ -189,7 +189,7 @@ def test_validate_a_file_that_is_not_json(tmp_path: Path) -> None:
     result = run("validate", path)
     assert result.exit_code == 1
     assert result.stdout == (
-        f"{path}:1: not valid JSON: Expecting value at column 1\n{path}: 1 invalid of 1 records checked\n"
+        f"{path}:1: not valid JSON: Expecting value (column 1)\n{path}: 1 invalid of 1 records checked\n"
     )
 
 

@@ -77,7 +77,7 @@ def test_parse_line_refuses_text_that_is_not_json() -> None:
     with pytest.raises(RecordError) as caught:
         parse_line("{not json", source="f.jsonl", line=7)
     assert (
-        str(caught.value) == "f.jsonl:7: not valid JSON: Expecting property name enclosed in double quotes at column 2"
+        str(caught.value) == "f.jsonl:7: not valid JSON: Expecting property name enclosed in double quotes (column 2)"
     )
 
 
@@ -106,7 +106,7 @@ def test_check_lines_goes_on_past_bad_lines(tmp_path: Path) -> None:
     assert [n for n, _ in results] == [1, 2, 3, 4, 5]
     errors = {n: str(r) for n, r in results if isinstance(r, RecordError)}
     assert sorted(errors) == [2, 3, 5]
-    assert errors[2] == f"{path}:2: not valid JSON: Expecting value at column 1"
+    assert errors[2] == f"{path}:2: not valid JSON: Expecting value (column 1)"
     assert errors[3] == f"{path}:3: not valid UTF-8 (byte 0 of the line)"
     assert errors[5].startswith(f"{path}:5: not valid JSON: ")
     assert errors[5].endswith("(the file ends in the middle of this line: truncated?)")

@@ -155,7 +155,7 @@ def parse_line(text: str, *, source: str, line: int) -> Article:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        reason = f"not valid JSON: {exc.msg} at column {exc.colno}"
+        reason = f"not valid JSON: {exc.msg} (column {exc.colno})"
         raise RecordError(reason, source=source, line=line) from None
     except RecursionError:
         raise RecordError("not valid JSON: nested too deeply", source=source, line=line) from None
