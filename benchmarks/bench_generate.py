@@ -156,7 +156,7 @@ def main() -> None:
     print("zlib-6 ratio of 1,000 bodies: " + ", ".join(f"seed {k}: {v['zlib6_ratio']:.1%}" for k, v in r.items()))
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        results["workers"] = w = workers(20_000 if quick else 200_000, 1 if quick else 3, tmp)
+        results["workers"] = w = workers(20_000 if quick else 400_000, 1 if quick else 2, tmp)
         print(f"--workers 2 vs 1: {w['speedup']:.2f}x, identical bytes: {w['identical_bytes']}")
         small, big = (1_000, 50_000) if quick else (10_000, 1_000_000)
         rss_small = peak_rss_kib(small, os.devnull)

@@ -11,7 +11,9 @@ the parent only concatenates bytes: the output is the same whatever the chunking
 
 from __future__ import annotations
 
+import io
 import json
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -59,13 +61,42 @@ def encode_lines(lines: Sequence[str], fmt: str) -> bytes:
     return encode_rows(json.loads(line) for line in lines).encode()
 
 
+@dataclass(frozen=True)
+class ChunkFile:
+    """An encoded chunk a worker left in a file: copied by the kernel, never through Python."""
+
+    path: str
+    size: int
+
+
+def _copy_file(out: BinaryIO, chunk: ChunkFile) -> None:
+    """Append ``chunk`` to ``out`` with ``os.sendfile`` where ``out`` has a descriptor, then delete it."""
+    try:
+        with open(chunk.path, "rb") as source:
+            try:
+                target = out.fileno()
+            except (AttributeError, OSError, io.UnsupportedOperation):
+                out.write(source.read())
+                return
+            out.flush()
+            offset = 0
+            while offset < chunk.size:
+                sent = os.sendfile(target, source.fileno(), offset, chunk.size - offset)
+                if sent == 0:
+                    raise OSError(f"could not copy {chunk.path}: sendfile wrote nothing")
+                offset += sent
+    finally:
+        os.unlink(chunk.path)
+
+
 def write_chunks(
-    out: BinaryIO, chunks: Iterable[bytes], fmt: str, *, pack: Callable[[bytes], bytes] | None = None
+    out: BinaryIO, chunks: Iterable[bytes | ChunkFile], fmt: str, *, pack: Callable[[bytes], bytes] | None = None
 ) -> None:
     """Write a whole data set of ``fmt`` from its encoded chunks (empty chunks are skipped).
 
     ``pack``, if given, is applied to the format's own bytes (array brackets, separators, the
     csv header) because the chunks were packed the same way (gzip members made by workers).
+    A chunk may be a :class:`ChunkFile`, which is appended by the kernel and then deleted.
     """
 
     def put(data: bytes) -> None:
@@ -76,10 +107,17 @@ def write_chunks(
     put(frame.head)
     first = True
     for chunk in chunks:
-        if not chunk:
+        if isinstance(chunk, ChunkFile):
+            if not chunk.size:
+                os.unlink(chunk.path)
+                continue
+        elif not chunk:
             continue
         if not first:
             put(frame.joiner)
-        out.write(chunk)
+        if isinstance(chunk, ChunkFile):
+            _copy_file(out, chunk)
+        else:
+            out.write(chunk)
         first = False
     put(frame.empty_tail if first else frame.tail)
