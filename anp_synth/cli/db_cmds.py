@@ -118,13 +118,7 @@ def _write_report(path: str, report: ImportReport) -> None:
 @click.option("--seed", type=int, default=None, help="Generate records from this seed on (with --count).")
 @click.option("--count", type=int, default=None, help="Number of records to generate.")
 @click.option("--profile", type=click.Choice(PROFILES), default="realistic", show_default=True)
-@click.option(
-    "--batch-size",
-    type=int,
-    default=5000,
-    show_default=True,
-    help="Records per transaction (5000: fewer commits; memory still flat, see benchmarks/README.md).",
-)
+@click.option("--batch-size", type=int, default=1000, show_default=True, help="Records per transaction.")
 @click.option(
     "--on-error",
     type=click.Choice(["abort", "skip"]),
@@ -142,9 +136,9 @@ def _write_report(path: str, report: ImportReport) -> None:
 @click.option(
     "--workers",
     type=int,
-    default=1,
+    default=0,
     show_default=True,
-    help="Processes that generate or parse and encode batches while this one writes (0: this one does all).",
+    help="Processes that generate or parse and encode batches while this one writes (0: this one does).",
 )
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")
