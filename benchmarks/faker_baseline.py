@@ -20,13 +20,16 @@ def faker_lines(seed: int, count: int) -> Iterator[str]:
     fake = Faker("en_US")
     fake.seed_instance(seed)
     for s in range(seed, seed + count):
+
         def para() -> str:
             return " ".join(fake.sentence(nb_words=13) for _ in range(fake.random_int(3, 6)))
 
         checklist = [fake.sentence(nb_words=4) for _ in range(fake.random_int(3, 6))]
         sections = []
         for i in range(5):
-            blocks: list[dict[str, object]] = [{"type": "paragraph", "text": para()} for _ in range(fake.random_int(1, 3))]
+            blocks: list[dict[str, object]] = [
+                {"type": "paragraph", "text": para()} for _ in range(fake.random_int(1, 3))
+            ]
             if i == 1:
                 blocks.append({"type": "code", "language": "python", "text": fake.text(max_nb_chars=160)})
             if i == 3:
