@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,28 +23,10 @@ from ..bench.runner import (
 )
 from ..db import DEFAULT_DB_URL
 from ..model import PROFILES
-from ._errors import CliError, reported
+from ._errors import CliError, reported, terminate_as_interrupt
 
 DEFAULT_REPORT = "anp-bench.json"
 DEFAULT_HTML = "anp-bench.html"
-
-
-@contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM stops a bench the way Ctrl-C does: readers stopped, report written, exit 130."""
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _progress(kind: str, data: dict[str, Any]) -> None:
@@ -177,7 +156,7 @@ def bench(
             queries_file=queries_file,
             explain=not no_explain,
         )
-        with _terminate_as_interrupt():
+        with terminate_as_interrupt():
             run = run_bench(options, on_event=_progress)
         report = build_report(run)
         write_json(report, report_path)

@@ -9,7 +9,6 @@ terminal: piped or redirected, the commands print nothing but their output.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,7 +23,7 @@ from ..parallel import parse_shard, write_dataset
 from ..render import RENDER_FORMATS, render
 from ..rules import MAX_COUNT, check_profile, check_seed_range
 from ..schema import schema_json
-from ._errors import CliError, reported
+from ._errors import CliError, reported, terminate_as_interrupt
 
 DEFAULT_MAX_ERRORS = 20
 
@@ -47,24 +46,6 @@ def _progress(total: int | None, unit: str, *, enabled: bool) -> Iterator[Callab
             bar.update(records)
 
         yield advance
-
-
-@contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """Treat SIGTERM like Ctrl-C while writing, so the temporary file is removed either way."""
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager
@@ -99,7 +80,7 @@ def generate_cmd(seed: int, count: int, profile: str, fmt: str, output: str, wor
 
     A file appears only when complete (written under a temporary name, then renamed).
     """
-    with reported(), _stdout_pipe(), _terminate_as_interrupt():
+    with reported(), _stdout_pipe(), terminate_as_interrupt():
         chosen = parse_shard(shard) if shard is not None else None
         with _progress(count, "rec", enabled=output != "-" or not sys.stdout.isatty()) as progress:
             written = write_dataset(
