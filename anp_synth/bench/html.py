@@ -15,7 +15,7 @@ from html import escape
 from typing import Any
 
 from .histogram import PERCENTILES, Histogram
-from .report import fell_behind
+from .report import fell_behind, format_ms, ms_with_unit
 from .svg import Band, Chart, Series, render
 
 _CSS = """
@@ -34,18 +34,11 @@ DIST_PERCENTILES = (0.0, 25.0, 50.0, 75.0, 90.0, 95.0, 99.0, 99.5, 99.9, 99.95, 
 
 
 def _ms(v: float) -> str:
-    if v >= 1000:
-        return f"{v / 1000:.2f} s"
-    if v >= 100:
-        return f"{v:.0f}"
-    if v >= 1:
-        return f"{v:.1f}"
-    return f"{v:.3f}"
+    return format_ms(v, " s")
 
 
 def _ms_unit(v: float) -> str:
-    text = _ms(v)
-    return text if text.endswith(" s") else text + " ms"
+    return ms_with_unit(v, " s")
 
 
 def _bands(report: Mapping[str, Any]) -> list[Band]:

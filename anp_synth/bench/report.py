@@ -294,9 +294,13 @@ def load_report(path: Path) -> dict[str, Any]:
     return data
 
 
-def _fmt_ms(v: float) -> str:
+def format_ms(v: float, seconds: str = "s") -> str:
+    """Milliseconds with as many digits as matter; a second or more as seconds ("1.23s").
+
+    ``seconds`` is the unit written after seconds: the text tables use "s", the HTML " s".
+    """
     if v >= 1000:
-        return f"{v / 1000:.2f}s"
+        return f"{v / 1000:.2f}{seconds}"
     if v >= 100:
         return f"{v:.0f}"
     if v >= 1:
@@ -304,9 +308,10 @@ def _fmt_ms(v: float) -> str:
     return f"{v:.3f}"
 
 
-def _with_unit(v: float) -> str:
-    text = _fmt_ms(v)
-    return text if text.endswith("s") else text + " ms"
+def ms_with_unit(v: float, seconds: str = "s") -> str:
+    """:func:`format_ms` with its unit always written ("0.334 ms", "1.23s")."""
+    text = format_ms(v, seconds)
+    return text if text.endswith(seconds) else text + " ms"
 
 
 def render_text(report: Mapping[str, Any]) -> str:
@@ -357,9 +362,9 @@ def render_text(report: Mapping[str, Any]) -> str:
             if row is None:
                 continue
             lat = row["latency_ms"]
-            values = " ".join(f"{_fmt_ms(lat[n]):>7}" for n in [*pnames, "max"])
+            values = " ".join(f"{format_ms(lat[n]):>7}" for n in [*pnames, "max"])
             if open_loop and row.get("service_ms"):
-                values += f" {_fmt_ms(row['service_ms']['p99']):>8}"
+                values += f" {format_ms(row['service_ms']['p99']):>8}"
             lines.append(f"{q['id']:24} {phase['name']:7} {row['count']:>7} {row['errors']:>5} {values}")
     for q in report["queries"]:
         for sample in q.get("error_samples", []):
@@ -370,8 +375,8 @@ def render_text(report: Mapping[str, Any]) -> str:
     if head.get("admin_list_p99_import_over_idle") is not None:
         lines.append("")
         lines.append(
-            f"admin list p99: idle {_with_unit(head['admin_list_p99_idle_ms'])}, during import "
-            f"{_with_unit(head['admin_list_p99_import_ms'])}: x{head['admin_list_p99_import_over_idle']:.2f}"
+            f"admin list p99: idle {ms_with_unit(head['admin_list_p99_idle_ms'])}, during import "
+            f"{ms_with_unit(head['admin_list_p99_import_ms'])}: x{head['admin_list_p99_import_over_idle']:.2f}"
         )
     flagged = [(p["query_id"], f) for p in report.get("plans", []) for f in p.get("flags", [])]
     if flagged:
