@@ -13,16 +13,17 @@ import itertools
 import json
 import math
 import struct
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import NamedTuple, TypeVar
 
 from .. import rules
 from ..model import Article, Difficulty, RevisionStatus
 from . import profiles, prose, vocabulary
-from .draft import CHECKLIST, CODE, PARAGRAPH, Draft, encode, escape, needs_escape
-from .rng import Uniform, clamp, normal, stream_key, uniform_stream
+from .draft import CHECKLIST, CODE, Draft, Section, encode, escape, escaped, needs_escape
+from .rng import Words, clamp, normal, stream_key, word_stream
 from .stacks import STACKS, Stack
 
 T = TypeVar("T")
@@ -74,10 +75,6 @@ if _UNCLEAN:  # pragma: no cover - a vocabulary edit that must be fixed, not shi
     raise RuntimeError(f"vocabulary strings need JSON escaping, which the fast encoder skips: {_UNCLEAN[:3]}")
 
 
-_reference = lru_cache(maxsize=4096)(rules.reference)
-"""References of recent seeds: similar posts name up to five of the previous twelve."""
-
-
 class Identity(NamedTuple):
     """What a record is about, cheap to compute for any seed; and the seed of its body stream."""
 
@@ -105,66 +102,119 @@ def identity(seed: int, profile: str) -> Identity:
     title = vocabulary.TITLE_PATTERNS[words[3] % len(vocabulary.TITLE_PATTERNS)].format(
         problem=problem, stack=stack.name
     )
-    title = profiles.decorate_title(title, profile, words[4] / 2**32)
+    if profile != "realistic":
+        title = profiles.decorate_title(title, profile, words[4] / 2**32)
     return Identity(problem, category, stack, scenario, title, key[16:])
 
 
-def _weighted(weights: tuple[tuple[T, float], ...], u: float) -> T:
-    acc = 0.0
-    for value, w in weights:
+def _cut_points(weights: tuple[tuple[T, float], ...]) -> tuple[list[float], tuple[T, ...]]:
+    """Where each value's share of the 32-bit draws ends, and the values: ``values[bisect_right(cuts, word)]``."""
+    cuts, acc = [], 0.0
+    for _, w in weights[:-1]:
         acc += w
-        if u < acc:
-            return value
-    return weights[-1][0]
+        cuts.append(acc * 2**32)
+    return cuts, tuple(value for value, _ in weights)
 
 
-def _fill(templates: Sequence[str], r: Uniform, ctx: Mapping[str, str]) -> str:
+_DIFFICULTY_CUTS, _DIFFICULTIES = _cut_points(_DIFFICULTY_WEIGHTS)
+_STATUS_CUTS, _STATUSES = _cut_points(_STATUS_WEIGHTS)
+
+
+def _fill(templates: Sequence[str], r: Words, ctx: Mapping[str, str]) -> str:
     """One of ``templates``, chosen by the record's stream, with the record's context filled in."""
-    return templates[int(r() * len(templates))].format_map(ctx)
+    return templates[(r() * len(templates)) >> 32].format_map(ctx)
 
 
-@cache
-def _subsets(n: int, k: int) -> tuple[tuple[int, ...], ...]:
-    """Every k-subset of range(n), in order: one draw then picks a whole sample."""
-    return tuple(itertools.combinations(range(n), min(k, n)))
+_Subsets = tuple[tuple[tuple[T, ...], ...], ...]
 
 
-def _sample(items: Sequence[T], k: int, r: Uniform) -> list[T]:
-    """``k`` distinct items, uniformly, kept in the order of ``items`` (readable, stable lists)."""
-    subsets = _subsets(len(items), k)
-    return [items[i] for i in subsets[int(r() * len(subsets))]]
+def _subsets(items: Sequence[T]) -> _Subsets[T]:
+    """Every k-subset of ``items`` in order, for each k from 0 to len(items): one draw then picks a whole sample.
 
-
-@lru_cache(maxsize=8192)
-def _closing(index: int, stack_name: str, tool: str) -> tuple[str, int]:
-    """Closing sentence ``index`` (stack sentences, then brand sentences) for a stack and tool, with its word count.
-
-    Cached: there are only a few thousand of them, and each paragraph may end with one.
+    Built once per fixed list (checklists, notes, a stack's tools), so sampling costs one
+    index, not a loop.
     """
-    stack = _STACKS_BY_NAME[stack_name]
-    text = _CLOSINGS[index].format(
-        stack=stack.name, language=stack.language, area=stack.area, tool=tool, brand=rules.BRAND
+    return tuple(tuple(itertools.combinations(items, k)) for k in range(len(items) + 1))
+
+
+def _sample(subsets: _Subsets[T], k: int, r: Words) -> list[T]:
+    """``k`` distinct items (all of them if fewer), uniformly, kept in the order of the list (readable, stable lists)."""
+    by_size = subsets[min(k, len(subsets) - 1)]
+    return list(by_size[(r() * len(by_size)) >> 32])
+
+
+_INDEX_SUBSETS = tuple(_subsets(range(n)) for n in range(max(rules.SIMILAR_DISTANCE, 16) + 1))
+"""Subsets of positions in short lists that differ per record: similar-post candidates, sampled tools."""
+_CHECKLIST_SUBSETS = {category: _subsets(items) for category, items in vocabulary.CHECKLISTS.items()}
+_NOTE_SUBSETS = _subsets(vocabulary.NOTES)
+
+
+class _Step(NamedTuple):
+    """One section of a layout, with what the hot loop needs precomputed."""
+
+    kind: int  # _PROSE, _FINAL, _CODE or _CHECKLIST
+    headings: tuple[str, ...]
+    low: int
+    span: int  # how many paragraph counts, from ``low`` on
+
+
+_PROSE, _FINAL, _CODE, _CHECKLIST = range(4)
+_CODE_TAIL, _CHECKLIST_TAIL = (CODE,), (CHECKLIST,)
+_KINDS = {"code": _CODE, "checklist": _CHECKLIST, "final": _FINAL}
+
+
+def _steps(layout: tuple[tuple[str, int, int], ...]) -> tuple[_Step, ...]:
+    return tuple(
+        _Step(_KINDS.get(kind, _PROSE), vocabulary.HEADINGS.get(kind, ()), low, high - low + 1)
+        for kind, low, high in layout
     )
-    return text, len(text.split())
 
 
-_CLOSINGS = (*_STACK_SENTENCES, *_BRAND_SENTENCES)
-_STACKS_BY_NAME = {stack.name: stack for stack in STACKS}
+_STEPS = tuple(_steps(layout) for layout in vocabulary.LAYOUTS)
+
+_Bank = tuple[tuple[str, ...], tuple[int, ...]]
+_BANKS: list[_Bank | None] = [None] * len(_THEMES)
+"""Paragraph banks by theme index, filled on first use: one record needs only a few themes."""
 
 
-def _paragraph(r: Uniform, stack: Stack, theme: str) -> tuple[str, int]:
-    """A themed paragraph, sometimes closed by a stack or brand sentence; and its word count."""
-    texts, counts = prose.paragraphs(theme)
-    i = int(r() * len(texts))
-    u = r()
-    if u >= 0.42:
-        return texts[i], counts[i]
-    if u < 0.3:
-        tool = stack.tools[int(r() * len(stack.tools))]
-        extra, words = _closing(int(r() * len(_STACK_SENTENCES)), stack.name, tool)
-    else:
-        extra, words = _closing(len(_STACK_SENTENCES) + int(r() * len(_BRAND_SENTENCES)), stack.name, "")
-    return f"{texts[i]} {extra}", counts[i] + words
+def _bank(theme: int) -> _Bank:
+    bank = _BANKS[theme] = prose.paragraphs(_THEMES[theme])
+    return bank
+
+
+class _StackTable(NamedTuple):
+    """What the hot path needs of one stack, precomputed once per process."""
+
+    closings: tuple[tuple[tuple[str, int], ...], ...]
+    """Closing sentences about the stack with their word counts, ``[sentence][tool]``."""
+    brand_closings: tuple[tuple[str, int], ...]
+    tool_subsets: _Subsets[str]
+
+
+def _stack_table(stack: Stack) -> _StackTable:
+    def counted(template: str, tool: str) -> tuple[str, int]:
+        text = template.format(stack=stack.name, language=stack.language, area=stack.area, tool=tool, brand=rules.BRAND)
+        return text, len(text.split())
+
+    return _StackTable(
+        tuple(tuple(counted(t, tool) for tool in stack.tools) for t in _STACK_SENTENCES),
+        tuple(counted(t, "") for t in _BRAND_SENTENCES),
+        _subsets(stack.tools),
+    )
+
+
+_STACK_TABLES = {stack.name: _stack_table(stack) for stack in STACKS}
+
+
+@lru_cache(maxsize=4096)
+def _similar_post(seed: int, profile: str) -> tuple[str, str]:
+    """The reference of a seed, and the JSON object by which later records name it as a similar post.
+
+    Cached: each seed is named by several of the twelve after it.
+    """
+    reference = rules.reference(seed, profile)
+    title = escaped(identity(seed, profile).title)
+    return reference, f'{{"reference":"{reference}","seed":{seed},"title":"{title}"}}'
 
 
 def build_line(seed: int, profile: str) -> str:
@@ -172,9 +222,8 @@ def build_line(seed: int, profile: str) -> str:
     d = _draft(seed, profile)
     if profile != "realistic":
         escape(d)
-    blank = encode(d, rules.GENERATOR_NAME, rules.GENERATOR_VERSION, _ESCAPED_SNIPPETS.__getitem__)
-    digest = rules.content_hash_of_json(blank)
-    return blank.replace(rules.HASH_PLACEHOLDER, f'"hash":"{digest}"', 1)
+    head, tail = encode(d, rules.GENERATOR_NAME, rules.GENERATOR_VERSION, _ESCAPED_SNIPPETS.__getitem__)
+    return f"{head}{rules.content_hash_of_json(head, tail)}{tail}"
 
 
 def build(seed: int, profile: str) -> tuple[Article, str]:
@@ -187,86 +236,108 @@ def _draft(seed: int, profile: str) -> Draft:
     """Every value of the record, drawn in the generator's fixed order."""
     ident = identity(seed, profile)
     stack = ident.stack
-    r = uniform_stream(ident.body_key)
+    r = word_stream(ident.body_key)
     ctx: dict[str, str] = {
         "problem": ident.problem, "stack": stack.name, "scenario": ident.scenario,
         "language": stack.language, "area": stack.area, "brand": rules.BRAND, "tool": stack.tools[0],
     }  # fmt: skip
+    edge = profile == "edge"
     d = Draft()
     d.seed, d.profile, d.title = seed, profile, ident.title
     d.problem, d.stack, d.scenario, d.context = ident.problem, stack.name, ident.scenario, ident.scenario
     d.intro = _fill(_INTROS, r, ctx)
     full_checklist = vocabulary.CHECKLISTS[ident.category]
-    d.checklist = profiles.choose_list(profile, _sample(full_checklist, 3 + int(r() * 4), r), full_checklist, r)
-    layout = vocabulary.LAYOUTS[int(r() * len(vocabulary.LAYOUTS))]
-    snippet = stack.snippets[int(r() * len(stack.snippets))]
+    d.checklist = checklist = _sample(_CHECKLIST_SUBSETS[ident.category], 3 + ((r() * 4) >> 32), r)
+    if edge:
+        d.checklist = profiles.choose_list(profile, checklist, full_checklist, r)
+    steps = _STEPS[(r() * len(_STEPS)) >> 32]
+    snippet = stack.snippets[(r() * len(stack.snippets)) >> 32]
+    tools = stack.tools
+    stack_closings, brand_closings, tool_subsets = _STACK_TABLES[stack.name]
+    banks, themes = _BANKS, len(_BANKS)
 
-    sections: list[tuple[str, list[tuple[int, str] | tuple[int]]]] = []
+    sections: list[Section] = []
     paragraphs = 0
     words = len(d.intro.split())
-    last_theme = ""
-    for kind, low, high in layout:
-        if kind == "code":
-            sections[-1][1].append((CODE, snippet))
+    last_theme = -1
+    for kind, headings, low, span in steps:
+        if kind == _CODE:
+            heading, texts, _ = sections[-1]
+            sections[-1] = (heading, texts, _CODE_TAIL)
             continue
-        headings = vocabulary.HEADINGS[kind]
-        heading = headings[int(r() * len(headings))]
-        blocks: list[tuple[int, str] | tuple[int]] = []
-        if kind == "checklist":
-            blocks.append((CHECKLIST,))
-        else:
-            for i in range(low + int(r() * (high - low + 1))):
-                theme = _THEMES[int(r() * len(_THEMES))]
-                if theme == last_theme:
-                    theme = _THEMES[(_THEMES.index(theme) + 1) % len(_THEMES)]
-                last_theme = theme
-                text, n = _paragraph(r, stack, theme)
-                if kind == "final" and i == 0:
-                    opening = _fill(_FINALS, r, ctx)
-                    text = f"{opening} {text}"
-                    n += len(opening.split())
-                blocks.append((PARAGRAPH, text))
-                paragraphs += 1
-                words += n
-        sections.append((heading, blocks))
-    d.sections, d.paragraphs = sections, paragraphs
+        heading = headings[(r() * len(headings)) >> 32]
+        if kind == _CHECKLIST:
+            sections.append((heading, [], _CHECKLIST_TAIL))
+            continue
+        texts = []
+        for i in range(low + ((r() * span) >> 32)):
+            # a themed paragraph from the bank, never two of one theme in a row,
+            # sometimes closed by a sentence about the stack or the brand
+            theme = (r() * themes) >> 32
+            if theme == last_theme:
+                theme = (theme + 1) % themes
+            last_theme = theme
+            bank, counts = banks[theme] or _bank(theme)
+            j = (r() * len(bank)) >> 32
+            text, n = bank[j], counts[j]
+            u = r()
+            if u < 0.42 * 2**32:
+                if u < 0.3 * 2**32:
+                    tool = (r() * len(tools)) >> 32
+                    extra, more = stack_closings[(r() * len(stack_closings)) >> 32][tool]
+                else:
+                    extra, more = brand_closings[(r() * len(brand_closings)) >> 32]
+                text, n = f"{text} {extra}", n + more
+            if kind == _FINAL and i == 0:
+                opening = _fill(_FINALS, r, ctx)
+                text = f"{opening} {text}"
+                n += len(opening.split())
+            texts.append(text)
+            words += n
+        paragraphs += len(texts)
+        sections.append((heading, texts, ()))
+    d.sections, d.paragraphs, d.snippet = sections, paragraphs, snippet
 
-    d.difficulty = _weighted(_DIFFICULTY_WEIGHTS, r())
-    d.status = _weighted(_STATUS_WEIGHTS, r())
-    age_days = int(r() * (_WINDOW_DAYS + 1))
+    d.difficulty = _DIFFICULTIES[bisect_right(_DIFFICULTY_CUTS, r())]
+    d.status = _STATUSES[bisect_right(_STATUS_CUTS, r())]
+    age_days = (r() * (_WINDOW_DAYS + 1)) >> 32
     d.last_reviewed = _DATES[_WINDOW_DAYS - age_days]
     d.quality = quality = clamp(72 + 14 * normal(r()), 0, 100)
     d.clarity = clamp(quality + 8 * normal(r()), 0, 100)
     d.depth = clamp(45 + words / 20 + 10 * normal(r()), 0, 100)
     d.freshness = clamp(100 - 70 * age_days / _WINDOW_DAYS + 5 * normal(r()), 0, 100)
     d.view_count = min(2_000_000_000, int(math.exp(8.0 + 2.0 * normal(r()))))
-    d.flag_images = r() < 0.45
-    d.flag_heavy = d.flag_images and r() < 0.3
-    d.flag_ai = r() < 0.85
-    d.version = f"{int(r() * 4)}.{int(r() * 13)}.{int(r() * 21)}"
-    d.tools = tools = profiles.choose_list(
-        profile, _sample(stack.tools, 3 + int(r() * (len(stack.tools) - 2)), r), stack.tools, r
-    )
+    d.flag_images = r() < 0.45 * 2**32
+    d.flag_heavy = d.flag_images and r() < 0.3 * 2**32
+    d.flag_ai = r() < 0.85 * 2**32
+    d.version = f"{(r() * 4) >> 32}.{(r() * 13) >> 32}.{(r() * 21) >> 32}"
+    d.tools = picked = _sample(tool_subsets, 3 + ((r() * (len(tools) - 2)) >> 32), r)
+    if edge:
+        d.tools = picked = profiles.choose_list(profile, picked, tools, r)
     d.entities = [(stack.name, "stack"), (stack.area, "area"), (ident.problem, "problem")]
-    d.entities += [(tool, "tool") for tool in _sample(tools, int(r() * 3), r)]
-    if profile == "edge" and r() < 0.5:
-        d.entities += [(tool, "tool") for tool in stack.tools]
-    d.notes = profiles.choose_list(profile, _sample(vocabulary.NOTES, 2 + int(r() * 3), r), vocabulary.NOTES, r)
-    candidates = range(max(0, seed - rules.SIMILAR_DISTANCE), seed)
-    similar = profiles.choose_list(profile, _sample(candidates, 3 + int(r() * 3), r), candidates, r)
-    d.similar = [(s, _reference(s, profile), identity(s, profile).title) for s in reversed(similar)]
+    d.entities += [(picked[i], "tool") for i in _sample(_INDEX_SUBSETS[len(picked)], (r() * 3) >> 32, r)]
+    if edge and r() < 0.5 * 2**32:
+        d.entities += [(tool, "tool") for tool in tools]
+    d.notes = notes = _sample(_NOTE_SUBSETS, 2 + ((r() * 3) >> 32), r)
+    if edge:
+        d.notes = profiles.choose_list(profile, notes, vocabulary.NOTES, r)
+    first = max(0, seed - rules.SIMILAR_DISTANCE)
+    similar = [first + i for i in _sample(_INDEX_SUBSETS[seed - first], 3 + ((r() * 3) >> 32), r)]
+    if edge:
+        similar = profiles.choose_list(profile, similar, range(first, seed), r)
+    d.similar = [_similar_post(s, profile)[1] for s in reversed(similar)]
 
     d.topic = f"{ident.problem} / {stack.name}"
     d.summary = _fill(_SUMMARIES, r, ctx)
-    d.action = vocabulary.ACTIONS[int(r() * len(vocabulary.ACTIONS))]
+    d.action = vocabulary.ACTIONS[(r() * len(vocabulary.ACTIONS)) >> 32]
     d.brief = _fill(_BRIEFS, r, ctx)
     d.stack_list = [stack.name, stack.area, stack.language]
     d.code_language = stack.code_language
-    d.reference = _reference(seed, profile)
+    d.reference = _similar_post(seed, profile)[0]  # cached: the next twelve seeds may name it
     d.source_id = rules.source_id(seed)
     if profile != "realistic":
         profiles.apply(d, profile, r)
-        words = sum(len(b[1].split()) for _, blocks in d.sections for b in blocks if b[0] == PARAGRAPH)  # type: ignore[misc]
+        words = sum(len(text.split()) for _, texts, _ in d.sections for text in texts)
         words += len(d.intro.split())
     d.reading_time = rules.reading_time(words)
     d.flag_review = rules.needs_human_review(d.quality, d.clarity, d.status)

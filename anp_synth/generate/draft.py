@@ -11,19 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from json.encoder import encode_basestring
 
-PARAGRAPH, CODE, CHECKLIST = 0, 1, 2
+CODE, CHECKLIST = 1, 2
+
+Section = tuple[str, list[str], tuple[int, ...]]
+"""Heading, paragraph texts, then the kinds of the blocks after the paragraphs (CODE, CHECKLIST).
+
+Every layout puts a section's code block or checklist after its paragraphs, so paragraphs
+are kept as one list of texts: they are written with one join, not one object per block.
+"""
 
 
 class Draft:
-    """Every value of one record; ``sections`` holds (heading, blocks) with blocks as
-    ``(PARAGRAPH, text)``, ``(CODE, text)`` or ``(CHECKLIST,)`` (the items are ``checklist``,
-    one list for body and box, so they cannot disagree)."""
+    """Every value of one record; ``sections`` as :data:`Section`. A code block's text is
+    ``snippet``, a checklist's items are ``checklist``: one list for body and box, so they
+    cannot disagree."""
 
     __slots__ = (
         "action", "brief", "checklist", "clarity", "code_language", "context", "depth", "difficulty",
         "entities", "flag_ai", "flag_heavy", "flag_images", "flag_review", "freshness", "intro",
         "last_reviewed", "notes", "paragraphs", "problem", "profile", "quality", "reading_time", "reference",
-        "scenario", "sections", "seed", "similar", "source_id", "stack", "stack_list", "status", "summary",
+        "scenario", "sections", "seed", "similar", "snippet", "source_id", "stack", "stack_list", "status", "summary",
         "title", "tools", "topic", "version", "view_count",
     )  # fmt: skip
 
@@ -51,9 +58,11 @@ class Draft:
     reading_time: int
     reference: str
     scenario: str
-    sections: list[tuple[str, list[tuple[int, str] | tuple[int]]]]
+    sections: list[Section]
     seed: int
-    similar: list[tuple[int, str, str]]
+    similar: list[str]
+    """The similar posts as JSON objects, already escaped (each is cached, see article.py)."""
+    snippet: str
     source_id: str
     stack: str
     stack_list: list[str]
@@ -71,7 +80,8 @@ def needs_escape(text: str) -> bool:
     return encode_basestring(text) != f'"{text}"'
 
 
-def _escaped(text: str) -> str:
+def escaped(text: str) -> str:
+    """``text`` as it is written between the quotes of a JSON string."""
     return encode_basestring(text)[1:-1]
 
 
@@ -83,7 +93,7 @@ def escape(d: Draft) -> None:
     drafts carry quotes, backslashes and control characters, so they are escaped before
     :func:`encode`. Values drawn from fixed sets (references, dates, enums) never need it.
     """
-    e = _escaped
+    e = escaped
     d.title, d.intro, d.brief, d.summary, d.topic = e(d.title), e(d.intro), e(d.brief), e(d.summary), e(d.topic)
     d.context, d.problem, d.action, d.stack, d.scenario = (
         e(d.context), e(d.problem), e(d.action), e(d.stack), e(d.scenario)
@@ -93,11 +103,7 @@ def escape(d: Draft) -> None:
     d.tools = [e(t) for t in d.tools]
     d.stack_list = [e(s) for s in d.stack_list]
     d.entities = [(e(n), t) for n, t in d.entities]
-    d.similar = [(s, ref, e(t)) for s, ref, t in d.similar]
-    d.sections = [
-        (e(heading), [(PARAGRAPH, e(b[1])) if b[0] == PARAGRAPH else b for b in blocks])  # type: ignore[misc]
-        for heading, blocks in d.sections
-    ]
+    d.sections = [(e(heading), [e(text) for text in texts], tail) for heading, texts, tail in d.sections]
 
 
 def _strings(items: list[str]) -> str:
@@ -105,31 +111,37 @@ def _strings(items: list[str]) -> str:
 
 
 _BOOL = ("false", "true")
+_PARAGRAPHS = '","type":"paragraph"},{"text":"'
+"""Between two paragraph texts of a section, in its JSON."""
 
 
-def encode(d: Draft, generator: str, generator_version: str, code: Callable[[str], str]) -> str:
-    """Canonical JSON of the record (sorted keys, no spaces) with ``meta.hash`` left empty.
+def encode(d: Draft, generator: str, generator_version: str, code: Callable[[str], str]) -> tuple[str, str]:
+    """Canonical JSON of the record (sorted keys, no spaces), cut where ``meta.hash``'s value goes.
 
+    ``head + tail`` is the JSON with ``"hash":""``, the text the hash is taken of, and
+    ``head + digest + tail`` the finished line: no search for the placeholder afterwards.
     Every text value of ``d`` must already be JSON-safe (see :func:`escape`), so values are
     written between quotes as they are; ``code`` gives a code block's quoted, escaped JSON
     string (callers cache it per snippet).
     """
     checklist = _strings(d.checklist)
-    sections = []
-    for heading, blocks in d.sections:
-        parts = []
-        for block in blocks:
-            kind = block[0]
-            if kind == PARAGRAPH:
-                parts.append(f'{{"text":"{block[1]}","type":"paragraph"}}')  # type: ignore[misc]
-            elif kind == CODE:
-                parts.append(f'{{"language":"{d.code_language}","text":{code(block[1])},"type":"code"}}')  # type: ignore[misc]
-            else:
-                parts.append(f'{{"items":{checklist},"type":"checklist"}}')
-        sections.append('{"blocks":[' + ",".join(parts) + f'],"heading":"{heading}"}}')
-    similar = ",".join([f'{{"reference":"{ref}","seed":{s},"title":"{t}"}}' for s, ref, t in d.similar])
+    tails = {CODE: f'{{"language":"{d.code_language}","text":{code(d.snippet)},"type":"code"}}'}
+    tails[CHECKLIST] = f'{{"items":{checklist},"type":"checklist"}}'
+    # The sections are most of the record's bytes: they are gathered as pieces and copied
+    # once, into the tail, rather than once per block, per section and again for the list.
+    sections: list[str] = []
+    for heading, texts, after in d.sections:
+        if texts:
+            sections += ('{"blocks":[{"text":"', _PARAGRAPHS.join(texts), '","type":"paragraph"}')
+            for kind in after:
+                sections += (",", tails[kind])
+        else:
+            sections += ('{"blocks":[', ",".join([tails[kind] for kind in after]))
+        sections += ('],"heading":"', heading, '"},')
+    if sections:
+        sections[-1] = '"}'
     entities = ",".join([f'{{"name":"{n}","type":"{t}"}}' for n, t in d.entities])
-    return (
+    head = (
         f'{{"generator_version":"{generator_version}","intro":"{d.intro}",'
         f'"meta":{{"ai_brief":"{d.brief}",'
         f'"ai_outline":{{"context":"{d.context}","problem":"{d.problem}",'
@@ -138,7 +150,10 @@ def encode(d: Draft, generator: str, generator_version: str, code: Callable[[str
         f'"difficulty":"{d.difficulty}","entities":[{entities}],'
         f'"flags":{{"ai_generated_style":{_BOOL[d.flag_ai]},"has_images":{_BOOL[d.flag_images]},'
         f'"image_heavy":{_BOOL[d.flag_heavy]},"needs_human_review":{_BOOL[d.flag_review]}}},'
-        f'"hash":"","notes":{_strings(d.notes)},'
+        '"hash":"'
+    )
+    tail = "".join((
+        f'","notes":{_strings(d.notes)},'
         f'"payload":{{"generator":"{generator}","paragraphs":{d.paragraphs},'
         f'"scenario":"{d.scenario}","seed":{d.seed},"source_id":"{d.source_id}"}},'
         f'"reading_time":{d.reading_time},"reference":"{d.reference}",'
@@ -146,7 +161,8 @@ def encode(d: Draft, generator: str, generator_version: str, code: Callable[[str
         f'"score":{{"clarity":{d.clarity},"depth":{d.depth},"freshness":{d.freshness},"quality":{d.quality}}},'
         f'"stack":{_strings(d.stack_list)},"summary":"{d.summary}","tools":{_strings(d.tools)},'
         f'"topic":"{d.topic}","view_count":{d.view_count}}},'
-        f'"profile":"{d.profile}","schema_version":1,'
-        f'"sections":[{",".join(sections)}],"seed":{d.seed},"similar_posts":[{similar}],'
-        f'"title":"{d.title}"}}'
-    )
+        f'"profile":"{d.profile}","schema_version":1,"sections":[',
+        *sections,
+        f'],"seed":{d.seed},"similar_posts":[{",".join(d.similar)}],"title":"{d.title}"}}',
+    ))  # fmt: skip
+    return head, tail

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from .. import rules
-from .draft import PARAGRAPH, Draft
-from .rng import Uniform
+from .draft import Draft
+from .rng import Words
 
 T = TypeVar("T")
 
@@ -69,19 +69,19 @@ def decorate_title(title: str, profile: str, u: float) -> str:
     return title
 
 
-def choose_list(profile: str, sample: list[T], full: Sequence[T], r: Uniform) -> list[T]:
+def choose_list(profile: str, sample: list[T], full: Sequence[T], r: Words) -> list[T]:
     """Edge records get an empty or a maximal list half the time; others keep the sample."""
     if profile != "edge":
         return sample
     u = r()
-    if u < 0.25:
+    if u < 0.25 * 2**32:
         return []
-    if u < 0.5:
+    if u < 0.5 * 2**32:
         return list(full)
     return sample
 
 
-def apply(d: Draft, profile: str, r: Uniform) -> None:
+def apply(d: Draft, profile: str, r: Words) -> None:
     """Push free text and numbers of a drafted record to the profile's boundaries, in place."""
     if profile == "realistic":
         return
@@ -89,33 +89,34 @@ def apply(d: Draft, profile: str, r: Uniform) -> None:
 
     def spice(text: str) -> str:
         # before or after the text, never inside it, so named problems and stacks stay whole
-        sample = samples[int(r() * len(samples))]
-        return f"{sample} {text}" if r() < 0.5 else f"{text} {sample}"
+        sample = samples[(r() * len(samples)) >> 32]
+        return f"{sample} {text}" if r() < 0.5 * 2**32 else f"{text} {sample}"
 
     d.intro = spice(d.intro)
     d.sections = [
         (
-            spice(heading) if r() < 0.5 else heading,
-            [(PARAGRAPH, spice(b[1])) if b[0] == PARAGRAPH and r() < 0.6 else b for b in blocks],  # type: ignore[misc]
+            spice(heading) if r() < 0.5 * 2**32 else heading,
+            [spice(text) if r() < 0.6 * 2**32 else text for text in texts],
+            tail,
         )
-        for heading, blocks in d.sections
+        for heading, texts, tail in d.sections
     ]
-    d.checklist[:] = [spice(item) if r() < 0.5 else item for item in d.checklist]
+    d.checklist[:] = [spice(item) if r() < 0.5 * 2**32 else item for item in d.checklist]
     d.summary = spice(d.summary)
     d.brief = spice(d.brief)
     d.action = spice(d.action)
     d.notes = [spice(n) for n in d.notes]
-    d.entities.append((samples[int(r() * len(samples))], "term"))
+    d.entities.append((samples[(r() * len(samples)) >> 32], "term"))
 
     if profile == "edge":
-        d.view_count = (0, 1, MAX_VIEW_COUNT, d.view_count)[int(r() * 4)]
-        if r() < 0.5:
-            d.quality = 0 if r() < 0.5 else 100
-        if r() < 0.5:
-            d.freshness = 0 if r() < 0.5 else 100
-        if r() < 0.5:
-            d.depth = 0 if r() < 0.5 else 100
-        if r() < 0.5:
-            d.clarity = 0 if r() < 0.5 else 100
-        d.version = ("0.0.0", "999.999.999", d.version)[int(r() * 3)]
-        d.last_reviewed = (*rules.REVIEW_WINDOW, d.last_reviewed)[int(r() * 3)]
+        d.view_count = (0, 1, MAX_VIEW_COUNT, d.view_count)[(r() * 4) >> 32]
+        if r() < 0.5 * 2**32:
+            d.quality = 0 if r() < 0.5 * 2**32 else 100
+        if r() < 0.5 * 2**32:
+            d.freshness = 0 if r() < 0.5 * 2**32 else 100
+        if r() < 0.5 * 2**32:
+            d.depth = 0 if r() < 0.5 * 2**32 else 100
+        if r() < 0.5 * 2**32:
+            d.clarity = 0 if r() < 0.5 * 2**32 else 100
+        d.version = ("0.0.0", "999.999.999", d.version)[(r() * 3) >> 32]
+        d.last_reviewed = (*rules.REVIEW_WINDOW, d.last_reviewed)[(r() * 3) >> 32]
