@@ -22,8 +22,8 @@ from typing import NamedTuple, TypeVar
 from .. import rules
 from ..model import Article, Difficulty, RevisionStatus
 from . import profiles, prose, vocabulary
-from .draft import CHECKLIST, CODE, Draft, Section, encode, escape, escaped, needs_escape
-from .rng import Words, clamp, normal, stream_key, word_stream
+from .draft import CHECKLIST, CODE, Draft, Section, encode, entity_json, escape, escaped, json_strings, needs_escape
+from .rng import Words, normal, stream_key, word_stream
 from .stacks import STACKS, Stack
 
 T = TypeVar("T")
@@ -48,9 +48,8 @@ _WINDOW_START = dt.date.fromisoformat(rules.REVIEW_WINDOW[0])
 _WINDOW_DAYS = (dt.date.fromisoformat(rules.REVIEW_WINDOW[1]) - _WINDOW_START).days
 _DATES = tuple((_WINDOW_START + dt.timedelta(days=d)).isoformat() for d in range(_WINDOW_DAYS + 1))
 
-# Realistic records are written without escaping (see encode.py); that is only sound while
-# every word they are made of needs none. Code snippets are escaped once, here.
-_ESCAPED_SNIPPETS = {s: encode_basestring(s) for st in STACKS for s in st.snippets}
+# Realistic records are written without escaping (see draft.py); that is only sound while
+# every word they are made of needs none. Code snippets are escaped once, in _STACK_TABLES.
 
 
 def _vocabulary_strings() -> list[str]:
@@ -189,6 +188,13 @@ class _StackTable(NamedTuple):
     """Closing sentences about the stack with their word counts, ``[sentence][tool]``."""
     brand_closings: tuple[tuple[str, int], ...]
     tool_subsets: _Subsets[str]
+    code_blocks: tuple[str, ...]
+    """The JSON block of each snippet."""
+    entities: tuple[str, str]
+    """The JSON entities of the stack and its area."""
+    tool_entities: dict[str, str]
+    stack_list: str
+    """``meta.stack`` as JSON: name, area, language."""
 
 
 def _stack_table(stack: Stack) -> _StackTable:
@@ -200,10 +206,18 @@ def _stack_table(stack: Stack) -> _StackTable:
         tuple(tuple(counted(t, tool) for tool in stack.tools) for t in _STACK_SENTENCES),
         tuple(counted(t, "") for t in _BRAND_SENTENCES),
         _subsets(stack.tools),
+        tuple(
+            f'{{"language":"{escaped(stack.code_language)}","text":{encode_basestring(s)},"type":"code"}}'
+            for s in stack.snippets
+        ),
+        (entity_json(stack.name, "stack"), entity_json(stack.area, "area")),
+        {tool: entity_json(tool, "tool") for tool in stack.tools},
+        json_strings([stack.name, stack.area, stack.language]),
     )
 
 
 _STACK_TABLES = {stack.name: _stack_table(stack) for stack in STACKS}
+_PROBLEM_ENTITIES = {problem: entity_json(problem, "problem") for problem, _ in vocabulary.PROBLEMS}
 
 
 @lru_cache(maxsize=4096)
@@ -222,7 +236,7 @@ def build_line(seed: int, profile: str) -> str:
     d = _draft(seed, profile)
     if profile != "realistic":
         escape(d)
-    head, tail = encode(d, rules.GENERATOR_NAME, rules.GENERATOR_VERSION, _ESCAPED_SNIPPETS.__getitem__)
+    head, tail = encode(d, rules.GENERATOR_NAME, rules.GENERATOR_VERSION)
     return f"{head}{rules.content_hash_of_json(head, tail)}{tail}"
 
 
@@ -251,9 +265,10 @@ def _draft(seed: int, profile: str) -> Draft:
     if edge:
         d.checklist = profiles.choose_list(profile, checklist, full_checklist, r)
     steps = _STEPS[(r() * len(_STEPS)) >> 32]
-    snippet = stack.snippets[(r() * len(stack.snippets)) >> 32]
+    table = _STACK_TABLES[stack.name]
+    d.code_block = table.code_blocks[(r() * len(stack.snippets)) >> 32]
     tools = stack.tools
-    stack_closings, brand_closings, tool_subsets = _STACK_TABLES[stack.name]
+    stack_closings, brand_closings = table.closings, table.brand_closings
     banks, themes = _BANKS, len(_BANKS)
 
     sections: list[Section] = []
@@ -296,28 +311,30 @@ def _draft(seed: int, profile: str) -> Draft:
             words += n
         paragraphs += len(texts)
         sections.append((heading, texts, ()))
-    d.sections, d.paragraphs, d.snippet = sections, paragraphs, snippet
+    d.sections, d.paragraphs = sections, paragraphs
 
     d.difficulty = _DIFFICULTIES[bisect_right(_DIFFICULTY_CUTS, r())]
     d.status = _STATUSES[bisect_right(_STATUS_CUTS, r())]
     age_days = (r() * (_WINDOW_DAYS + 1)) >> 32
     d.last_reviewed = _DATES[_WINDOW_DAYS - age_days]
-    d.quality = quality = clamp(72 + 14 * normal(r()), 0, 100)
-    d.clarity = clamp(quality + 8 * normal(r()), 0, 100)
-    d.depth = clamp(45 + words / 20 + 10 * normal(r()), 0, 100)
-    d.freshness = clamp(100 - 70 * age_days / _WINDOW_DAYS + 5 * normal(r()), 0, 100)
+    # scores are rounded and kept within 0-100
+    d.quality = quality = max(0, min(100, round(72 + 14 * normal(r()))))
+    d.clarity = max(0, min(100, round(quality + 8 * normal(r()))))
+    d.depth = max(0, min(100, round(45 + words / 20 + 10 * normal(r()))))
+    d.freshness = max(0, min(100, round(100 - 70 * age_days / _WINDOW_DAYS + 5 * normal(r()))))
     d.view_count = min(2_000_000_000, int(math.exp(8.0 + 2.0 * normal(r()))))
     d.flag_images = r() < 0.45 * 2**32
     d.flag_heavy = d.flag_images and r() < 0.3 * 2**32
     d.flag_ai = r() < 0.85 * 2**32
     d.version = f"{(r() * 4) >> 32}.{(r() * 13) >> 32}.{(r() * 21) >> 32}"
-    d.tools = picked = _sample(tool_subsets, 3 + ((r() * (len(tools) - 2)) >> 32), r)
+    d.tools = picked = _sample(table.tool_subsets, 3 + ((r() * (len(tools) - 2)) >> 32), r)
     if edge:
         d.tools = picked = profiles.choose_list(profile, picked, tools, r)
-    d.entities = [(stack.name, "stack"), (stack.area, "area"), (ident.problem, "problem")]
-    d.entities += [(picked[i], "tool") for i in _sample(_INDEX_SUBSETS[len(picked)], (r() * 3) >> 32, r)]
+    tool_entities = table.tool_entities
+    d.entities = [*table.entities, _PROBLEM_ENTITIES[ident.problem]]
+    d.entities += [tool_entities[picked[i]] for i in _sample(_INDEX_SUBSETS[len(picked)], (r() * 3) >> 32, r)]
     if edge and r() < 0.5 * 2**32:
-        d.entities += [(tool, "tool") for tool in tools]
+        d.entities += [tool_entities[tool] for tool in tools]
     d.notes = notes = _sample(_NOTE_SUBSETS, 2 + ((r() * 3) >> 32), r)
     if edge:
         d.notes = profiles.choose_list(profile, notes, vocabulary.NOTES, r)
@@ -331,7 +348,7 @@ def _draft(seed: int, profile: str) -> Draft:
     d.summary = _fill(_SUMMARIES, r, ctx)
     d.action = vocabulary.ACTIONS[(r() * len(vocabulary.ACTIONS)) >> 32]
     d.brief = _fill(_BRIEFS, r, ctx)
-    d.stack_list = [stack.name, stack.area, stack.language]
+    d.stack_list = table.stack_list
     d.code_language = stack.code_language
     d.reference = _similar_post(seed, profile)[0]  # cached: the next twelve seeds may name it
     d.source_id = rules.source_id(seed)

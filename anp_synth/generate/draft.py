@@ -8,7 +8,6 @@ key order, and dict consumers parse that line, so there is one source of truth.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from json.encoder import encode_basestring
 
 CODE, CHECKLIST = 1, 2
@@ -27,10 +26,10 @@ class Draft:
     cannot disagree."""
 
     __slots__ = (
-        "action", "brief", "checklist", "clarity", "code_language", "context", "depth", "difficulty",
+        "action", "brief", "checklist", "clarity", "code_block", "code_language", "context", "depth", "difficulty",
         "entities", "flag_ai", "flag_heavy", "flag_images", "flag_review", "freshness", "intro",
         "last_reviewed", "notes", "paragraphs", "problem", "profile", "quality", "reading_time", "reference",
-        "scenario", "sections", "seed", "similar", "snippet", "source_id", "stack", "stack_list", "status", "summary",
+        "scenario", "sections", "seed", "similar", "source_id", "stack", "stack_list", "status", "summary",
         "title", "tools", "topic", "version", "view_count",
     )  # fmt: skip
 
@@ -38,11 +37,14 @@ class Draft:
     brief: str
     checklist: list[str]
     clarity: int
+    code_block: str
+    """The code block as JSON (snippets are fixed, so escaped once per process)."""
     code_language: str
     context: str
     depth: int
     difficulty: str
-    entities: list[tuple[str, str]]
+    entities: list[str]
+    """As JSON objects, already escaped: most are the stack's, cached per process."""
     flag_ai: bool
     flag_heavy: bool
     flag_images: bool
@@ -62,10 +64,10 @@ class Draft:
     seed: int
     similar: list[str]
     """The similar posts as JSON objects, already escaped (each is cached, see article.py)."""
-    snippet: str
     source_id: str
     stack: str
-    stack_list: list[str]
+    stack_list: str
+    """As a JSON list: fixed per stack."""
     status: str
     summary: str
     title: str
@@ -101,13 +103,17 @@ def escape(d: Draft) -> None:
     d.checklist[:] = map(e, d.checklist)
     d.notes = [e(n) for n in d.notes]
     d.tools = [e(t) for t in d.tools]
-    d.stack_list = [e(s) for s in d.stack_list]
-    d.entities = [(e(n), t) for n, t in d.entities]
     d.sections = [(e(heading), [e(text) for text in texts], tail) for heading, texts, tail in d.sections]
 
 
-def _strings(items: list[str]) -> str:
+def json_strings(items: list[str]) -> str:
+    """A JSON list of strings that are JSON-safe already."""
     return '["' + '","'.join(items) + '"]' if items else "[]"
+
+
+def entity_json(name: str, kind: str) -> str:
+    """One of ``meta.entities`` as JSON, ``name`` escaped here."""
+    return f'{{"name":"{escaped(name)}","type":"{kind}"}}'
 
 
 _BOOL = ("false", "true")
@@ -115,18 +121,16 @@ _PARAGRAPHS = '","type":"paragraph"},{"text":"'
 """Between two paragraph texts of a section, in its JSON."""
 
 
-def encode(d: Draft, generator: str, generator_version: str, code: Callable[[str], str]) -> tuple[str, str]:
+def encode(d: Draft, generator: str, generator_version: str) -> tuple[str, str]:
     """Canonical JSON of the record (sorted keys, no spaces), cut where ``meta.hash``'s value goes.
 
     ``head + tail`` is the JSON with ``"hash":""``, the text the hash is taken of, and
     ``head + digest + tail`` the finished line: no search for the placeholder afterwards.
     Every text value of ``d`` must already be JSON-safe (see :func:`escape`), so values are
-    written between quotes as they are; ``code`` gives a code block's quoted, escaped JSON
-    string (callers cache it per snippet).
+    written between quotes as they are.
     """
-    checklist = _strings(d.checklist)
-    tails = {CODE: f'{{"language":"{d.code_language}","text":{code(d.snippet)},"type":"code"}}'}
-    tails[CHECKLIST] = f'{{"items":{checklist},"type":"checklist"}}'
+    checklist = json_strings(d.checklist)
+    tails = {CODE: d.code_block, CHECKLIST: f'{{"items":{checklist},"type":"checklist"}}'}
     # The sections are most of the record's bytes: they are gathered as pieces and copied
     # once, into the tail, rather than once per block, per section and again for the list.
     sections: list[str] = []
@@ -140,26 +144,25 @@ def encode(d: Draft, generator: str, generator_version: str, code: Callable[[str
         sections += ('],"heading":"', heading, '"},')
     if sections:
         sections[-1] = '"}'
-    entities = ",".join([f'{{"name":"{n}","type":"{t}"}}' for n, t in d.entities])
     head = (
         f'{{"generator_version":"{generator_version}","intro":"{d.intro}",'
         f'"meta":{{"ai_brief":"{d.brief}",'
         f'"ai_outline":{{"context":"{d.context}","problem":"{d.problem}",'
         f'"recommended_action":"{d.action}","stack":"{d.stack}"}},'
         f'"checklist":{checklist},"code_language":"{d.code_language}",'
-        f'"difficulty":"{d.difficulty}","entities":[{entities}],'
+        f'"difficulty":"{d.difficulty}","entities":[{",".join(d.entities)}],'
         f'"flags":{{"ai_generated_style":{_BOOL[d.flag_ai]},"has_images":{_BOOL[d.flag_images]},'
         f'"image_heavy":{_BOOL[d.flag_heavy]},"needs_human_review":{_BOOL[d.flag_review]}}},'
         '"hash":"'
     )
     tail = "".join((
-        f'","notes":{_strings(d.notes)},'
+        f'","notes":{json_strings(d.notes)},'
         f'"payload":{{"generator":"{generator}","paragraphs":{d.paragraphs},'
         f'"scenario":"{d.scenario}","seed":{d.seed},"source_id":"{d.source_id}"}},'
         f'"reading_time":{d.reading_time},"reference":"{d.reference}",'
         f'"revision":{{"last_reviewed":"{d.last_reviewed}","status":"{d.status}","version":"{d.version}"}},'
         f'"score":{{"clarity":{d.clarity},"depth":{d.depth},"freshness":{d.freshness},"quality":{d.quality}}},'
-        f'"stack":{_strings(d.stack_list)},"summary":"{d.summary}","tools":{_strings(d.tools)},'
+        f'"stack":{d.stack_list},"summary":"{d.summary}","tools":{json_strings(d.tools)},'
         f'"topic":"{d.topic}","view_count":{d.view_count}}},'
         f'"profile":"{d.profile}","schema_version":1,"sections":[',
         *sections,

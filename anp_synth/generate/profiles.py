@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from .. import rules
-from .draft import Draft
+from .draft import Draft, entity_json
 from .rng import Words
 
 T = TypeVar("T")
@@ -106,7 +106,7 @@ def apply(d: Draft, profile: str, r: Words) -> None:
     d.brief = spice(d.brief)
     d.action = spice(d.action)
     d.notes = [spice(n) for n in d.notes]
-    d.entities.append((samples[(r() * len(samples)) >> 32], "term"))
+    d.entities.append(entity_json(samples[(r() * len(samples)) >> 32], "term"))
 
     if profile == "edge":
         d.view_count = (0, 1, MAX_VIEW_COUNT, d.view_count)[(r() * 4) >> 32]

@@ -78,7 +78,3 @@ def normal(w: int) -> float:
     standard deviations.
     """
     return _NORMAL[w >> 20]
-
-
-def clamp(value: float, low: int, high: int) -> int:
-    return max(low, min(high, round(value)))
