@@ -7,6 +7,7 @@ yields exactly ``generate(seed=1, count=20)``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from ..model import Article
@@ -25,8 +26,11 @@ def generate(*, seed: int = 0, count: int = 1, profile: str = "realistic") -> It
 
 
 def generate_lines(*, seed: int = 0, count: int = 1, profile: str = "realistic") -> Iterator[str]:
-    """Yield each record's canonical JSON (one jsonl line, without the newline)."""
+    """Each record's canonical JSON (one jsonl line, without the newline), one at a time.
+
+    A ``map`` rather than a generator: it runs the loop in C, which is worth a few percent
+    on the hot path; the arguments are checked when called.
+    """
     check_seed_range(seed, count)
     check_profile(profile)
-    for s in range(seed, seed + count):
-        yield build_line(s, profile)
+    return map(build_line, range(seed, seed + count), itertools.repeat(profile))

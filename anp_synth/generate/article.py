@@ -171,13 +171,17 @@ def _steps(layout: tuple[tuple[str, int, int], ...]) -> tuple[_Step, ...]:
 
 _STEPS = tuple(_steps(layout) for layout in vocabulary.LAYOUTS)
 
-_Bank = tuple[tuple[str, ...], tuple[int, ...]]
-_BANKS: list[_Bank | None] = [None] * len(_THEMES)
+_BANKS: list[prose.Parts | None] = [None] * len(_THEMES)
+_PAIRS = prose.LEADS * prose.FOLLOWS
+"""A paragraph's lead and follow are one draw: ``pair`` = lead * FOLLOWS + follow."""
+_FOLLOW_BITS = prose.FOLLOWS.bit_length() - 1
+if 1 << _FOLLOW_BITS != prose.FOLLOWS:  # pragma: no cover - a bank size edit that must be fixed
+    raise RuntimeError("prose.FOLLOWS must be a power of two")
 """Paragraph banks by theme index, filled on first use: one record needs only a few themes."""
 
 
-def _bank(theme: int) -> _Bank:
-    bank = _BANKS[theme] = prose.paragraphs(_THEMES[theme])
+def _bank(theme: int) -> prose.Parts:
+    bank = _BANKS[theme] = prose.paragraph_parts(_THEMES[theme])
     return bank
 
 
@@ -292,9 +296,10 @@ def _draft(seed: int, profile: str) -> Draft:
             if theme == last_theme:
                 theme = (theme + 1) % themes
             last_theme = theme
-            bank, counts = banks[theme] or _bank(theme)
-            j = (r() * len(bank)) >> 32
-            text, n = bank[j], counts[j]
+            leads, lead_words, follows, follow_words = banks[theme] or _bank(theme)
+            pair = (r() * _PAIRS) >> 32
+            lead, follow = pair >> _FOLLOW_BITS, pair & (prose.FOLLOWS - 1)
+            n = lead_words[lead] + follow_words[follow]
             u = r()
             if u < 0.42 * 2**32:
                 if u < 0.3 * 2**32:
@@ -302,7 +307,10 @@ def _draft(seed: int, profile: str) -> Draft:
                     extra, more = stack_closings[(r() * len(stack_closings)) >> 32][tool]
                 else:
                     extra, more = brand_closings[(r() * len(brand_closings)) >> 32]
-                text, n = f"{text} {extra}", n + more
+                text = f"{leads[lead]} {follows[follow]} {extra}"
+                n += more
+            else:
+                text = f"{leads[lead]} {follows[follow]}"
             if kind == _FINAL and i == 0:
                 opening = _fill(_FINALS, r, ctx)
                 text = f"{opening} {text}"
@@ -339,10 +347,10 @@ def _draft(seed: int, profile: str) -> Draft:
     if edge:
         d.notes = profiles.choose_list(profile, notes, vocabulary.NOTES, r)
     first = max(0, seed - rules.SIMILAR_DISTANCE)
-    similar = [first + i for i in _sample(_INDEX_SUBSETS[seed - first], 3 + ((r() * 3) >> 32), r)]
+    positions = _sample(_INDEX_SUBSETS[seed - first], 3 + ((r() * 3) >> 32), r)
     if edge:
-        similar = profiles.choose_list(profile, similar, range(first, seed), r)
-    d.similar = [_similar_post(s, profile)[1] for s in reversed(similar)]
+        positions = profiles.choose_list(profile, positions, range(seed - first), r)
+    d.similar = [_similar_post(first + i, profile)[1] for i in reversed(positions)]
 
     d.topic = f"{ident.problem} / {stack.name}"
     d.summary = _fill(_SUMMARIES, r, ctx)

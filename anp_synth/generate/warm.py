@@ -11,5 +11,5 @@ from . import prose
 from .article import build_line
 
 for _theme in prose.THEME_NAMES:
-    prose.paragraphs(_theme)
+    prose.paragraph_parts(_theme)
 build_line(0, "realistic")
