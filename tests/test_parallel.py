@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from anp_synth.errors import InvalidArgument
-from anp_synth.parallel import Shard, encoded_chunks, parse_shard, shard_window
+from anp_synth.parallel import Shard, _encode_window, _pieces, encoded_chunks, parse_shard, shard_window, write_dataset
 
 
 def output(seed: int, count: int, *, fmt: str = "jsonl", workers: int = 1, chunk_size: int = 500) -> bytes:
@@ -100,3 +101,22 @@ def test_workers_must_be_between_1_and_64(workers: int) -> None:
     with pytest.raises(InvalidArgument) as caught:
         output(0, 5, workers=workers)
     assert str(caught.value) == f"workers={workers} must be an integer from 1 to 64"
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.json", "out.csv", "out.jsonl.gz"])
+def test_two_workers_writing_through_reused_slot_files_give_the_bytes_of_one(tmp_path: Path, name: str) -> None:
+    # 13 chunks through 4 slot files: every slot is overwritten while later chunks are pending.
+    fmt = name.split(".")[1]
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir(), two.mkdir()
+    write_dataset(str(one / name), seed=500, count=90, fmt=fmt, profile="hostile", workers=1, chunk_size=7)
+    write_dataset(str(two / name), seed=500, count=90, fmt=fmt, profile="hostile", workers=2, chunk_size=7)
+    assert (two / name).read_bytes() == (one / name).read_bytes()
+
+
+@pytest.mark.parametrize("count", [1, 15, 16, 17, 40])
+def test_a_worker_writes_a_jsonl_chunk_in_pieces_that_add_up_to_the_whole_chunk(count: int) -> None:
+    task = (100, count, "edge", "jsonl", False)
+    pieces = list(_pieces(task))
+    assert b"".join(pieces) == _encode_window(task)
+    assert max(len(piece) for piece in pieces) < 512 * 1024

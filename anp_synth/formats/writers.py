@@ -63,20 +63,25 @@ def encode_lines(lines: Sequence[str], fmt: str) -> bytes:
 
 @dataclass(frozen=True)
 class ChunkFile:
-    """An encoded chunk a worker left in a file: copied by the kernel, never through Python."""
+    """An encoded chunk a worker left in a file: copied by the kernel, never through Python.
+
+    The chunk is the first ``size`` bytes of the file. A ``reused`` file is a slot the
+    next chunks overwrite, so it is kept; any other is deleted once copied.
+    """
 
     path: str
     size: int
+    reused: bool = False
 
 
 def _copy_file(out: BinaryIO, chunk: ChunkFile) -> None:
-    """Append ``chunk`` to ``out`` with ``os.sendfile`` where ``out`` has a descriptor, then delete it."""
+    """Append ``chunk`` to ``out`` with ``os.sendfile`` where ``out`` has a descriptor, then delete it (unless reused)."""
     try:
         with open(chunk.path, "rb") as source:
             try:
                 target = out.fileno()
             except (AttributeError, OSError, io.UnsupportedOperation):
-                out.write(source.read())
+                out.write(source.read(chunk.size))
                 return
             out.flush()
             offset = 0
@@ -86,7 +91,8 @@ def _copy_file(out: BinaryIO, chunk: ChunkFile) -> None:
                     raise OSError(f"could not copy {chunk.path}: sendfile wrote nothing")
                 offset += sent
     finally:
-        os.unlink(chunk.path)
+        if not chunk.reused:
+            os.unlink(chunk.path)
 
 
 def write_chunks(
@@ -96,7 +102,7 @@ def write_chunks(
 
     ``pack``, if given, is applied to the format's own bytes (array brackets, separators, the
     csv header) because the chunks were packed the same way (gzip members made by workers).
-    A chunk may be a :class:`ChunkFile`, which is appended by the kernel and then deleted.
+    A chunk may be a :class:`ChunkFile`, which is appended by the kernel (and deleted, unless reused).
     """
 
     def put(data: bytes) -> None:
@@ -109,7 +115,8 @@ def write_chunks(
     for chunk in chunks:
         if isinstance(chunk, ChunkFile):
             if not chunk.size:
-                os.unlink(chunk.path)
+                if not chunk.reused:
+                    os.unlink(chunk.path)
                 continue
         elif not chunk:
             continue
