@@ -6,9 +6,11 @@ import gzip
 import io
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -250,3 +252,26 @@ def test_progress_is_drawn_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with generate_cmds._progress(10, "rec", enabled=True) as advance:
         assert advance is None
+
+
+def test_every_command_is_listed_and_each_name_loads_its_own_module() -> None:
+    from anp_synth.cli import _MODULES, bench_cmds, db_cmds, fixtures_cmds
+
+    registered = click.Group()
+    for module in (generate_cmds, db_cmds, bench_cmds, fixtures_cmds):
+        module.register(registered)
+    assert set(registered.commands) == set(_MODULES)
+    result = run("--help")
+    for name in _MODULES:
+        assert f"\n  {name} " in result.stdout
+
+
+def test_generate_starts_without_loading_the_database_layer() -> None:
+    # SQLAlchemy and the load tester cost a third of a second to import: generate never needs them.
+    code = (
+        "import os, sys; from anp_synth.cli import main\n"
+        "main(['generate', '--count', '1', '-o', os.devnull], standalone_mode=False)\n"
+        "print(sorted(m for m in ('sqlalchemy', 'anp_synth.db', 'anp_synth.bench') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
