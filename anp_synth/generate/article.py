@@ -172,12 +172,12 @@ def _steps(layout: tuple[tuple[str, int, int], ...]) -> tuple[_Step, ...]:
 _STEPS = tuple(_steps(layout) for layout in vocabulary.LAYOUTS)
 
 _BANKS: list[prose.Parts | None] = [None] * len(_THEMES)
+"""Paragraph banks by theme index, filled on first use: one record needs only a few themes."""
 _PAIRS = prose.LEADS * prose.FOLLOWS
 """A paragraph's lead and follow are one draw: ``pair`` = lead * FOLLOWS + follow."""
 _FOLLOW_BITS = prose.FOLLOWS.bit_length() - 1
 if 1 << _FOLLOW_BITS != prose.FOLLOWS:  # pragma: no cover - a bank size edit that must be fixed
     raise RuntimeError("prose.FOLLOWS must be a power of two")
-"""Paragraph banks by theme index, filled on first use: one record needs only a few themes."""
 
 
 def _bank(theme: int) -> prose.Parts:

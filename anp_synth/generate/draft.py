@@ -21,8 +21,8 @@ are kept as one list of texts: they are written with one join, not one object pe
 
 
 class Draft:
-    """Every value of one record; ``sections`` as :data:`Section`. A code block's text is
-    ``snippet``, a checklist's items are ``checklist``: one list for body and box, so they
+    """Every value of one record; ``sections`` as :data:`Section`. A code block is
+    ``code_block``, a checklist's items are ``checklist``: one list for body and box, so they
     cannot disagree."""
 
     __slots__ = (
