@@ -83,9 +83,6 @@ def canonical_json(record: Any) -> str:
     return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-HASH_PLACEHOLDER = '"hash":""'
-
-
 def content_hash_of_json(*canonical_without_hash: str) -> str:
     """The first 24 hex digits of SHA-256 over the canonical JSON, UTF-8 encoded.
 

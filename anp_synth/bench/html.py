@@ -15,7 +15,7 @@ from html import escape
 from typing import Any
 
 from .histogram import PERCENTILES, Histogram
-from .report import fell_behind, format_ms, ms_with_unit
+from .report import fell_behind, format_ms, ms_with_unit, query_phase_rows
 from .svg import Band, Chart, Series, render
 
 _CSS = """
@@ -131,17 +131,13 @@ def _query_table(report: Mapping[str, Any]) -> str:
     names = [n for n, _ in PERCENTILES] + ["max"]
     head = "".join(f"<th>{n}</th>" for n in names)
     rows = []
-    for q in report["queries"]:
-        for p in report["phases"]:
-            row = p["queries"].get(q["id"])
-            if row is None:
-                continue
-            lat = row["latency_ms"]
-            cells = "".join(f"<td>{_ms(lat[n])}</td>" for n in names)
-            rows.append(
-                f"<tr><td class=l>{escape(q['id'])}</td><td class=l>{escape(p['name'])}</td><td>{row['count']}</td>"
-                f"<td class='{'err' if row['errors'] else ''}'>{row['errors']}</td>{cells}</tr>"
-            )
+    for q, p, row in query_phase_rows(report):
+        lat = row["latency_ms"]
+        cells = "".join(f"<td>{_ms(lat[n])}</td>" for n in names)
+        rows.append(
+            f"<tr><td class=l>{escape(q['id'])}</td><td class=l>{escape(p['name'])}</td><td>{row['count']}</td>"
+            f"<td class='{'err' if row['errors'] else ''}'>{row['errors']}</td>{cells}</tr>"
+        )
     return (
         "<table><tr><th class=l>query</th><th class=l>phase</th><th>count</th><th>errors</th>"
         + head

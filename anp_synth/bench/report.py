@@ -15,7 +15,7 @@ import platform
 import socket
 import tempfile
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -294,6 +294,17 @@ def load_report(path: Path) -> dict[str, Any]:
     return data
 
 
+def query_phase_rows(
+    report: Mapping[str, Any],
+) -> Iterator[tuple[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any]]]:
+    """``(query, phase, row)`` for every query that ran in a phase, queries first: the order both report tables use."""
+    for q in report["queries"]:
+        for phase in report["phases"]:
+            row = phase["queries"].get(q["id"])
+            if row is not None:
+                yield q, phase, row
+
+
 def format_ms(v: float, seconds: str = "s") -> str:
     """Milliseconds with as many digits as matter; a second or more as seconds ("1.23s").
 
@@ -356,16 +367,12 @@ def render_text(report: Mapping[str, Any]) -> str:
     else:
         lines.append("latency in ms (s when marked)")
     lines.append(header)
-    for q in report["queries"]:
-        for phase in report["phases"]:
-            row = phase["queries"].get(q["id"])
-            if row is None:
-                continue
-            lat = row["latency_ms"]
-            values = " ".join(f"{format_ms(lat[n]):>7}" for n in [*pnames, "max"])
-            if open_loop and row.get("service_ms"):
-                values += f" {format_ms(row['service_ms']['p99']):>8}"
-            lines.append(f"{q['id']:24} {phase['name']:7} {row['count']:>7} {row['errors']:>5} {values}")
+    for q, phase, row in query_phase_rows(report):
+        lat = row["latency_ms"]
+        values = " ".join(f"{format_ms(lat[n]):>7}" for n in [*pnames, "max"])
+        if open_loop and row.get("service_ms"):
+            values += f" {format_ms(row['service_ms']['p99']):>8}"
+        lines.append(f"{q['id']:24} {phase['name']:7} {row['count']:>7} {row['errors']:>5} {values}")
     for q in report["queries"]:
         for sample in q.get("error_samples", []):
             lines.append(f"error in {q['id']}: {sample}")

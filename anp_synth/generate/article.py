@@ -142,7 +142,9 @@ def _sample(subsets: _Subsets[T], k: int, r: Words) -> list[T]:
     return list(by_size[(r() * len(by_size)) >> 32])
 
 
-_INDEX_SUBSETS = tuple(_subsets(range(n)) for n in range(max(rules.SIMILAR_DISTANCE, 16) + 1))
+_INDEX_SUBSETS = tuple(
+    _subsets(range(n)) for n in range(max(rules.SIMILAR_DISTANCE, *(len(stack.tools) for stack in STACKS)) + 1)
+)
 """Subsets of positions in short lists that differ per record: similar-post candidates, sampled tools."""
 _CHECKLIST_SUBSETS = {category: _subsets(items) for category, items in vocabulary.CHECKLISTS.items()}
 _NOTE_SUBSETS = _subsets(vocabulary.NOTES)
@@ -264,10 +266,9 @@ def _draft(seed: int, profile: str) -> Draft:
     d.seed, d.profile, d.title = seed, profile, ident.title
     d.problem, d.stack, d.scenario, d.context = ident.problem, stack.name, ident.scenario, ident.scenario
     d.intro = _fill(_INTROS, r, ctx)
-    full_checklist = vocabulary.CHECKLISTS[ident.category]
     d.checklist = checklist = _sample(_CHECKLIST_SUBSETS[ident.category], 3 + ((r() * 4) >> 32), r)
     if edge:
-        d.checklist = profiles.choose_list(profile, checklist, full_checklist, r)
+        d.checklist = profiles.choose_list(profile, checklist, vocabulary.CHECKLISTS[ident.category], r)
     steps = _STEPS[(r() * len(_STEPS)) >> 32]
     table = _STACK_TABLES[stack.name]
     d.code_block = table.code_blocks[(r() * len(stack.snippets)) >> 32]
