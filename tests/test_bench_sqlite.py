@@ -163,9 +163,10 @@ def test_a_repeat_is_within_noise_and_a_dropped_index_is_a_regression(tmp_path: 
         conn.execute("DROP INDEX ix_anp_articles_admin_list")
     slower = build_report(run_bench(opts))
 
-    # Two runs a few seconds apart on a shared 2-core machine drift by 10-25% as a whole, which
-    # no within-run statistic can see: the test uses the noise floor README recommends there.
-    floor = 30.0
+    # Two runs a few seconds apart on a shared 2-core machine drift as a whole, which no
+    # within-run statistic can see: a 0.1 ms query's p50 moved by up to 40% between repeats
+    # here. The planted regression is checked at more than 100%, so a 50% floor still finds it.
+    floor = 50.0
     same = compare_reports(first, repeat, noise_floor=floor)
     admin_same = [r for r in same.rows if r.query == "admin_list"]
     assert admin_same and all(r.verdict == "within noise" for r in admin_same)
