@@ -47,6 +47,11 @@ _STATUS_WEIGHTS: tuple[tuple[RevisionStatus, float], ...] = (
 _WINDOW_START = dt.date.fromisoformat(rules.REVIEW_WINDOW[0])
 _WINDOW_DAYS = (dt.date.fromisoformat(rules.REVIEW_WINDOW[1]) - _WINDOW_START).days
 _DATES = tuple((_WINDOW_START + dt.timedelta(days=d)).isoformat() for d in range(_WINDOW_DAYS + 1))
+# Values that depend on one normal draw alone, tabulated by the draw's top 12 bits (see rng.normal).
+_NORMALS = tuple(normal(i << 20) for i in range(4096))
+_QUALITIES = tuple(max(0, min(100, round(72 + 14 * z))) for z in _NORMALS)
+_VIEW_COUNTS = tuple(min(2_000_000_000, int(math.exp(8.0 + 2.0 * z))) for z in _NORMALS)
+_VERSIONS = tuple(f"{major}.{minor}.{patch}" for major in range(4) for minor in range(13) for patch in range(21))
 
 # Realistic records are written without escaping (see draft.py); that is only sound while
 # every word they are made of needs none. Code snippets are escaped once, in _STACK_TABLES.
@@ -175,11 +180,23 @@ _STEPS = tuple(_steps(layout) for layout in vocabulary.LAYOUTS)
 
 _BANKS: list[prose.Parts | None] = [None] * len(_THEMES)
 """Paragraph banks by theme index, filled on first use: one record needs only a few themes."""
-_PAIRS = prose.LEADS * prose.FOLLOWS
-"""A paragraph's lead and follow are one draw: ``pair`` = lead * FOLLOWS + follow."""
+_LEAD_BITS = prose.LEADS.bit_length() - 1
 _FOLLOW_BITS = prose.FOLLOWS.bit_length() - 1
-if 1 << _FOLLOW_BITS != prose.FOLLOWS:  # pragma: no cover - a bank size edit that must be fixed
-    raise RuntimeError("prose.FOLLOWS must be a power of two")
+_CLOSING_BITS = 10
+_CLOSING_SLOTS = 1 << _CLOSING_BITS
+_LEAD_SHIFT = _FOLLOW_BITS + _CLOSING_BITS
+_THEME_SHIFT = _LEAD_BITS + _LEAD_SHIFT
+_LEAD_MASK, _FOLLOW_MASK, _SLOT_MASK = prose.LEADS - 1, prose.FOLLOWS - 1, _CLOSING_SLOTS - 1
+_PARAGRAPH_CHOICES = len(_THEMES) << _THEME_SHIFT
+"""A paragraph is one draw ``x`` below this, read in mixed radix: theme, lead, follow, closing slot.
+
+One draw instead of three to five keeps the paragraph loop, a fifth of a record's work,
+short; each part is uniform to within a few parts in a million.
+"""
+if (
+    1 << _LEAD_BITS != prose.LEADS or 1 << _FOLLOW_BITS != prose.FOLLOWS or _PARAGRAPH_CHOICES > 2**32
+):  # pragma: no cover - a bank size edit that must be fixed
+    raise RuntimeError("prose.LEADS and FOLLOWS must be powers of two, and a paragraph must fit one 32-bit draw")
 
 
 def _bank(theme: int) -> prose.Parts:
@@ -190,9 +207,9 @@ def _bank(theme: int) -> prose.Parts:
 class _StackTable(NamedTuple):
     """What the hot path needs of one stack, precomputed once per process."""
 
-    closings: tuple[tuple[tuple[str, int], ...], ...]
-    """Closing sentences about the stack with their word counts, ``[sentence][tool]``."""
-    brand_closings: tuple[tuple[str, int], ...]
+    closings: tuple[tuple[str, int] | None, ...]
+    """A paragraph's closing sentence with its word count, by slot: 30% about the stack and
+    one of its tools, 12% about the brand, none in the rest."""
     tool_subsets: _Subsets[str]
     code_blocks: tuple[str, ...]
     """The JSON block of each snippet."""
@@ -208,9 +225,14 @@ def _stack_table(stack: Stack) -> _StackTable:
         text = template.format(stack=stack.name, language=stack.language, area=stack.area, tool=tool, brand=rules.BRAND)
         return text, len(text.split())
 
+    about_stack = [counted(t, tool) for t in _STACK_SENTENCES for tool in stack.tools]
+    about_brand = [counted(t, "") for t in _BRAND_SENTENCES]
+    stack_slots, brand_slots = round(0.30 * _CLOSING_SLOTS), round(0.12 * _CLOSING_SLOTS)
+    closings: list[tuple[str, int] | None] = [about_stack[i % len(about_stack)] for i in range(stack_slots)]
+    closings += [about_brand[i % len(about_brand)] for i in range(brand_slots)]
+    closings += [None] * (_CLOSING_SLOTS - len(closings))
     return _StackTable(
-        tuple(tuple(counted(t, tool) for tool in stack.tools) for t in _STACK_SENTENCES),
-        tuple(counted(t, "") for t in _BRAND_SENTENCES),
+        tuple(closings),
         _subsets(stack.tools),
         tuple(
             f'{{"language":"{escaped(stack.code_language)}","text":{encode_basestring(s)},"type":"code"}}'
@@ -273,7 +295,7 @@ def _draft(seed: int, profile: str) -> Draft:
     table = _STACK_TABLES[stack.name]
     d.code_block = table.code_blocks[(r() * len(stack.snippets)) >> 32]
     tools = stack.tools
-    stack_closings, brand_closings = table.closings, table.brand_closings
+    closings = table.closings
     banks, themes = _BANKS, len(_BANKS)
 
     sections: list[Section] = []
@@ -290,34 +312,29 @@ def _draft(seed: int, profile: str) -> Draft:
             sections.append((heading, [], _CHECKLIST_TAIL))
             continue
         texts = []
-        for i in range(low + ((r() * span) >> 32)):
+        for _ in range(low + ((r() * span) >> 32)):
             # a themed paragraph from the bank, never two of one theme in a row,
             # sometimes closed by a sentence about the stack or the brand
-            theme = (r() * themes) >> 32
+            x = (r() * _PARAGRAPH_CHOICES) >> 32
+            theme = x >> _THEME_SHIFT
             if theme == last_theme:
                 theme = (theme + 1) % themes
             last_theme = theme
             leads, lead_words, follows, follow_words = banks[theme] or _bank(theme)
-            pair = (r() * _PAIRS) >> 32
-            lead, follow = pair >> _FOLLOW_BITS, pair & (prose.FOLLOWS - 1)
+            lead, follow = (x >> _LEAD_SHIFT) & _LEAD_MASK, (x >> _CLOSING_BITS) & _FOLLOW_MASK
             n = lead_words[lead] + follow_words[follow]
-            u = r()
-            if u < 0.42 * 2**32:
-                if u < 0.3 * 2**32:
-                    tool = (r() * len(tools)) >> 32
-                    extra, more = stack_closings[(r() * len(stack_closings)) >> 32][tool]
-                else:
-                    extra, more = brand_closings[(r() * len(brand_closings)) >> 32]
-                text = f"{leads[lead]} {follows[follow]} {extra}"
-                n += more
-            else:
+            closing = closings[x & _SLOT_MASK]
+            if closing is None:
                 text = f"{leads[lead]} {follows[follow]}"
-            if kind == _FINAL and i == 0:
-                opening = _fill(_FINALS, r, ctx)
-                text = f"{opening} {text}"
-                n += len(opening.split())
+            else:
+                text = f"{leads[lead]} {follows[follow]} {closing[0]}"
+                n += closing[1]
             texts.append(text)
             words += n
+        if kind == _FINAL:  # the closing section opens with a sentence that wraps the article up
+            opening = _fill(_FINALS, r, ctx)
+            texts[0] = f"{opening} {texts[0]}"
+            words += len(opening.split())
         paragraphs += len(texts)
         sections.append((heading, texts, ()))
     d.sections, d.paragraphs = sections, paragraphs
@@ -327,15 +344,15 @@ def _draft(seed: int, profile: str) -> Draft:
     age_days = (r() * (_WINDOW_DAYS + 1)) >> 32
     d.last_reviewed = _DATES[_WINDOW_DAYS - age_days]
     # scores are rounded and kept within 0-100
-    d.quality = quality = max(0, min(100, round(72 + 14 * normal(r()))))
+    d.quality = quality = _QUALITIES[r() >> 20]
     d.clarity = max(0, min(100, round(quality + 8 * normal(r()))))
     d.depth = max(0, min(100, round(45 + words / 20 + 10 * normal(r()))))
     d.freshness = max(0, min(100, round(100 - 70 * age_days / _WINDOW_DAYS + 5 * normal(r()))))
-    d.view_count = min(2_000_000_000, int(math.exp(8.0 + 2.0 * normal(r()))))
+    d.view_count = _VIEW_COUNTS[r() >> 20]
     d.flag_images = r() < 0.45 * 2**32
     d.flag_heavy = d.flag_images and r() < 0.3 * 2**32
     d.flag_ai = r() < 0.85 * 2**32
-    d.version = f"{(r() * 4) >> 32}.{(r() * 13) >> 32}.{(r() * 21) >> 32}"
+    d.version = _VERSIONS[(r() * len(_VERSIONS)) >> 32]
     d.tools = picked = _sample(table.tool_subsets, 3 + ((r() * (len(tools) - 2)) >> 32), r)
     if edge:
         d.tools = picked = profiles.choose_list(profile, picked, tools, r)
