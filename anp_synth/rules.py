@@ -15,7 +15,7 @@ from .errors import InvalidArgument
 from .model import PROFILES
 
 GENERATOR_NAME = "anp content synthesizer"
-GENERATOR_VERSION = "1.1"
+GENERATOR_VERSION = "1.2"
 BRAND = "alphanode"
 
 MAX_SEED = 2**48 - 1

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anp_synth import InvalidArgument, rules
-from anp_synth.generate import build, generate, generate_lines, identity
+from anp_synth.generate import article, build, generate, generate_lines, identity
 from anp_synth.model import PROFILES
 from anp_synth.validate import check_record
 
@@ -53,6 +53,20 @@ def test_windows_compose(seed: int, first: int, second: int) -> None:
     whole = list(generate_lines(seed=seed, count=first + second))
     parts = list(generate_lines(seed=seed, count=first)) + list(generate_lines(seed=seed + first, count=second))
     assert parts == whole
+
+
+def test_a_record_that_outruns_the_words_read_up_front_is_the_same_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stream is one SHAKE-128 output: reading less of it up front only means reading on later."""
+    wanted = {p: list(generate_lines(seed=40, count=30, profile=p)) for p in PROFILES}
+    caches = (article.identity, article._similar_post)
+    monkeypatch.setattr(article, "_FIRST_READ", dict.fromkeys(PROFILES, article.IDENTITY_WORDS + 1))
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        assert {p: list(generate_lines(seed=40, count=30, profile=p)) for p in PROFILES} == wanted
+    finally:
+        for cache in caches:
+            cache.cache_clear()
 
 
 def test_records_do_not_depend_on_process_hash_seed_locale_timezone_or_clock() -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 import itertools
 import json
 import math
-import struct
+from array import array
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -22,8 +22,22 @@ from typing import NamedTuple, TypeVar
 from .. import rules
 from ..model import Article, Difficulty, RevisionStatus
 from . import profiles, prose, vocabulary
-from .draft import CHECKLIST, CODE, Draft, Section, encode, entity_json, escape, escaped, json_strings, needs_escape
-from .rng import Words, normal, stream_key, word_stream
+from .draft import (
+    CHECKLIST,
+    CODE,
+    NO_BLOCK,
+    PARAGRAPHS,
+    Draft,
+    Section,
+    encode,
+    entity_json,
+    escape,
+    escaped,
+    json_strings,
+    needs_escape,
+)
+from .draft import paragraphs as draft_paragraphs
+from .rng import SQUEEZE_WORDS, Words, normal, seed_name, seed_words, word_stream
 from .stacks import STACKS, Stack
 
 T = TypeVar("T")
@@ -51,6 +65,12 @@ _DATES = tuple((_WINDOW_START + dt.timedelta(days=d)).isoformat() for d in range
 _NORMALS = tuple(normal(i << 20) for i in range(4096))
 _QUALITIES = tuple(max(0, min(100, round(72 + 14 * z))) for z in _NORMALS)
 _VIEW_COUNTS = tuple(min(2_000_000_000, int(math.exp(8.0 + 2.0 * z))) for z in _NORMALS)
+_NOISE_5, _NOISE_8, _NOISE_10 = (tuple(round(sd * z) for z in _NORMALS) for sd in (5, 8, 10))
+_FRESHNESS = tuple(round(100 - 70 * age / _WINDOW_DAYS) for age in range(_WINDOW_DAYS + 1))
+"""The mean freshness score of an article reviewed ``age`` days before the window's end."""
+# Flags are true with probabilities 0.45 (has_images), 0.3 (image_heavy, given images) and
+# 0.85 (ai_generated_style), to within 1/2048, read off 10 or 11 bits of one draw.
+_IMAGES_10_BITS, _HEAVY_11_BITS, _AI_STYLE_11_BITS = round(0.45 * 2**10), round(0.3 * 2**11), round(0.85 * 2**11)
 _VERSIONS = tuple(f"{major}.{minor}.{patch}" for major in range(4) for minor in range(13) for patch in range(21))
 
 # Realistic records are written without escaping (see draft.py); that is only sound while
@@ -80,26 +100,33 @@ if _UNCLEAN:  # pragma: no cover - a vocabulary edit that must be fixed, not shi
 
 
 class Identity(NamedTuple):
-    """What a record is about, cheap to compute for any seed; and the seed of its body stream."""
+    """What a record is about, cheap to compute for any seed; and the first words of its stream."""
 
     problem: str
     category: str
     stack: Stack
     scenario: str
     title: str
-    body_key: bytes
+    words: array[int]
+    """The start of the record's SHAKE-128 stream (see rng.py): words 0-4 chose the above,
+    the body draws from word 5 on."""
+
+
+IDENTITY_WORDS = 5
+_FIRST_READ = {"realistic": SQUEEZE_WORDS, "edge": 4 * SQUEEZE_WORDS, "hostile": 4 * SQUEEZE_WORDS}
+"""Words read up front. A realistic record draws 25 to 31 words besides its identity's five,
+so one squeeze holds it; edge and hostile records draw up to about 125, four squeezes."""
 
 
 @lru_cache(maxsize=4096)
 def identity(seed: int, profile: str) -> Identity:
-    """Problem, stack, scenario and title of ``seed``, read off one digest of the seed.
+    """Problem, stack, scenario and title of ``seed``, read off the first words of its stream.
 
-    Words 0-3 of the digest pick problem, stack, scenario and title pattern, word 4 the
-    profile's title decoration, bytes 16-31 key the body stream. No Random instance here:
-    similar posts need the titles of other seeds, and this keeps that to one hash.
+    Words 0-3 pick problem, stack, scenario and title pattern, word 4 the profile's title
+    decoration. No Random instance here: similar posts need the titles of other seeds, and
+    this keeps that to one hash, which the record's own body then draws on.
     """
-    key = stream_key(seed, profile, "record")
-    words = struct.unpack(">8I", key)
+    words = seed_words(seed_name(seed, profile), _FIRST_READ[profile])
     problem, category = vocabulary.PROBLEMS[words[0] % len(vocabulary.PROBLEMS)]
     stack = STACKS[words[1] % len(STACKS)]
     scenario = vocabulary.SCENARIOS[words[2] % len(vocabulary.SCENARIOS)]
@@ -108,15 +135,15 @@ def identity(seed: int, profile: str) -> Identity:
     )
     if profile != "realistic":
         title = profiles.decorate_title(title, profile, words[4] / 2**32)
-    return Identity(problem, category, stack, scenario, title, key[16:])
+    return Identity(problem, category, stack, scenario, title, words)
 
 
 def _cut_points(weights: tuple[tuple[T, float], ...]) -> tuple[list[float], tuple[T, ...]]:
-    """Where each value's share of the 32-bit draws ends, and the values: ``values[bisect_right(cuts, word)]``."""
+    """Where each value's share of 16-bit numbers ends, and the values: ``values[bisect_right(cuts, number)]``."""
     cuts, acc = [], 0.0
     for _, w in weights[:-1]:
         acc += w
-        cuts.append(acc * 2**32)
+        cuts.append(acc * 2**16)
     return cuts, tuple(value for value, _ in weights)
 
 
@@ -132,19 +159,32 @@ def _fill(templates: Sequence[str], r: Words, ctx: Mapping[str, str]) -> str:
 _Subsets = tuple[tuple[tuple[T, ...], ...], ...]
 
 
+_LOW_32 = 2**32 - 1
+_MAX_SAMPLE = 8
+"""No record samples more than this many items of a list, unless it takes all of them."""
+
+
 def _subsets(items: Sequence[T]) -> _Subsets[T]:
-    """Every k-subset of ``items`` in order, for each k from 0 to len(items): one draw then picks a whole sample.
+    """Every k-subset of ``items`` in order, by k: one draw then picks a whole sample.
 
     Built once per fixed list (checklists, notes, a stack's tools), so sampling costs one
-    index, not a loop.
+    index, not a loop. Sizes past ``len(items)``, up to :data:`_MAX_SAMPLE`, hold the whole
+    list, so a sample of more items than there are is all of them without a check.
     """
-    return tuple(tuple(itertools.combinations(items, k)) for k in range(len(items) + 1))
+    return tuple(
+        tuple(itertools.combinations(items, min(k, len(items)))) for k in range(max(len(items), _MAX_SAMPLE) + 1)
+    )
 
 
-def _sample(subsets: _Subsets[T], k: int, r: Words) -> list[T]:
-    """``k`` distinct items (all of them if fewer), uniformly, kept in the order of the list (readable, stable lists)."""
-    by_size = subsets[min(k, len(subsets) - 1)]
-    return list(by_size[(r() * len(by_size)) >> 32])
+def _sample(subsets: _Subsets[T], low: int, spread: int, r: Words) -> tuple[T, ...]:
+    """``k`` distinct items (all of them if fewer), ``k`` uniform in ``[low, low + spread)``; kept
+    in the order of the list (readable, stable lists).
+
+    One draw: its top part picks ``k``, what is left of it (a fraction below 1) the sample.
+    """
+    x = r() * spread
+    by_size = subsets[low + (x >> 32)]
+    return by_size[((x & _LOW_32) * len(by_size)) >> 32]
 
 
 _INDEX_SUBSETS = tuple(
@@ -158,37 +198,51 @@ _NOTE_SUBSETS = _subsets(vocabulary.NOTES)
 class _Step(NamedTuple):
     """One section of a layout, with what the hot loop needs precomputed."""
 
-    kind: int  # _PROSE, _FINAL, _CODE or _CHECKLIST
+    kind: int  # _PROSE, _FINAL or _CHECKLIST
     headings: tuple[str, ...]
     low: int
     span: int  # how many paragraph counts, from ``low`` on
+    block: int  # the block after the paragraphs, see draft.Section: a layout's code follows the section before it
+    choices: int  # headings x paragraph counts: one draw picks both
 
 
-_PROSE, _FINAL, _CODE, _CHECKLIST = range(4)
-_CODE_TAIL, _CHECKLIST_TAIL = (CODE,), (CHECKLIST,)
-_KINDS = {"code": _CODE, "checklist": _CHECKLIST, "final": _FINAL}
+_PROSE, _FINAL, _CHECKLIST = range(3)
+_KINDS = {"checklist": _CHECKLIST, "final": _FINAL}
 
 
 def _steps(layout: tuple[tuple[str, int, int], ...]) -> tuple[_Step, ...]:
-    return tuple(
-        _Step(_KINDS.get(kind, _PROSE), vocabulary.HEADINGS.get(kind, ()), low, high - low + 1)
-        for kind, low, high in layout
-    )
+    steps: list[_Step] = []
+    for kind, low, high in layout:
+        if kind == "code":
+            if not steps or steps[-1].kind == _CHECKLIST:  # pragma: no cover - a layout edit that must be fixed
+                raise RuntimeError(f"a layout's code must follow a section with paragraphs: {layout}")
+            steps[-1] = steps[-1]._replace(block=CODE)
+        else:
+            if kind != "checklist" and low < 1:  # pragma: no cover - a layout edit that must be fixed
+                raise RuntimeError(f"a layout's section of prose needs at least one paragraph: {layout}")
+            block = CHECKLIST if kind == "checklist" else NO_BLOCK
+            headings, span = vocabulary.HEADINGS[kind], high - low + 1
+            steps.append(_Step(_KINDS.get(kind, _PROSE), headings, low, span, block, len(headings) * span))
+    return tuple(steps)
 
 
 _STEPS = tuple(_steps(layout) for layout in vocabulary.LAYOUTS)
 
 _BANKS: list[prose.Parts | None] = [None] * len(_THEMES)
-"""Paragraph banks by theme index, filled on first use: one record needs only a few themes."""
+"""Paragraph banks by theme index, filled on first use (one record needs only a few themes):
+leads with the space that follows them, their word counts, follows, their word counts."""
 _LEAD_BITS = prose.LEADS.bit_length() - 1
 _FOLLOW_BITS = prose.FOLLOWS.bit_length() - 1
 _CLOSING_BITS = 10
 _CLOSING_SLOTS = 1 << _CLOSING_BITS
 _LEAD_SHIFT = _FOLLOW_BITS + _CLOSING_BITS
 _THEME_SHIFT = _LEAD_BITS + _LEAD_SHIFT
-_LEAD_MASK, _FOLLOW_MASK, _SLOT_MASK = prose.LEADS - 1, prose.FOLLOWS - 1, _CLOSING_SLOTS - 1
-_PARAGRAPH_CHOICES = len(_THEMES) << _THEME_SHIFT
-"""A paragraph is one draw ``x`` below this, read in mixed radix: theme, lead, follow, closing slot.
+_PARAGRAPH_RADIX = (_THEME_SHIFT, _LEAD_SHIFT, prose.LEADS - 1, _CLOSING_BITS, prose.FOLLOWS - 1, _CLOSING_SLOTS - 1)
+"""Shifts and masks of theme, lead, follow and closing slot in a paragraph's draw."""
+_PARAGRAPH_CHOICES = (len(_THEMES) - 1) << _THEME_SHIFT
+"""A paragraph is one draw ``x`` below this, read in mixed radix: theme (as a step of 1 to
+len(themes) - 1 from the theme before, so never the same twice in a row, the others
+equally likely), lead, follow, closing slot.
 
 One draw instead of three to five keeps the paragraph loop, a fifth of a record's work,
 short; each part is uniform to within a few parts in a million.
@@ -200,16 +254,19 @@ if (
 
 
 def _bank(theme: int) -> prose.Parts:
-    bank = _BANKS[theme] = prose.paragraph_parts(_THEMES[theme])
+    leads, lead_words, follows, follow_words = prose.paragraph_parts(_THEMES[theme])
+    bank = _BANKS[theme] = (tuple(f"{lead} " for lead in leads), lead_words, follows, follow_words)
     return bank
 
 
 class _StackTable(NamedTuple):
     """What the hot path needs of one stack, precomputed once per process."""
 
-    closings: tuple[tuple[str, int] | None, ...]
-    """A paragraph's closing sentence with its word count, by slot: 30% about the stack and
-    one of its tools, 12% about the brand, none in the rest."""
+    closings: tuple[str, ...]
+    """What ends a paragraph, by slot: in 30% a sentence about the stack and one of its
+    tools, in 12% one about the brand (each with its leading space), nothing in the rest."""
+    closing_words: tuple[int, ...]
+    """The words of each slot's closing."""
     tool_subsets: _Subsets[str]
     code_blocks: tuple[str, ...]
     """The JSON block of each snippet."""
@@ -221,18 +278,20 @@ class _StackTable(NamedTuple):
 
 
 def _stack_table(stack: Stack) -> _StackTable:
-    def counted(template: str, tool: str) -> tuple[str, int]:
-        text = template.format(stack=stack.name, language=stack.language, area=stack.area, tool=tool, brand=rules.BRAND)
-        return text, len(text.split())
+    def closing(template: str, tool: str) -> str:
+        return " " + template.format(
+            stack=stack.name, language=stack.language, area=stack.area, tool=tool, brand=rules.BRAND
+        )
 
-    about_stack = [counted(t, tool) for t in _STACK_SENTENCES for tool in stack.tools]
-    about_brand = [counted(t, "") for t in _BRAND_SENTENCES]
+    about_stack = [closing(t, tool) for t in _STACK_SENTENCES for tool in stack.tools]
+    about_brand = [closing(t, "") for t in _BRAND_SENTENCES]
     stack_slots, brand_slots = round(0.30 * _CLOSING_SLOTS), round(0.12 * _CLOSING_SLOTS)
-    closings: list[tuple[str, int] | None] = [about_stack[i % len(about_stack)] for i in range(stack_slots)]
+    closings = [about_stack[i % len(about_stack)] for i in range(stack_slots)]
     closings += [about_brand[i % len(about_brand)] for i in range(brand_slots)]
-    closings += [None] * (_CLOSING_SLOTS - len(closings))
+    closings += [""] * (_CLOSING_SLOTS - len(closings))
     return _StackTable(
         tuple(closings),
+        tuple(len(text.split()) for text in closings),
         _subsets(stack.tools),
         tuple(
             f'{{"language":"{escaped(stack.code_language)}","text":{encode_basestring(s)},"type":"code"}}'
@@ -261,7 +320,11 @@ def _similar_post(seed: int, profile: str) -> tuple[str, str]:
 
 def build_line(seed: int, profile: str) -> str:
     """The canonical JSON line of ``seed`` (with its hash): the hot path, no dict built."""
-    d = _draft(seed, profile)
+    ident = identity(seed, profile)
+    try:
+        d = _draft(seed, profile, ident, ident.words)
+    except StopIteration:  # the record drew past the words read up front: read on, start again
+        d = _draft_long(seed, profile)
     if profile != "realistic":
         escape(d)
     head, tail = encode(d, rules.GENERATOR_NAME, rules.GENERATOR_VERSION)
@@ -274,11 +337,25 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
     return json.loads(line), line
 
 
-def _draft(seed: int, profile: str) -> Draft:
-    """Every value of the record, drawn in the generator's fixed order."""
+def _draft_long(seed: int, profile: str) -> Draft:
+    """The draft of a record that needs more words than were read up front: twice as many, until it fits."""
     ident = identity(seed, profile)
+    name, count = seed_name(seed, profile), len(ident.words)
+    while True:
+        count *= 2
+        try:
+            return _draft(seed, profile, ident, seed_words(name, count))
+        except StopIteration:
+            continue
+
+
+def _draft(seed: int, profile: str, ident: Identity, stream: array[int]) -> Draft:
+    """Every value of the record, drawn in the generator's fixed order from ``stream``, its stream's first words.
+
+    Raises ``StopIteration`` if the record needs more words than ``stream`` holds.
+    """
     stack = ident.stack
-    r = word_stream(ident.body_key)
+    r = word_stream(stream, IDENTITY_WORDS)
     ctx: dict[str, str] = {
         "problem": ident.problem, "stack": stack.name, "scenario": ident.scenario,
         "language": stack.language, "area": stack.area, "brand": rules.BRAND, "tool": stack.tools[0],
@@ -288,84 +365,84 @@ def _draft(seed: int, profile: str) -> Draft:
     d.seed, d.profile, d.title = seed, profile, ident.title
     d.problem, d.stack, d.scenario, d.context = ident.problem, stack.name, ident.scenario, ident.scenario
     d.intro = _fill(_INTROS, r, ctx)
-    d.checklist = checklist = _sample(_CHECKLIST_SUBSETS[ident.category], 3 + ((r() * 4) >> 32), r)
+    d.checklist = checklist = _sample(_CHECKLIST_SUBSETS[ident.category], 3, 4, r)
     if edge:
         d.checklist = profiles.choose_list(profile, checklist, vocabulary.CHECKLISTS[ident.category], r)
     steps = _STEPS[(r() * len(_STEPS)) >> 32]
     table = _STACK_TABLES[stack.name]
     d.code_block = table.code_blocks[(r() * len(stack.snippets)) >> 32]
     tools = stack.tools
-    closings = table.closings
+    closings, closing_words = table.closings, table.closing_words
     banks, themes = _BANKS, len(_BANKS)
 
     sections: list[Section] = []
     paragraphs = 0
     words = len(d.intro.split())
-    last_theme = -1
-    for kind, headings, low, span in steps:
-        if kind == _CODE:
-            heading, texts, _ = sections[-1]
-            sections[-1] = (heading, texts, _CODE_TAIL)
-            continue
-        heading = headings[(r() * len(headings)) >> 32]
+    theme = (r() * themes) >> 32
+    theme_shift, lead_shift, lead_mask, follow_shift, follow_mask, slot_mask = _PARAGRAPH_RADIX
+    for kind, headings, low, span, block, choices in steps:
+        x = (r() * choices) >> 32
+        heading = headings[x // span]
         if kind == _CHECKLIST:
-            sections.append((heading, [], _CHECKLIST_TAIL))
+            sections.append((heading, "", block))
             continue
-        texts = []
-        for _ in range(low + ((r() * span) >> 32)):
-            # a themed paragraph from the bank, never two of one theme in a row,
-            # sometimes closed by a sentence about the stack or the brand
+        count = low + x % span
+        # Themed paragraphs from the banks, each of another theme than the one before, some
+        # closed by a sentence about the stack or the brand. Written as pieces with their
+        # separators and joined once; the first paragraph's separator is dropped.
+        pieces: list[str] = []
+        for _ in range(count):
             x = (r() * _PARAGRAPH_CHOICES) >> 32
-            theme = x >> _THEME_SHIFT
-            if theme == last_theme:
-                theme = (theme + 1) % themes
-            last_theme = theme
+            theme = (theme + 1 + (x >> theme_shift)) % themes
             leads, lead_words, follows, follow_words = banks[theme] or _bank(theme)
-            lead, follow = (x >> _LEAD_SHIFT) & _LEAD_MASK, (x >> _CLOSING_BITS) & _FOLLOW_MASK
-            n = lead_words[lead] + follow_words[follow]
-            closing = closings[x & _SLOT_MASK]
-            if closing is None:
-                text = f"{leads[lead]} {follows[follow]}"
-            else:
-                text = f"{leads[lead]} {follows[follow]} {closing[0]}"
-                n += closing[1]
-            texts.append(text)
-            words += n
+            lead, follow, slot = (x >> lead_shift) & lead_mask, (x >> follow_shift) & follow_mask, x & slot_mask
+            pieces += (PARAGRAPHS, leads[lead], follows[follow], closings[slot])
+            words += lead_words[lead] + follow_words[follow] + closing_words[slot]
+        pieces[0] = ""
         if kind == _FINAL:  # the closing section opens with a sentence that wraps the article up
             opening = _fill(_FINALS, r, ctx)
-            texts[0] = f"{opening} {texts[0]}"
+            pieces[1] = f"{opening} {pieces[1]}"
             words += len(opening.split())
-        paragraphs += len(texts)
-        sections.append((heading, texts, ()))
+        paragraphs += count
+        sections.append((heading, "".join(pieces), block))
     d.sections, d.paragraphs = sections, paragraphs
 
-    d.difficulty = _DIFFICULTIES[bisect_right(_DIFFICULTY_CUTS, r())]
-    d.status = _STATUSES[bisect_right(_STATUS_CUTS, r())]
-    age_days = (r() * (_WINDOW_DAYS + 1)) >> 32
+    # The numbers below need far fewer than 32 random bits each, so each draw serves two or
+    # three of them: its 16-, 12-, 11- or 10-bit parts are independent uniform numbers.
+    w = r()
+    d.difficulty = _DIFFICULTIES[bisect_right(_DIFFICULTY_CUTS, w >> 16)]
+    d.status = _STATUSES[bisect_right(_STATUS_CUTS, w & 0xFFFF)]
+    x = r() * (_WINDOW_DAYS + 1)
+    age_days = x >> 32
     d.last_reviewed = _DATES[_WINDOW_DAYS - age_days]
-    # scores are rounded and kept within 0-100
-    d.quality = quality = _QUALITIES[r() >> 20]
-    d.clarity = max(0, min(100, round(quality + 8 * normal(r()))))
-    d.depth = max(0, min(100, round(45 + words / 20 + 10 * normal(r()))))
-    d.freshness = max(0, min(100, round(100 - 70 * age_days / _WINDOW_DAYS + 5 * normal(r()))))
-    d.view_count = _VIEW_COUNTS[r() >> 20]
-    d.flag_images = r() < 0.45 * 2**32
-    d.flag_heavy = d.flag_images and r() < 0.3 * 2**32
-    d.flag_ai = r() < 0.85 * 2**32
+    # scores are whole numbers kept within 0-100: a rounded mean plus rounded normal noise
+    w = r()
+    d.quality = quality = _QUALITIES[w >> 20]
+    d.view_count = _VIEW_COUNTS[(w >> 8) & 0xFFF]
+    w = r()
+    d.clarity = max(0, min(100, quality + _NOISE_8[w >> 20]))
+    d.depth = max(0, min(100, 45 + round(words / 20) + _NOISE_10[(w >> 8) & 0xFFF]))
+    d.freshness = max(0, min(100, _FRESHNESS[age_days] + _NOISE_5[(x & _LOW_32) >> 20]))
+    w = r()
+    d.flag_images = images = w >> 22 < _IMAGES_10_BITS
+    d.flag_heavy = images and (w >> 11) & 0x7FF < _HEAVY_11_BITS
+    d.flag_ai = w & 0x7FF < _AI_STYLE_11_BITS
     d.version = _VERSIONS[(r() * len(_VERSIONS)) >> 32]
-    d.tools = picked = _sample(table.tool_subsets, 3 + ((r() * (len(tools) - 2)) >> 32), r)
+    picked: Sequence[str] = _sample(table.tool_subsets, 3, len(tools) - 2, r)
     if edge:
-        d.tools = picked = profiles.choose_list(profile, picked, tools, r)
+        picked = profiles.choose_list(profile, picked, tools, r)
+    d.tools = picked
     tool_entities = table.tool_entities
-    d.entities = [*table.entities, _PROBLEM_ENTITIES[ident.problem]]
-    d.entities += [tool_entities[picked[i]] for i in _sample(_INDEX_SUBSETS[len(picked)], (r() * 3) >> 32, r)]
+    entities = [*table.entities, _PROBLEM_ENTITIES[ident.problem]]
+    entities += [tool_entities[picked[i]] for i in _sample(_INDEX_SUBSETS[len(picked)], 0, 3, r)]
     if edge and r() < 0.5 * 2**32:
-        d.entities += [tool_entities[tool] for tool in tools]
-    d.notes = notes = _sample(_NOTE_SUBSETS, 2 + ((r() * 3) >> 32), r)
+        entities += [tool_entities[tool] for tool in tools]
+    d.entities = entities
+    d.notes = notes = _sample(_NOTE_SUBSETS, 2, 3, r)
     if edge:
         d.notes = profiles.choose_list(profile, notes, vocabulary.NOTES, r)
     first = max(0, seed - rules.SIMILAR_DISTANCE)
-    positions = _sample(_INDEX_SUBSETS[seed - first], 3 + ((r() * 3) >> 32), r)
+    positions: Sequence[int] = _sample(_INDEX_SUBSETS[seed - first], 3, 3, r)
     if edge:
         positions = profiles.choose_list(profile, positions, range(seed - first), r)
     d.similar = [_similar_post(first + i, profile)[1] for i in reversed(positions)]
@@ -380,7 +457,7 @@ def _draft(seed: int, profile: str) -> Draft:
     d.source_id = rules.source_id(seed)
     if profile != "realistic":
         profiles.apply(d, profile, r)
-        words = sum(len(text.split()) for _, texts, _ in d.sections for text in texts)
+        words = sum(len(text.split()) for _, joined, _ in d.sections for text in draft_paragraphs(joined))
         words += len(d.intro.split())
     d.reading_time = rules.reading_time(words)
     d.flag_review = rules.needs_human_review(d.quality, d.clarity, d.status)

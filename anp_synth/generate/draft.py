@@ -8,22 +8,35 @@ key order, and dict consumers parse that line, so there is one source of truth.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from json.encoder import encode_basestring
 
-CODE, CHECKLIST = 1, 2
+NO_BLOCK, CODE, CHECKLIST = 0, 1, 2
 
-Section = tuple[str, list[str], tuple[int, ...]]
-"""Heading, paragraph texts, then the kinds of the blocks after the paragraphs (CODE, CHECKLIST).
+Section = tuple[str, str, int]
+"""Heading, the paragraph texts joined by :data:`PARAGRAPHS`, then the block after the
+paragraphs: NO_BLOCK, CODE or CHECKLIST.
 
 Every layout puts a section's code block or checklist after its paragraphs, so paragraphs
-are kept as one list of texts: they are written with one join, not one object per block.
+are kept as the one string they are in the JSON: the generator writes them as pieces
+joined once, not one string per paragraph and again per section. Only the edge and hostile
+profiles, off the hot path, take them apart again (:func:`paragraphs`).
 """
+
+PARAGRAPHS = '","type":"paragraph"},{"text":"'
+"""Between two paragraph texts of a section, in its JSON. No generated text holds it: realistic
+text has no quote, and the profiles' samples are checked not to (profiles.py)."""
+
+
+def paragraphs(joined: str) -> list[str]:
+    """The paragraph texts of a section's joined paragraphs."""
+    return joined.split(PARAGRAPHS) if joined else []
 
 
 class Draft:
     """Every value of one record; ``sections`` as :data:`Section`. A code block is
     ``code_block``, a checklist's items are ``checklist``: one list for body and box, so they
-    cannot disagree."""
+    cannot disagree. Lists are sequences: realistic ones are shared tuples, never changed in place."""
 
     __slots__ = (
         "action", "brief", "checklist", "clarity", "code_block", "code_language", "context", "depth", "difficulty",
@@ -35,7 +48,7 @@ class Draft:
 
     action: str
     brief: str
-    checklist: list[str]
+    checklist: Sequence[str]
     clarity: int
     code_block: str
     """The code block as JSON (snippets are fixed, so escaped once per process)."""
@@ -43,7 +56,7 @@ class Draft:
     context: str
     depth: int
     difficulty: str
-    entities: list[str]
+    entities: Sequence[str]
     """As JSON objects, already escaped: most are the stack's, cached per process."""
     flag_ai: bool
     flag_heavy: bool
@@ -52,7 +65,7 @@ class Draft:
     freshness: int
     intro: str
     last_reviewed: str
-    notes: list[str]
+    notes: Sequence[str]
     paragraphs: int
     problem: str
     profile: str
@@ -62,7 +75,7 @@ class Draft:
     scenario: str
     sections: list[Section]
     seed: int
-    similar: list[str]
+    similar: Sequence[str]
     """The similar posts as JSON objects, already escaped (each is cached, see article.py)."""
     source_id: str
     stack: str
@@ -71,7 +84,7 @@ class Draft:
     status: str
     summary: str
     title: str
-    tools: list[str]
+    tools: Sequence[str]
     topic: str
     version: str
     view_count: int
@@ -100,13 +113,15 @@ def escape(d: Draft) -> None:
     d.context, d.problem, d.action, d.stack, d.scenario = (
         e(d.context), e(d.problem), e(d.action), e(d.stack), e(d.scenario)
     )  # fmt: skip
-    d.checklist[:] = map(e, d.checklist)
+    d.checklist = [e(item) for item in d.checklist]
     d.notes = [e(n) for n in d.notes]
     d.tools = [e(t) for t in d.tools]
-    d.sections = [(e(heading), [e(text) for text in texts], tail) for heading, texts, tail in d.sections]
+    d.sections = [
+        (e(heading), PARAGRAPHS.join(map(e, paragraphs(joined))), block) for heading, joined, block in d.sections
+    ]
 
 
-def json_strings(items: list[str]) -> str:
+def json_strings(items: Sequence[str]) -> str:
     """A JSON list of strings that are JSON-safe already."""
     return '["' + '","'.join(items) + '"]' if items else "[]"
 
@@ -117,8 +132,6 @@ def entity_json(name: str, kind: str) -> str:
 
 
 _BOOL = ("false", "true")
-_PARAGRAPHS = '","type":"paragraph"},{"text":"'
-"""Between two paragraph texts of a section, in its JSON."""
 
 
 def encode(d: Draft, generator: str, generator_version: str) -> tuple[str, str]:
@@ -130,18 +143,16 @@ def encode(d: Draft, generator: str, generator_version: str) -> tuple[str, str]:
     written between quotes as they are.
     """
     checklist = json_strings(d.checklist)
-    tails = {CODE: d.code_block, CHECKLIST: f'{{"items":{checklist},"type":"checklist"}}'}
+    after = ("", f",{d.code_block}", f',{{"items":{checklist},"type":"checklist"}}')  # by block kind
     # The sections are most of the record's bytes: they are gathered as pieces and copied
     # once, into the tail, rather than once per block, per section and again for the list.
     sections: list[str] = []
-    for heading, texts, after in d.sections:
-        if texts:
-            sections += ('{"blocks":[{"text":"', _PARAGRAPHS.join(texts), '","type":"paragraph"}')
-            for kind in after:
-                sections += (",", tails[kind])
+    for heading, joined, block in d.sections:
+        if joined:
+            sections += ('{"blocks":[{"text":"', joined, '","type":"paragraph"}', after[block], '],"heading":"')
         else:
-            sections += ('{"blocks":[', ",".join([tails[kind] for kind in after]))
-        sections += ('],"heading":"', heading, '"},')
+            sections += ('{"blocks":[', after[block][1:], '],"heading":"')
+        sections += (heading, '"},')
     if sections:
         sections[-1] = '"}'
     head = (

@@ -1,26 +1,26 @@
 """Where every random draw of a record starts: its seed, its profile and the generator version.
 
 Nothing here reads a clock, the environment, a global random state or ``hash()``. A
-record's draws are SHAKE-128 output of a key derived from (version, profile, seed): the
-same bytes on every machine and Python, and cheaper to start than a Mersenne Twister,
-whose 624-word seeding would cost a record more than all its draws together.
+record's draws are the SHAKE-128 output of its name (version, profile, seed): the same
+bytes on every machine and Python, and cheaper to start than a Mersenne Twister, whose
+624-word seeding would cost a record more than all its draws together.
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import statistics
 import sys
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from typing import Any
 
 from ..rules import GENERATOR_VERSION
 
 
-def stream_key(seed: int, profile: str, stream: str) -> bytes:
-    """32 bytes naming one independent random stream of one record."""
-    return hashlib.blake2b(f"{GENERATOR_VERSION}|{profile}|{seed}|{stream}".encode(), digest_size=32).digest()
+def seed_name(seed: int, profile: str) -> bytes:
+    """What a record's stream is the SHAKE-128 output of: generator version, profile and seed."""
+    return f"{GENERATOR_VERSION}|{profile}|{seed}".encode()
 
 
 Words = Callable[[], int]
@@ -31,38 +31,37 @@ below ``n`` (exactly ``int(w / 2**32 * n)``), and ``w < p * 2**32`` is true with
 probability ``p``. Integers skip a float and an ``int()`` per draw, a tenth of a record's time.
 """
 
-_WORDS_PER_BLOCK = 96
-
+SQUEEZE_WORDS = 42
+"""32-bit words SHAKE-128 gives per Keccak permutation (168 bytes): read in whole squeezes."""
 
 _SWAP = sys.byteorder == "little"
 if array("I").itemsize != 4:  # pragma: no cover - no platform CPython supports today
     raise RuntimeError("anp-synth needs a 4-byte C unsigned int for its random streams")
 
 
-def _block(key: bytes, index: int) -> array[int]:
-    """Words of one block as big-endian unsigned 32-bit integers.
+def seed_words(name: bytes, count: int) -> array[int]:
+    """The first ``count`` words of SHAKE-128(``name``), as big-endian unsigned 32-bit integers.
 
-    An array rather than ``struct.unpack``: its Python ints are made only for the words a
-    record reads, which halves the cost of starting a stream.
+    One hash per record gives its identity and all its draws: an XOF's output is one long
+    stream, so reading further (when a record needs more words) only extends it. An array
+    rather than ``struct.unpack``: its Python ints are made only for the words a record reads.
     """
-    words = array("I", hashlib.shake_128(key + index.to_bytes(4, "big")).digest(4 * _WORDS_PER_BLOCK))
+    words = array("I", hashlib.shake_128(name).digest(4 * count))
     if _SWAP:
         words.byteswap()
     return words
 
 
-def _blocks(key: bytes) -> Iterator[array[int]]:
-    for index in itertools.count(1):
-        yield _block(key, index)
+def word_stream(words: array[int], start: int) -> Words:
+    """Draws from ``words``, beginning at ``words[start]``.
 
-
-def word_stream(key: bytes) -> Words:
-    """The big-endian 32-bit words of SHAKE-128(key || block index), block by block.
-
-    A realistic record takes about 60 draws, one block; the chain runs in C, so a draw
-    costs less than ``random.getrandbits(32)``.
+    Past the last word a draw raises ``StopIteration``; the caller reads a longer prefix of
+    the same stream and starts the record again (see ``article.build_line``), which keeps the
+    common case to one C iterator: no generator, no chain, no bounds check per draw.
     """
-    return itertools.chain(_block(key, 0), itertools.chain.from_iterable(_blocks(key))).__next__
+    draws: Any = iter(words)  # an array iterator: typeshed does not know its __setstate__
+    draws.__setstate__(start)
+    return draws.__next__  # type: ignore[no-any-return]
 
 
 _QUANTILES = 4096
