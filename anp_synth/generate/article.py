@@ -44,10 +44,6 @@ T = TypeVar("T")
 
 # Templates around the prose name only the record's context ({stack}, {problem}...), so
 # str.format_map fills them; the word grammar is for paragraph prose (prose.py).
-_INTROS = vocabulary.INTRO_TEMPLATES
-_FINALS = vocabulary.FINAL_TEMPLATES
-_SUMMARIES = vocabulary.SUMMARY_TEMPLATES
-_BRIEFS = vocabulary.BRIEF_TEMPLATES
 _STACK_SENTENCES = vocabulary.POOLS["stack_sentence"]
 _BRAND_SENTENCES = vocabulary.POOLS["brand_sentence"]
 _THEMES = prose.THEME_NAMES
@@ -130,9 +126,7 @@ def identity(seed: int, profile: str) -> Identity:
     problem, category = vocabulary.PROBLEMS[words[0] % len(vocabulary.PROBLEMS)]
     stack = STACKS[words[1] % len(STACKS)]
     scenario = vocabulary.SCENARIOS[words[2] % len(vocabulary.SCENARIOS)]
-    title = vocabulary.TITLE_PATTERNS[words[3] % len(vocabulary.TITLE_PATTERNS)].format(
-        problem=problem, stack=stack.name
-    )
+    title = _STACK_TABLES[stack.name].titles[words[3] % len(vocabulary.TITLE_PATTERNS)] % (problem,)
     if profile != "realistic":
         title = profiles.decorate_title(title, profile, words[4] / 2**32)
     return Identity(problem, category, stack, scenario, title, words)
@@ -151,9 +145,10 @@ _DIFFICULTY_CUTS, _DIFFICULTIES = _cut_points(_DIFFICULTY_WEIGHTS)
 _STATUS_CUTS, _STATUSES = _cut_points(_STATUS_WEIGHTS)
 
 
-def _fill(templates: Sequence[str], r: Words, ctx: Mapping[str, str]) -> str:
-    """One of ``templates``, chosen by the record's stream, with the record's context filled in."""
-    return templates[(r() * len(templates)) >> 32].format_map(ctx)
+def _fill(templates: Sequence[str], r: Words, values: Mapping[str, str]) -> str:
+    """One of a stack's ``templates`` (see _StackTable), chosen by the record's stream, with
+    the record's problem and scenario filled in."""
+    return templates[(r() * len(templates)) >> 32] % values
 
 
 _Subsets = tuple[tuple[tuple[T, ...], ...], ...]
@@ -260,7 +255,20 @@ def _bank(theme: int) -> prose.Parts:
 
 
 class _StackTable(NamedTuple):
-    """What the hot path needs of one stack, precomputed once per process."""
+    """What the hot path needs of one stack, precomputed once per process.
+
+    Text templates come with the stack's own fields (stack, language, area, first tool,
+    brand) already filled in, as printf-style templates for the rest: filling two values
+    with ``%`` costs half of filling seven with ``str.format_map``.
+    """
+
+    titles: tuple[str, ...]
+    """Title patterns, ``%s`` for the problem."""
+    intros: tuple[str, ...]
+    finals: tuple[str, ...]
+    summaries: tuple[str, ...]
+    briefs: tuple[str, ...]
+    """Templates of ``vocabulary``, ``%(problem)s`` and ``%(scenario)s`` left to fill."""
 
     closings: tuple[str, ...]
     """What ends a paragraph, by slot: in 30% a sentence about the stack and one of its
@@ -278,6 +286,17 @@ class _StackTable(NamedTuple):
 
 
 def _stack_table(stack: Stack) -> _StackTable:
+    own = {
+        "stack": stack.name, "language": stack.language, "area": stack.area, "tool": stack.tools[0], "brand": rules.BRAND,
+    }  # fmt: skip
+    own = {key: value.replace("%", "%%") for key, value in own.items()}
+
+    def printf(template: str, **left: str) -> str:
+        return template.replace("%", "%%").format_map({**own, **left})
+
+    def printfs(templates: Sequence[str]) -> tuple[str, ...]:
+        return tuple(printf(t, problem="%(problem)s", scenario="%(scenario)s") for t in templates)
+
     def closing(template: str, tool: str) -> str:
         return " " + template.format(
             stack=stack.name, language=stack.language, area=stack.area, tool=tool, brand=rules.BRAND
@@ -290,6 +309,11 @@ def _stack_table(stack: Stack) -> _StackTable:
     closings += [about_brand[i % len(about_brand)] for i in range(brand_slots)]
     closings += [""] * (_CLOSING_SLOTS - len(closings))
     return _StackTable(
+        tuple(printf(pattern, problem="%s") for pattern in vocabulary.TITLE_PATTERNS),
+        printfs(vocabulary.INTRO_TEMPLATES),
+        printfs(vocabulary.FINAL_TEMPLATES),
+        printfs(vocabulary.SUMMARY_TEMPLATES),
+        printfs(vocabulary.BRIEF_TEMPLATES),
         tuple(closings),
         tuple(len(text.split()) for text in closings),
         _subsets(stack.tools),
@@ -356,20 +380,17 @@ def _draft(seed: int, profile: str, ident: Identity, stream: array[int]) -> Draf
     """
     stack = ident.stack
     r = word_stream(stream, IDENTITY_WORDS)
-    ctx: dict[str, str] = {
-        "problem": ident.problem, "stack": stack.name, "scenario": ident.scenario,
-        "language": stack.language, "area": stack.area, "brand": rules.BRAND, "tool": stack.tools[0],
-    }  # fmt: skip
+    table = _STACK_TABLES[stack.name]
+    values = {"problem": ident.problem, "scenario": ident.scenario}
     edge = profile == "edge"
     d = Draft()
     d.seed, d.profile, d.title = seed, profile, ident.title
     d.problem, d.stack, d.scenario, d.context = ident.problem, stack.name, ident.scenario, ident.scenario
-    d.intro = _fill(_INTROS, r, ctx)
+    d.intro = _fill(table.intros, r, values)
     d.checklist = checklist = _sample(_CHECKLIST_SUBSETS[ident.category], 3, 4, r)
     if edge:
         d.checklist = profiles.choose_list(profile, checklist, vocabulary.CHECKLISTS[ident.category], r)
     steps = _STEPS[(r() * len(_STEPS)) >> 32]
-    table = _STACK_TABLES[stack.name]
     d.code_block = table.code_blocks[(r() * len(stack.snippets)) >> 32]
     tools = stack.tools
     closings, closing_words = table.closings, table.closing_words
@@ -400,7 +421,7 @@ def _draft(seed: int, profile: str, ident: Identity, stream: array[int]) -> Draf
             words += lead_words[lead] + follow_words[follow] + closing_words[slot]
         pieces[0] = ""
         if kind == _FINAL:  # the closing section opens with a sentence that wraps the article up
-            opening = _fill(_FINALS, r, ctx)
+            opening = _fill(table.finals, r, values)
             pieces[1] = f"{opening} {pieces[1]}"
             words += len(opening.split())
         paragraphs += count
@@ -448,9 +469,9 @@ def _draft(seed: int, profile: str, ident: Identity, stream: array[int]) -> Draf
     d.similar = [_similar_post(first + i, profile)[1] for i in reversed(positions)]
 
     d.topic = f"{ident.problem} / {stack.name}"
-    d.summary = _fill(_SUMMARIES, r, ctx)
+    d.summary = _fill(table.summaries, r, values)
     d.action = vocabulary.ACTIONS[(r() * len(vocabulary.ACTIONS)) >> 32]
-    d.brief = _fill(_BRIEFS, r, ctx)
+    d.brief = _fill(table.briefs, r, values)
     d.stack_list = table.stack_list
     d.code_language = stack.code_language
     d.reference = _similar_post(seed, profile)[0]  # cached: the next twelve seeds may name it
