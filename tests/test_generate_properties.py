@@ -58,15 +58,14 @@ def test_windows_compose(seed: int, first: int, second: int) -> None:
 def test_a_record_that_outruns_the_words_read_up_front_is_the_same_record(monkeypatch: pytest.MonkeyPatch) -> None:
     """The stream is one SHAKE-128 output: reading less of it up front only means reading on later."""
     wanted = {p: list(generate_lines(seed=40, count=30, profile=p)) for p in PROFILES}
-    caches = (article.identity, article._similar_post)
     monkeypatch.setattr(article, "_FIRST_READ", dict.fromkeys(PROFILES, article.IDENTITY_WORDS + 1))
-    for cache in caches:
-        cache.cache_clear()
+    article.identity.cache_clear()
+    for posts in article._POSTS.values():
+        posts.clear()
     try:
         assert {p: list(generate_lines(seed=40, count=30, profile=p)) for p in PROFILES} == wanted
     finally:
-        for cache in caches:
-            cache.cache_clear()
+        article.identity.cache_clear()
 
 
 def test_records_do_not_depend_on_process_hash_seed_locale_timezone_or_clock() -> None:

@@ -20,7 +20,7 @@ from json.encoder import encode_basestring
 from typing import NamedTuple, TypeVar
 
 from .. import rules
-from ..model import Article, Difficulty, RevisionStatus
+from ..model import PROFILES, Article, Difficulty, RevisionStatus
 from . import profiles, prose, vocabulary
 from .draft import (
     CHECKLIST,
@@ -119,13 +119,13 @@ _FIRST_READ = {"realistic": SQUEEZE_WORDS, "edge": 4 * SQUEEZE_WORDS, "hostile":
 so one squeeze holds it; edge and hostile records draw up to about 125, four squeezes."""
 
 
-@lru_cache(maxsize=4096)
-def identity(seed: int, profile: str) -> Identity:
+def _identity(seed: int, profile: str) -> Identity:
     """Problem, stack, scenario and title of ``seed``, read off the first words of its stream.
 
     Words 0-3 pick problem, stack, scenario and title pattern, word 4 the profile's title
     decoration. No Random instance here: similar posts need the titles of other seeds, and
-    this keeps that to one hash, which the record's own body then draws on.
+    this keeps that to one hash, which the record's own body then draws on. (The generator
+    calls this uncached: each record's identity is needed once, and its post kept, see _Posts.)
     """
     words = seed_words(seed_name(seed, profile), _FIRST_READ[profile])
     problem, category = vocabulary.PROBLEMS[words[0] % len(vocabulary.PROBLEMS)]
@@ -135,6 +135,9 @@ def identity(seed: int, profile: str) -> Identity:
     if profile != "realistic":
         title = profiles.decorate_title(title, profile, words[4] / 2**32)
     return Identity(problem, category, stack, scenario, title, words)
+
+
+identity = lru_cache(maxsize=4096)(_identity)
 
 
 def _cut_points(weights: tuple[tuple[T, float], ...]) -> tuple[list[float], tuple[T, ...]]:
@@ -336,24 +339,49 @@ _STACK_TABLES = {stack.name: _stack_table(stack) for stack in STACKS}
 _PROBLEM_ENTITIES = {problem: entity_json(problem, "problem") for problem, _ in vocabulary.PROBLEMS}
 
 
-@lru_cache(maxsize=4096)
-def _similar_post(seed: int, profile: str) -> tuple[str, str]:
-    """The reference of a seed, and the JSON object by which later records name it as a similar post.
+def _post_json(seed: int, reference: str, title: str) -> str:
+    """The JSON object by which later records name a record as a similar post."""
+    return f'{{"reference":"{reference}","seed":{seed},"title":"{escaped(title)}"}}'
 
-    Cached: each seed is named by several of the twelve after it.
+
+class _Posts(dict[int, str]):
+    """Recent records of one profile as similar posts (JSON), by seed.
+
+    Each record is named by several of the twelve after it, so the generator keeps its own
+    here as it makes it (see _keep_post); a seed it has not made, as at a window's start, is
+    built from its identity on first use. A plain dict rather than an LRU cache: a lookup
+    is one dict subscript, and emptying it now and then (see _POSTS_KEPT) bounds it as well.
     """
-    reference = rules.reference(seed, profile)
-    title = escaped(identity(seed, profile).title)
-    return reference, f'{{"reference":"{reference}","seed":{seed},"title":"{title}"}}'
+
+    __slots__ = ("profile",)
+
+    def __init__(self, profile: str) -> None:
+        super().__init__()
+        self.profile = profile
+
+    def __missing__(self, seed: int) -> str:
+        post = self[seed] = _post_json(seed, rules.reference(seed, self.profile), identity(seed, self.profile).title)
+        return post
+
+
+_POSTS: dict[str, _Posts] = {profile: _Posts(profile) for profile in PROFILES}
+_POSTS_KEPT = 4096
+
+
+def _keep_post(seed: int, profile: str, reference: str, title: str) -> None:
+    posts = _POSTS[profile]
+    if len(posts) >= _POSTS_KEPT:
+        posts.clear()
+    posts[seed] = _post_json(seed, reference, title)
 
 
 def build_line(seed: int, profile: str) -> str:
     """The canonical JSON line of ``seed`` (with its hash): the hot path, no dict built."""
-    ident = identity(seed, profile)
+    ident = _identity(seed, profile)
     try:
         d = _draft(seed, profile, ident, ident.words)
     except StopIteration:  # the record drew past the words read up front: read on, start again
-        d = _draft_long(seed, profile)
+        d = _draft_long(seed, profile, ident)
     if profile != "realistic":
         escape(d)
     head, tail = encode(d, rules.GENERATOR_NAME, rules.GENERATOR_VERSION)
@@ -366,9 +394,8 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
     return json.loads(line), line
 
 
-def _draft_long(seed: int, profile: str) -> Draft:
+def _draft_long(seed: int, profile: str, ident: Identity) -> Draft:
     """The draft of a record that needs more words than were read up front: twice as many, until it fits."""
-    ident = identity(seed, profile)
     name, count = seed_name(seed, profile), len(ident.words)
     while True:
         count *= 2
@@ -471,7 +498,8 @@ def _draft(seed: int, profile: str, ident: Identity, stream: array[int]) -> Draf
     positions: Sequence[int] = _sample(_INDEX_SUBSETS[seed - first], 3, 3, r)
     if edge:
         positions = profiles.choose_list(profile, positions, range(seed - first), r)
-    d.similar = [_similar_post(first + i, profile)[1] for i in reversed(positions)]
+    posts = _POSTS[profile]
+    d.similar = [posts[first + i] for i in reversed(positions)]
 
     d.topic = f"{ident.problem} / {stack.name}"
     d.summary = _fill(table.summaries, r, values)
@@ -479,7 +507,8 @@ def _draft(seed: int, profile: str, ident: Identity, stream: array[int]) -> Draf
     d.brief = _fill(table.briefs, r, values)
     d.stack_list = table.stack_list
     d.code_language = stack.code_language
-    d.reference = _similar_post(seed, profile)[0]  # cached: the next twelve seeds may name it
+    d.reference = reference = rules.reference(seed, profile)
+    _keep_post(seed, profile, reference, ident.title)  # the next twelve seeds may name it
     d.source_id = rules.source_id(seed)
     if profile != "realistic":
         profiles.apply(d, profile, r)
