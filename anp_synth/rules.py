@@ -63,15 +63,31 @@ def source_id(seed: int) -> str:
     return f"{BRAND}-{seed:06d}"
 
 
-def reference_suffix(seed: int, profile: str) -> int:
-    """Last 4 digits of the reference: blake2b-64 of ``"{profile}:{seed}"``, big-endian, mod 10000."""
-    digest = hashlib.blake2b(f"{profile}:{seed}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") % 10000
+def stream_name(seed: int, profile: str, generator_version: str = GENERATOR_VERSION) -> bytes:
+    """What a record's random stream is the SHAKE-128 output of: ``"{generator_version}|{profile}|{seed}"``.
+
+    The stream is read as 32-bit little-endian words: 0-4 choose the record's problem, stack,
+    scenario, title pattern and title decoration, 5 its reference suffix, the rest its body.
+    """
+    return f"{generator_version}|{profile}|{seed}".encode()
 
 
-def reference(seed: int, profile: str) -> str:
-    """``anp-ref-{seed, 6 digits}-{suffix, 4 digits}``; unique per (seed, profile)."""
-    return f"anp-ref-{seed:06d}-{reference_suffix(seed, profile):04d}"
+REFERENCE_WORD = 5
+"""The word of a record's stream its reference suffix is read from."""
+
+
+def reference_from_word(seed: int, word: int) -> str:
+    """``anp-ref-{seed, 6 digits}-{suffix, 4 digits}``, the suffix being ``word`` mod 10000."""
+    return f"anp-ref-{seed:06d}-{word % 10000:04d}"
+
+
+def reference(seed: int, profile: str, generator_version: str = GENERATOR_VERSION) -> str:
+    """The reference of a record: unique per (seed, profile), its suffix word 5 of the record's stream.
+
+    The generator reads the word off the stream it draws from anyway; this recomputes it.
+    """
+    digest = hashlib.shake_128(stream_name(seed, profile, generator_version)).digest(4 * REFERENCE_WORD + 4)
+    return reference_from_word(seed, int.from_bytes(digest[4 * REFERENCE_WORD :], "little"))
 
 
 def canonical_json(record: Any) -> str:

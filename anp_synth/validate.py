@@ -160,7 +160,7 @@ def _word_count(text: str) -> int:
     return marks.count(b" x") + marks.startswith(b"x")
 
 
-_reference: Callable[[int, str], str] = lru_cache(maxsize=1 << 14)(rules.reference)
+_reference: Callable[[int, str, str], str] = lru_cache(maxsize=1 << 14)(rules.reference)
 """Similar posts point at the previous 12 seeds, so consecutive records share most references."""
 
 
@@ -170,8 +170,9 @@ def _identity(record: Article, digest: str | None) -> tuple[str, str] | None:
         return "meta.payload.seed", f"is {meta['payload']['seed']}, the record's seed is {seed}"
     if meta["payload"]["source_id"] != rules.source_id(seed):
         return "meta.payload.source_id", f"should be {rules.source_id(seed)!r}"
-    if meta["reference"] != _reference(seed, profile):
-        return "meta.reference", f"should be {rules.reference(seed, profile)!r} by the reference rule"
+    expected = _reference(seed, profile, record["generator_version"])
+    if meta["reference"] != expected:
+        return "meta.reference", f"should be {expected!r} by the reference rule"
     if digest is None:
         try:
             digest = rules.content_hash(record)
@@ -296,8 +297,9 @@ def _similar(record: Article, body: _Body) -> tuple[str, str] | None:
         if not seed - rules.SIMILAR_DISTANCE <= target < seed or target in seen:
             return f"similar_posts.{i}.seed", f"{target} is not a distinct seed in [{seed - 12}, {seed - 1}]"
         seen.add(target)
-        if post["reference"] != _reference(target, profile):
-            return f"similar_posts.{i}.reference", f"should be {rules.reference(target, profile)!r}"
+        expected = _reference(target, profile, record["generator_version"])
+        if post["reference"] != expected:
+            return f"similar_posts.{i}.reference", f"should be {expected!r}"
         if current and post["title"] != identity(target, profile).title:
             return f"similar_posts.{i}.title", f"is not the title of seed {target}"
     return None

@@ -48,6 +48,14 @@ def test_every_record_keeps_every_rule(seed: int, profile: str) -> None:
         assert post["title"] == build(post["seed"], profile)[0]["title"]
 
 
+@given(seed=seeds, profile=profiles)
+def test_the_reference_is_recomputed_from_the_record_alone_by_the_documented_rule(seed: int, profile: str) -> None:
+    record = build(seed, profile)[0]
+    stream = hashlib.shake_128(f"{record['generator_version']}|{profile}|{seed}".encode()).digest(24)
+    suffix = int.from_bytes(stream[20:24], "little") % 10000
+    assert record["meta"]["reference"] == f"anp-ref-{seed:06d}-{suffix:04d}"
+
+
 @given(seed=st.integers(min_value=0, max_value=10**9), first=st.integers(1, 15), second=st.integers(1, 15))
 def test_windows_compose(seed: int, first: int, second: int) -> None:
     whole = list(generate_lines(seed=seed, count=first + second))

@@ -37,7 +37,7 @@ from .draft import (
     needs_escape,
 )
 from .draft import paragraphs as draft_paragraphs
-from .rng import SQUEEZE_WORDS, Words, normal, seed_name, seed_words, word_stream
+from .rng import SQUEEZE_WORDS, Words, normal, seed_words, word_stream
 from .stacks import STACKS, Stack
 
 T = TypeVar("T")
@@ -109,13 +109,13 @@ class Identity(NamedTuple):
     scenario: str
     title: str
     words: array[int]
-    """The start of the record's SHAKE-128 stream (see rng.py): words 0-4 chose the above,
-    the body draws from word 5 on."""
+    """The start of the record's SHAKE-128 stream (see rules.stream_name): words 0-4 chose the
+    above, word 5 is its reference suffix, the body draws from word 6 on."""
 
 
-IDENTITY_WORDS = 5
+IDENTITY_WORDS = rules.REFERENCE_WORD + 1
 _FIRST_READ = {"realistic": SQUEEZE_WORDS, "edge": 4 * SQUEEZE_WORDS, "hostile": 4 * SQUEEZE_WORDS}
-"""Words read up front. A realistic record draws 25 to 31 words besides its identity's five,
+"""Words read up front. A realistic record draws 25 to 31 words besides its identity's six,
 so one squeeze holds it; edge and hostile records draw up to about 125, four squeezes."""
 
 
@@ -127,7 +127,7 @@ def _identity(seed: int, profile: str) -> Identity:
     this keeps that to one hash, which the record's own body then draws on. (The generator
     calls this uncached: each record's identity is needed once, and its post kept, see _Posts.)
     """
-    words = seed_words(seed_name(seed, profile), _FIRST_READ[profile])
+    words = seed_words(rules.stream_name(seed, profile), _FIRST_READ[profile])
     problem, category = vocabulary.PROBLEMS[words[0] % len(vocabulary.PROBLEMS)]
     stack = STACKS[words[1] % len(STACKS)]
     scenario = vocabulary.SCENARIOS[words[2] % len(vocabulary.SCENARIOS)]
@@ -360,7 +360,10 @@ class _Posts(dict[int, str]):
         self.profile = profile
 
     def __missing__(self, seed: int) -> str:
-        post = self[seed] = _post_json(seed, rules.reference(seed, self.profile), identity(seed, self.profile).title)
+        ident = identity(seed, self.profile)
+        post = self[seed] = _post_json(
+            seed, rules.reference_from_word(seed, ident.words[rules.REFERENCE_WORD]), ident.title
+        )
         return post
 
 
@@ -396,7 +399,7 @@ def build(seed: int, profile: str) -> tuple[Article, str]:
 
 def _draft_long(seed: int, profile: str, ident: Identity) -> Draft:
     """The draft of a record that needs more words than were read up front: twice as many, until it fits."""
-    name, count = seed_name(seed, profile), len(ident.words)
+    name, count = rules.stream_name(seed, profile), len(ident.words)
     while True:
         count *= 2
         try:
@@ -507,7 +510,7 @@ def _draft(seed: int, profile: str, ident: Identity, stream: array[int]) -> Draf
     d.brief = _fill(table.briefs, r, values)
     d.stack_list = table.stack_list
     d.code_language = stack.code_language
-    d.reference = reference = rules.reference(seed, profile)
+    d.reference = reference = rules.reference_from_word(seed, ident.words[rules.REFERENCE_WORD])
     _keep_post(seed, profile, reference, ident.title)  # the next twelve seeds may name it
     d.source_id = rules.source_id(seed)
     if profile != "realistic":

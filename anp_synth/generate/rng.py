@@ -1,7 +1,7 @@
 """Where every random draw of a record starts: its seed, its profile and the generator version.
 
 Nothing here reads a clock, the environment, a global random state or ``hash()``. A
-record's draws are the SHAKE-128 output of its name (version, profile, seed): the same
+record's draws are the SHAKE-128 output of its name (``rules.stream_name``): the same
 bytes on every machine and Python, and cheaper to start than a Mersenne Twister, whose
 624-word seeding would cost a record more than all its draws together.
 """
@@ -15,14 +15,6 @@ from array import array
 from collections.abc import Callable
 from typing import Any
 
-from ..rules import GENERATOR_VERSION
-
-
-def seed_name(seed: int, profile: str) -> bytes:
-    """What a record's stream is the SHAKE-128 output of: generator version, profile and seed."""
-    return f"{GENERATOR_VERSION}|{profile}|{seed}".encode()
-
-
 Words = Callable[[], int]
 """A record's stream: each call gives its next uniform 32-bit word ``w``.
 
@@ -34,13 +26,13 @@ probability ``p``. Integers skip a float and an ``int()`` per draw, a tenth of a
 SQUEEZE_WORDS = 42
 """32-bit words SHAKE-128 gives per Keccak permutation (168 bytes): read in whole squeezes."""
 
-_SWAP = sys.byteorder == "little"
+_SWAP = sys.byteorder == "big"
 if array("I").itemsize != 4:  # pragma: no cover - no platform CPython supports today
     raise RuntimeError("anp-synth needs a 4-byte C unsigned int for its random streams")
 
 
 def seed_words(name: bytes, count: int) -> array[int]:
-    """The first ``count`` words of SHAKE-128(``name``), as big-endian unsigned 32-bit integers.
+    """The first ``count`` words of SHAKE-128(``name``), as little-endian unsigned 32-bit integers.
 
     One hash per record gives its identity and all its draws: an XOF's output is one long
     stream, so reading further (when a record needs more words) only extends it. An array
