@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .errors import AnpSynthError, DatabaseError, InvalidArgument, OutputError, RecordError
-from .generate import generate, generate_lines
+from .generator import generate, generate_lines
 from .model import PROFILES, SCHEMA_VERSION, Article
 from .rules import GENERATOR_VERSION
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from faker.providers import BaseProvider
 
 from .errors import InvalidArgument
-from .generate import build, generate, identity
+from .generator import build, generate, identity
 from .model import Article
 from .rules import check_profile, reference, source_id
 

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from . import __version__
 from .errors import InvalidArgument, OutputError, RecordError
-from .generate import generate_lines
+from .generator import generate_lines
 from .model import SCHEMA_VERSION
 from .presets import DataSetSpec
 from .rules import GENERATOR_NAME, GENERATOR_VERSION

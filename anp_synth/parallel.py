@@ -7,7 +7,7 @@ byte for byte the same for any number of workers. At most ``2 * workers`` chunks
 flight at once, so memory stays flat however large the window.
 
 Workers come from a fork server where the platform has one (Linux, macOS), ``spawn``
-elsewhere. The fork server is a fresh process that imports :mod:`anp_synth.generate.warm`
+elsewhere. The fork server is a fresh process that imports :mod:`anp_synth.generator.warm`
 (building the prose banks once) and forks each worker from that warm state: workers start
 in milliseconds with warm caches, and never copy the parent's threads or locks (``fork``
 from a parent with a progress-bar thread can deadlock). As with any ``spawn`` code, a
@@ -38,7 +38,7 @@ from multiprocessing.pool import AsyncResult
 from .errors import InvalidArgument
 from .formats.output import atomic_output, gzip_member, is_gzip
 from .formats.writers import ChunkFile, check_format, encode_lines, write_chunks
-from .generate import generate_lines
+from .generator import generate_lines
 from .rules import check_profile, check_seed_range
 
 __all__ = ["Shard", "Written", "encoded_chunks", "parse_shard", "shard_window", "write_dataset"]
@@ -196,7 +196,7 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["anp_synth.generate.warm", "anp_synth.parallel"])
+    context.set_forkserver_preload(["anp_synth.generator.warm", "anp_synth.parallel"])
     return context
 
 

@@ -209,7 +209,7 @@ class _Window:
     profile: str
 
     def records(self) -> list[Article]:
-        from .generate import generate
+        from .generator import generate
 
         if self.count == 0:
             return []

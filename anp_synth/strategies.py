@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from .errors import InvalidArgument
-from .generate import build, generate
+from .generator import build, generate
 from .model import PROFILES, Article
 from .rules import MAX_SEED, check_profile, check_seed_range
 

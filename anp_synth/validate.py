@@ -23,7 +23,7 @@ from .schema import article_schema
 from .schema_compile import Checker, SchemaError, SizedChecker, compile_schema, compile_sized
 
 if TYPE_CHECKING:
-    from .generate.stacks import Stack
+    from .generator.stacks import Stack
 
 _MAX_MESSAGE = 200
 
@@ -258,7 +258,7 @@ def _agreement(record: Article, body: _Body) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1)
 def _stacks_by_name() -> dict[str, Stack]:
-    from .generate.stacks import STACKS
+    from .generator.stacks import STACKS
 
     return {s.name: s for s in STACKS}
 
@@ -287,7 +287,7 @@ def _numbers(record: Article, body: _Body) -> tuple[str, str] | None:
 
 
 def _similar(record: Article, body: _Body) -> tuple[str, str] | None:
-    from .generate import identity
+    from .generator import identity
 
     seed, profile = record["seed"], record["profile"]
     seen: set[int] = set()

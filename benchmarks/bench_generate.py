@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE))
 from faker_baseline import faker_lines  # noqa: E402
 
 import anp_synth  # noqa: E402
-from anp_synth.generate import generate, generate_lines  # noqa: E402
+from anp_synth.generator import generate, generate_lines  # noqa: E402
 
 FORMAT_VERSION = 1
 

@@ -26,7 +26,7 @@ import types
 from collections.abc import Callable
 from pathlib import Path
 
-from anp_synth.generate import generate, generate_lines
+from anp_synth.generator import generate, generate_lines
 from anp_synth.validate import check_line_record, check_record
 
 BEFORE = "36b2099"

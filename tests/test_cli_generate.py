@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 
 import anp_synth.parallel
 from anp_synth.cli import generate_cmds, main
-from anp_synth.generate import generate_lines
+from anp_synth.generator import generate_lines
 from anp_synth.render import render
 from anp_synth.rules import MAX_COUNT, MAX_SEED, content_hash
 from anp_synth.schema import article_schema

@@ -9,7 +9,7 @@ from faker import Faker
 
 from anp_synth.errors import InvalidArgument
 from anp_synth.faker import FAKER_MAX_SEED, AnpProvider
-from anp_synth.generate import generate
+from anp_synth.generator import generate
 from anp_synth.rules import reference, source_id
 from anp_synth.validate import check_record
 

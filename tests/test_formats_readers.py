@@ -12,7 +12,7 @@ import pytest
 
 from anp_synth.errors import RecordError
 from anp_synth.formats import check_lines, iter_lines, parse_line, read_records
-from anp_synth.generate import generate_lines
+from anp_synth.generator import generate_lines
 
 
 def lines_of(seed: int, count: int, profile: str = "realistic") -> list[str]:

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import anp_synth.parallel
 from anp_synth.errors import InvalidArgument, OutputError
 from anp_synth.formats import HEADER, atomic_output, encode_lines, record_from_row, row_of
-from anp_synth.generate import generate_lines
+from anp_synth.generator import generate_lines
 from anp_synth.parallel import write_dataset
 
 

@@ -5,6 +5,8 @@ documented distributions."""
 from __future__ import annotations
 
 import hashlib
+import importlib
+import inspect
 import json
 import os
 import statistics
@@ -16,8 +18,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import anp_synth
 from anp_synth import InvalidArgument, rules
-from anp_synth.generate import article, build, generate, generate_lines, identity
+from anp_synth.generator import article, build, generate, generate_lines, identity
 from anp_synth.model import PROFILES
 from anp_synth.validate import check_record
 
@@ -78,7 +81,7 @@ def test_a_record_that_outruns_the_words_read_up_front_is_the_same_record(monkey
 
 def test_records_do_not_depend_on_process_hash_seed_locale_timezone_or_clock() -> None:
     code = (
-        "import hashlib; from anp_synth.generate import generate_lines; "
+        "import hashlib; from anp_synth.generator import generate_lines; "
         "h = hashlib.sha256(); [h.update(l.encode()) for p in ('realistic', 'edge', 'hostile') "
         "for l in generate_lines(seed=19490, count=60, profile=p)]; print(h.hexdigest())"
     )
@@ -89,6 +92,17 @@ def test_records_do_not_depend_on_process_hash_seed_locale_timezone_or_clock() -
     env = {**os.environ, "PYTHONHASHSEED": "4242", "TZ": "Pacific/Chatham", "LC_ALL": "C", "LANG": "tr_TR.UTF-8"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == here.hexdigest()
+
+
+def test_the_generator_package_is_a_module_and_generate_a_function() -> None:
+    """``anp_synth.generate`` is the public function; the package behind it has another name,
+    so ``import anp_synth.generator.article`` works and nothing shadows anything."""
+    module = importlib.import_module("anp_synth.generator.article")
+    assert inspect.ismodule(module) and module.__name__ == "anp_synth.generator.article"
+    assert (
+        inspect.isfunction(anp_synth.generate)
+        and anp_synth.generate is importlib.import_module("anp_synth.generator").generate
+    )
 
 
 def test_the_generator_does_not_import_faker() -> None:

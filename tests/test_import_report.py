@@ -22,7 +22,7 @@ from anp_synth.db.encode import (
     sections_json,
 )
 from anp_synth.db.tables import OWNED_TABLES
-from anp_synth.generate import build, generate
+from anp_synth.generator import build, generate
 
 
 def test_the_json_report_carries_its_format_version_metadata_counts_and_time_split(tmp_path: Path) -> None:

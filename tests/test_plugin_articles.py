@@ -10,7 +10,7 @@ from importlib.metadata import entry_points
 
 import pytest
 
-from anp_synth.generate import generate
+from anp_synth.generator import generate
 
 pytest_plugins = ["pytester"]
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from anp_synth.cli import main
 from anp_synth.errors import InvalidArgument, OutputError
-from anp_synth.generate import generate_lines
+from anp_synth.generator import generate_lines
 from anp_synth.manifest import build_data_set
 from anp_synth.presets import PRESET_SEED, PRESETS, DataSetSpec, preset
 

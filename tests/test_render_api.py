@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anp_synth.errors import InvalidArgument, RecordError
-from anp_synth.generate import build
+from anp_synth.generator import build
 from anp_synth.model import PROFILES, Entity, Meta
 from anp_synth.render import RENDER_FORMATS, render
 from anp_synth.render._meta import ENTITY_KEYS, LIST_FIELDS, META_ORDER, OBJECT_KEYS

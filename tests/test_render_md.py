@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anp_synth.generate import build
+from anp_synth.generator import build
 from anp_synth.model import PROFILES
 from anp_synth.render import render
 from anp_synth.render.md import fence, heading, inline

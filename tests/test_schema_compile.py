@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from anp_synth import rules
 from anp_synth.canonical import is_canonical
 from anp_synth.errors import InvalidArgument, RecordError
-from anp_synth.generate import build
+from anp_synth.generator import build
 from anp_synth.model import PROFILES
 from anp_synth.schema import article_schema, schema_json, validator
 from anp_synth.schema_compile import compile_schema, compile_sized, ecma_pattern

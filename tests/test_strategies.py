@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 from anp_synth.errors import InvalidArgument
-from anp_synth.generate import generate
+from anp_synth.generator import generate
 from anp_synth.model import PROFILES, Article
 from anp_synth.rules import MAX_SEED
 from anp_synth.strategies import (

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from anp_synth import rules
 from anp_synth.canonical import blank_hash, is_canonical
 from anp_synth.errors import RecordError
-from anp_synth.generate import build
+from anp_synth.generator import build
 from anp_synth.model import PROFILES
 from anp_synth.validate import check_line_record, check_record
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from anp_synth import rules
 from anp_synth.errors import RecordError
-from anp_synth.generate import build
-from anp_synth.generate.article import prose_word_count
+from anp_synth.generator import build
+from anp_synth.generator.article import prose_word_count
 from anp_synth.model import PROFILES
 from anp_synth.validate import _scan_body, _word_count, check_record
 

@@ -17,7 +17,7 @@ import click
 
 from ..errors import RecordError
 from ..formats import FORMATS, check_lines
-from ..generate import generate
+from ..generator import generate
 from ..model import PROFILES
 from ..parallel import parse_shard, write_dataset
 from ..render import RENDER_FORMATS, render

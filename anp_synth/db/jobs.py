@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import RecordError
-from ..generate import build
+from ..generator import build
 from ..model import Article
 from ..rules import GENERATOR_VERSION
 from .encode import EncodedBatch, canonical_sections, encode_record, sections_json

@@ -3,7 +3,7 @@
 House style is all lower case, like the sample article. Templates here draw from the
 record's context (``{stack}``, ``{problem}``, ``{scenario}``, ``{tool}``, ``{language}``,
 ``{area}``, ``{brand}``), so every article names its own subject; paragraph prose lives in
-:mod:`anp_synth.generate.prose`.
+:mod:`anp_synth.generator.prose`.
 """
 
 from __future__ import annotations
