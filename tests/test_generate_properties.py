@@ -140,6 +140,27 @@ def test_view_counts_are_heavy_tailed_and_scores_correlated() -> None:
     assert len(dates) > 800  # spread over the window, not a handful of days
 
 
+def test_numbers_that_share_a_draw_keep_their_own_rates_and_stay_independent() -> None:
+    """Flags, difficulty and status, scores and age take 10-16 bits each of shared draws."""
+    metas = [r["meta"] for r in generate(seed=70_000, count=3000)]
+    images = [m for m in metas if m["flags"]["has_images"]]
+    plain = [m for m in metas if not m["flags"]["has_images"]]
+    assert abs(len(images) / len(metas) - 0.45) < 0.04
+    assert abs(sum(m["flags"]["image_heavy"] for m in images) / len(images) - 0.3) < 0.05
+    ai_with, ai_without = (sum(m["flags"]["ai_generated_style"] for m in ms) / len(ms) for ms in (images, plain))
+    assert abs(ai_with - 0.85) < 0.04 and abs(ai_without - 0.85) < 0.04
+    difficulty = statistics.multimode(m["difficulty"] for m in metas)
+    assert difficulty == ["intermediate"]  # 40%, ahead of beginner's 35%
+    published = [m for m in metas if m["revision"]["status"] == "published"]
+    assert abs(len(published) / len(metas) - 0.5) < 0.04
+    experts = sum(m["difficulty"] == "expert" for m in published) / len(published)
+    assert abs(experts - 0.05) < 0.03  # status and difficulty share a draw, not a fate
+    age = [-int(m["revision"]["last_reviewed"].replace("-", "")) for m in metas]
+    assert statistics.correlation(age, [m["score"]["freshness"] for m in metas]) < -0.9
+    assert statistics.correlation([m["reading_time"] for m in metas], [m["score"]["depth"] for m in metas]) > 0.2
+    assert abs(statistics.correlation([m["score"]["quality"] for m in metas], [m["view_count"] for m in metas])) < 0.1
+
+
 def test_edge_records_reach_their_boundaries() -> None:
     records = list(generate(seed=0, count=400, profile="edge"))
     metas = [r["meta"] for r in records]
