@@ -119,6 +119,27 @@ def test_a_line_that_is_not_utf8_aborts_naming_the_line(db_url: str, tmp_path: P
     assert f"{path}:4: not valid UTF-8" in result.output
 
 
+@pytest.mark.parametrize("workers", [0, 1])
+def test_skip_sets_aside_a_line_that_is_not_utf8_and_imports_the_rest(
+    db_url: str, tmp_path: Path, workers: int
+) -> None:
+    path = tmp_path / "bytes.jsonl.gz"
+    good = [line.encode() + b"\n" for line in generate_lines(seed=0, count=6)]
+    bad = b'{"title": "caf' + b"\xe9 au lait\xff\xfe" + b'"}\n'
+    path.write_bytes(gzip.compress(b"".join([*good[:3], bad, *good[3:]])))
+    args = ["import", str(path), "--db", db_url, "--on-error", "skip", "--workers", str(workers)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "rejected 1" in result.output
+    assert count(db_url) == 6
+    (reject,) = [json.loads(line) for line in (tmp_path / "bytes.rejects.jsonl").read_text().splitlines()]
+    assert (reject["line"], reject["source"]) == (4, str(path))
+    assert reject["reason"] == "not valid UTF-8 (byte 14 of the line)"
+    assert reject["record"] == '{"title": "caf\\xe9 au lait\\xff\\xfe"}'
+    rerun = CliRunner().invoke(main, args)
+    assert rerun.exit_code == 0 and count(db_url) == 6, rerun.output
+
+
 def test_stdin_is_read_with_a_dash(db_url: str) -> None:
     data = "".join(line + "\n" for line in generate_lines(seed=3, count=12))
     result = CliRunner().invoke(main, ["import", "-", "--db", db_url], input=data)

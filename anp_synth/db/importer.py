@@ -500,4 +500,4 @@ def import_file(
         progress=progress, on_batch=on_batch, rejects_path=rejects_path or default_rejects_path(path),
         retries=retries, backoff_s=backoff_s, total=None,
     )  # fmt: skip
-    return importer.run(line_jobs(iter_lines(path), source, batch_size))
+    return importer.run(line_jobs(iter_lines(path, keep_undecodable=True), source, batch_size))

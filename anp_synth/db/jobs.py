@@ -218,7 +218,12 @@ def _prepare_lines(job: LinesJob) -> Prepared:
     nbytes = 0
     t = time.perf_counter()
     for number, text in job.lines:
-        nbytes += len(text.encode("utf-8", "surrogatepass")) + 1
+        try:
+            nbytes += len(text.encode("utf-8")) + 1
+        except UnicodeEncodeError as exc:
+            nbytes += _reject_undecodable(out, job.source, number, text, exc.start)
+            t = time.perf_counter()
+            continue
         try:
             record = parse_line(text, source=job.source, line=number)
             t1 = time.perf_counter()
@@ -238,6 +243,20 @@ def _prepare_lines(job: LinesJob) -> Prepared:
         out.encode_s += t - t1
     batch.nbytes = nbytes
     return out
+
+
+def _reject_undecodable(out: Prepared, source: str, number: int, text: str, start: int) -> int:
+    """Reject a line the reader kept though it is not UTF-8 (see ``iter_lines``); its size in bytes.
+
+    The rejects file shows the line with each bad byte as ``\\xNN``: JSON cannot hold raw bytes.
+    """
+    from ..formats.readers import not_utf8
+
+    raw = text.encode("utf-8", "surrogateescape")
+    first_bad = len(text[:start].encode("utf-8", "surrogateescape"))
+    error = RecordError(not_utf8(first_bad), source=source, line=number)
+    out.rejects.append(Reject.of(error, raw.decode("utf-8", "backslashreplace")))
+    return len(raw) + 1
 
 
 def _prepare_records(job: RecordsJob) -> Prepared:

@@ -3,6 +3,8 @@
 Every failure is a :class:`~anp_synth.errors.RecordError` naming the file and line, so a
 truncated download or a stray binary file reads as one clear message, never a traceback.
 Lines are decoded strictly as UTF-8: a record that cannot be decoded cannot be trusted.
+A line that is not UTF-8 is an error of that line alone, like bad JSON: readers that go on
+past bad lines (``validate``, ``import --on-error skip``) go on past it too.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..errors import RecordError
 from ..model import Article
 from ..validate import check_line_record
 
-__all__ = ["check_lines", "iter_lines", "parse_line", "read_records"]
+__all__ = ["check_lines", "iter_lines", "not_utf8", "parse_line", "read_records"]
 
 STDIN = "-"
 
@@ -79,10 +81,17 @@ def _open(path: str) -> IO[bytes]:
         raise RecordError(f"cannot open: {exc.strerror or exc}", source=path) from None
 
 
-def _decoded(path: str) -> Iterator[tuple[int, str | RecordError, bool]]:
+def not_utf8(byte: int) -> str:
+    """The reason given for a line that is not UTF-8, ``byte`` the offset of its first bad byte."""
+    return f"not valid UTF-8 (byte {byte} of the line)"
+
+
+def _decoded(path: str, keep_undecodable: bool = False) -> Iterator[tuple[int, str | RecordError, bool]]:
     """``(line, text or the line's UTF-8 error, whether it ended with a newline)`` per non-blank line.
 
-    A truncated or corrupt gzip stream, or a failing read, raises: nothing after it can be read.
+    With ``keep_undecodable``, a line that is not UTF-8 comes as text decoded with
+    ``surrogateescape`` instead of as its error (see :func:`iter_lines`). A truncated or
+    corrupt gzip stream, or a failing read, raises: nothing after it can be read.
     """
     source = _display(path)
     raw = _open(path)
@@ -95,9 +104,10 @@ def _decoded(path: str) -> Iterator[tuple[int, str | RecordError, bool]]:
                 try:
                     text = data.decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    reason = f"not valid UTF-8 (byte {exc.start} of the line)"
-                    yield number, RecordError(reason, source=source, line=number), True
-                    continue
+                    if not keep_undecodable:
+                        yield number, RecordError(not_utf8(exc.start), source=source, line=number), True
+                        continue
+                    text = data.decode("utf-8", "surrogateescape")
                 stripped = text.rstrip("\r\n")
                 if stripped.strip():
                     yield number, stripped, text.endswith("\n")
@@ -110,14 +120,20 @@ def _decoded(path: str) -> Iterator[tuple[int, str | RecordError, bool]]:
             raw.close()
 
 
-def iter_lines(path: str) -> Iterator[tuple[int, str]]:
+def iter_lines(path: str, *, keep_undecodable: bool = False) -> Iterator[tuple[int, str]]:
     """Yield ``(line_number, text)`` for each non-blank line, 1-based, without the newline.
 
     ``-`` reads stdin as bytes; a name ending in ``.gz`` is gunzipped. A line that is not
     UTF-8, or a gzip stream that is truncated or corrupt, raises :class:`RecordError`
     naming the file and the line where reading stopped.
+
+    With ``keep_undecodable`` a line that is not UTF-8 is yielded rather than raised,
+    decoded with ``surrogateescape``: each bad byte becomes a lone surrogate, which no
+    decoded UTF-8 holds, so ``text.encode("utf-8")`` fails on exactly these lines and
+    ``text.encode("utf-8", "surrogateescape")`` gives their bytes back. For a caller that
+    rejects such a line in its place in the input, as the importer does.
     """
-    for number, text, _ in _decoded(path):
+    for number, text, _ in _decoded(path, keep_undecodable):
         if isinstance(text, RecordError):
             raise text
         yield number, text
