@@ -19,7 +19,6 @@ memory stays flat whatever the input size. Batches are always written in input o
 from __future__ import annotations
 
 import datetime as dt
-import json
 import multiprocessing
 import queue
 import threading
@@ -30,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 from .. import __version__
 from ..errors import AnpSynthError, DatabaseError, InvalidArgument
@@ -40,6 +39,7 @@ from .backend import ON_CONFLICT, Backend, BatchOutcome, TransientError
 from .connect import database_errors, open_engine, parse_url, redact
 from .jobs import Job, Prepared, line_jobs, prepare, record_jobs, seed_jobs
 from .migrations import HEAD, inspect_schema, upgrade
+from .rejects import RejectsFile
 from .report import BatchStats, ImportReport
 
 ON_ERROR = ("abort", "skip")
@@ -208,7 +208,6 @@ class _Importer:
         self.workers = workers
         self.progress = progress
         self.on_batch = on_batch
-        self.rejects_path = rejects_path
         self.retries = retries
         self.backoff_s = backoff_s
         self.total = total
@@ -226,7 +225,7 @@ class _Importer:
             on_conflict=on_conflict,
             started_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
-        self._rejects: IO[str] | None = None
+        self._rejects = RejectsFile(rejects_path or "anp-synth.rejects.jsonl")
         self._seen_seeds: list[int] = []
 
     def run(self, jobs: Iterator[Job]) -> ImportReport:
@@ -278,8 +277,7 @@ class _Importer:
             report.timings.write += time.perf_counter() - t
             report.elapsed_s = time.perf_counter() - start
             backend.close()
-            if self._rejects is not None:
-                self._rejects.close()
+            self._rejects.close()
         return report
 
     def _one(self, backend: Backend, batch_no: int, job: Job, prepared: Prepared | None, start: float) -> BatchStats:
@@ -297,7 +295,8 @@ class _Importer:
         if report.batches_in_ledger and report.resumed_at is None and report.batches == 0:
             report.resumed_at = f"{job.describe()} (after {report.batches_in_ledger} batches found in the ledger)"
         if prepared.rejects:
-            self._write_rejects(prepared)
+            self._rejects.write(job.key(self.on_conflict), prepared.rejects)
+            report.rejects_path = self._rejects.path
         seeds = [r[2] for r in prepared.batch.articles]
         if seeds:
             lo, hi = min(seeds), max(seeds)
@@ -386,19 +385,6 @@ class _Importer:
                 self.report.retries += 1
                 time.sleep(min(self.backoff_s * 2**attempt, 30.0))
                 attempt += 1
-
-    def _write_rejects(self, prepared: Prepared) -> None:
-        """Append the batch's rejects (before its commit: a resumed run may repeat that batch's lines)."""
-        if self._rejects is None:
-            path = self.rejects_path or "anp-synth.rejects.jsonl"
-            try:
-                self._rejects = open(path, "a", encoding="utf-8")  # noqa: SIM115 (closed in run())
-            except OSError as exc:
-                raise InvalidArgument(f"cannot open the rejects file {path}: {exc.strerror or exc}") from None
-            self.report.rejects_path = path
-        for reject in prepared.rejects:
-            self._rejects.write(json.dumps(reject.to_dict(), ensure_ascii=False) + "\n")
-        self._rejects.flush()
 
 
 def default_rejects_path(path: str) -> str:
