@@ -32,6 +32,15 @@ def _indexes(db_url: str) -> dict[str, set[str]]:
     return found
 
 
+def _schema_objects(db_url: str) -> dict[str, set[str]]:
+    """Indexes per table, and PostgreSQL's extended statistics (under ``"statistics"``)."""
+    found = _indexes(db_url)
+    if not db_url.startswith("sqlite"):
+        sql = "select stxname from pg_statistic_ext where stxnamespace = current_schema()::regnamespace"
+        found["statistics"] = {name for (name,) in execute(db_url, sql)}
+    return found
+
+
 def test_every_table_and_index_is_prefixed_anp() -> None:
     for table in tables.metadata.tables.values():
         assert table.name.startswith("anp_")
@@ -49,16 +58,15 @@ def test_versions_are_consecutive_and_documented() -> None:
 
 
 def test_a_database_at_the_previous_version_upgrades_in_place_without_losing_rows(
-    db_url: str, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     engine = open_engine(db_url)
     upgrade(engine, target=HEAD - 1)
     engine.dispose()
-    assert "ix_anp_post_meta_lookup" not in _indexes(db_url)["anp_post_meta"]
     with pytest.raises(DatabaseError, match="run `anp-synth db upgrade --db URL` first"):
         import_generated(db_url, seed=0, count=5)
     with monkeypatch.context() as patch:
-        # the previous version's importer wrote the same columns (version 2 only adds an index)
+        # the previous version's importer wrote the same columns (versions after 1 add no column)
         patch.setattr(importer_module, "prepare_database", lambda _url: HEAD - 1)
         import_generated(db_url, seed=0, count=30, batch_size=10)
     before = rows(db_url)
@@ -68,19 +76,38 @@ def test_a_database_at_the_previous_version_upgrades_in_place_without_losing_row
     assert result.exit_code == 0, result.output
     assert f"applied version {HEAD}" in result.output
     assert rows(db_url) == before
-    assert "ix_anp_post_meta_lookup" in _indexes(db_url)["anp_post_meta"]
+    fresh = make_url(request, "sqlite" if db_url.startswith("sqlite") else "postgresql", "fresh.db")
+    upgrade(open_engine(fresh))
+    assert _schema_objects(db_url) == _schema_objects(fresh)
     # and the importer carries on: the ledger of the old rows still counts
     again = import_generated(db_url, seed=0, count=40, batch_size=10)
     assert (again.inserted, again.batches_in_ledger) == (10, 3)
     assert count(db_url) == 40
 
 
-def test_a_fresh_database_at_head_equals_one_upgraded_step_by_step(request: pytest.FixtureRequest) -> None:
-    fresh, stepped = make_url(request, "sqlite", "fresh.db"), make_url(request, "sqlite", "stepped.db")
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_a_fresh_database_at_head_equals_one_upgraded_step_by_step(
+    request: pytest.FixtureRequest, dialect: str
+) -> None:
+    fresh, stepped = make_url(request, dialect, "fresh.db"), make_url(request, dialect, "stepped.db")
     upgrade(open_engine(fresh))
     for version in range(1, HEAD + 1):
         upgrade(open_engine(stepped), target=version)
-    assert _indexes(fresh) == _indexes(stepped)
+    assert _schema_objects(fresh) == _schema_objects(stepped)
+
+
+@pytest.mark.postgres
+def test_postgresql_gets_the_meta_value_statistics_the_load_tester_asked_for(pg_url: str) -> None:
+    engine = open_engine(pg_url)
+    upgrade(engine, target=2)
+    assert _schema_objects(pg_url)["statistics"] == set()
+    upgrade(engine)
+    engine.dispose()
+    assert _schema_objects(pg_url)["statistics"] == {"anp_post_meta_value_dep"}
+    ((kinds,),) = execute(
+        pg_url, "select stxkind::text from pg_statistic_ext where stxname = 'anp_post_meta_value_dep'"
+    )
+    assert "f" in kinds.strip("{}").split(",")  # functional dependencies
 
 
 def test_init_then_status_show_the_version_and_the_applied_migrations(db_url: str) -> None:

@@ -23,9 +23,9 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from ...errors import DatabaseError
 from .. import tables
-from . import v0001_initial, v0002_meta_lookup
+from . import v0001_initial, v0002_meta_lookup, v0003_meta_statistics
 
-MIGRATIONS: tuple[ModuleType, ...] = (v0001_initial, v0002_meta_lookup)
+MIGRATIONS: tuple[ModuleType, ...] = (v0001_initial, v0002_meta_lookup, v0003_meta_statistics)
 HEAD: int = MIGRATIONS[-1].VERSION
 
 __all__ = ["HEAD", "MIGRATIONS", "SchemaState", "inspect_schema", "upgrade"]
