@@ -27,10 +27,6 @@ class RejectsFile:
         self._out: IO[bytes] | None = None
         self._whole: set[str] = set()
 
-    @property
-    def opened(self) -> bool:
-        return self._out is not None
-
     def write(self, batch: str, rejects: Sequence[Reject]) -> None:
         """Append the rejects of the batch keyed ``batch``, unless the file holds them whole already."""
         out = self._out if self._out is not None else self._open()
