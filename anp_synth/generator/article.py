@@ -1,9 +1,10 @@
 """Compose one article record from its seed: identity first, then body, then post-meta.
 
-The identity (problem, stack, scenario, title) comes from its own cheap stream so that a
-record can name the titles of its similar posts without generating them whole. Every
-other draw comes from the record's body stream, in a fixed order: changing that order
-changes every record, so it is part of the generator version.
+The identity (problem, stack, scenario, title, reference) comes from the first words of
+the record's SHAKE-128 stream, so a record can name the titles of its similar posts
+without generating them whole. Every other draw comes from the words after those, in a
+fixed order: changing that order changes every record, so it is part of the generator
+version.
 """
 
 from __future__ import annotations
@@ -369,9 +370,12 @@ class _Posts(dict[int, str]):
 
 _POSTS: dict[str, _Posts] = {profile: _Posts(profile) for profile in PROFILES}
 _POSTS_KEPT = 4096
+"""At this many posts a profile's dict is emptied: the next twelve records then build the few
+posts they name again, which costs less than evicting one post per record would."""
 
 
 def _keep_post(seed: int, profile: str, reference: str, title: str) -> None:
+    """Keep the record just made as a similar post for the records after it."""
     posts = _POSTS[profile]
     if len(posts) >= _POSTS_KEPT:
         posts.clear()
