@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anp_synth.errors import InvalidArgument
+from anp_synth.generator import generate_lines
 from anp_synth.parallel import Shard, _encode_window, _pieces, encoded_chunks, parse_shard, shard_window, write_dataset
 
 
@@ -112,6 +113,15 @@ def test_two_workers_writing_through_reused_slot_files_give_the_bytes_of_one(tmp
     write_dataset(str(one / name), seed=500, count=90, fmt=fmt, profile="hostile", workers=1, chunk_size=7)
     write_dataset(str(two / name), seed=500, count=90, fmt=fmt, profile="hostile", workers=2, chunk_size=7)
     assert (two / name).read_bytes() == (one / name).read_bytes()
+
+
+def test_one_process_writes_jsonl_in_pieces_that_add_up_to_every_line(tmp_path: Path) -> None:
+    # 100 records in chunks of 37, written 16 at a time: pieces cross no chunk boundary
+    path = tmp_path / "out.jsonl"
+    write_dataset(str(path), seed=3000, count=100, profile="edge", chunk_size=37)
+    assert path.read_text(encoding="utf-8") == "".join(
+        line + "\n" for line in generate_lines(seed=3000, count=100, profile="edge")
+    )
 
 
 @pytest.mark.parametrize("count", [1, 15, 16, 17, 40])

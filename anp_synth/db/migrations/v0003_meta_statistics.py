@@ -10,9 +10,8 @@ at the page size: 16 ms (``benchmarks/bench_latency_pg.py``, benchmarks/README.m
 
 PostgreSQL collects the statistics at its next ANALYZE of the table: autovacuum runs one
 as the table grows; run ``ANALYZE anp_post_meta`` after a bulk load to have them at once.
-SQLite has no extended statistics: there the version is recorded
-and nothing else changes. Statistics on expressions need PostgreSQL 14; older servers get
-them on the two columns alone.
+SQLite has no extended statistics: there the version is recorded and nothing else changes.
+Statistics on expressions need PostgreSQL 14; older servers get them on the two columns alone.
 """
 
 from __future__ import annotations
