@@ -125,8 +125,8 @@ def _identity(seed: int, profile: str) -> Identity:
 
     Words 0-3 pick problem, stack, scenario and title pattern, word 4 the profile's title
     decoration. No Random instance here: similar posts need the titles of other seeds, and
-    this keeps that to one hash, which the record's own body then draws on. (The generator
-    calls this uncached: each record's identity is needed once, and its post kept, see _Posts.)
+    this keeps that to one hash, which the record's own body then draws on. The generator
+    calls this uncached: it needs each record's identity once, and keeps its post (_Posts).
     """
     words = seed_words(rules.stream_name(seed, profile), _FIRST_READ[profile])
     problem, category = vocabulary.PROBLEMS[words[0] % len(vocabulary.PROBLEMS)]
@@ -138,7 +138,14 @@ def _identity(seed: int, profile: str) -> Identity:
     return Identity(problem, category, stack, scenario, title, words)
 
 
-identity = lru_cache(maxsize=4096)(_identity)
+@lru_cache(maxsize=4096)
+def identity(seed: int, profile: str) -> Identity:
+    """Problem, stack, scenario and title of ``seed``, and the first words of its stream.
+
+    Cached: ``validate`` and the Faker provider ask for the same seeds again and again (a
+    record names up to twelve before it).
+    """
+    return _identity(seed, profile)
 
 
 def _cut_points(weights: tuple[tuple[T, float], ...]) -> tuple[list[float], tuple[T, ...]]:
