@@ -34,6 +34,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
+from typing import TypeVar
 
 from .errors import InvalidArgument
 from .formats.output import atomic_output, gzip_member, is_gzip
@@ -183,15 +184,28 @@ def encoded_chunks(
             yield task[1], _encode_window(task)
         return
     with _context().Pool(workers, initializer=_ignore_sigint) as pool:
-        pending: deque[tuple[int, AsyncResult[bytes]]] = deque()
-        for task in tasks:
-            pending.append((task[1], pool.apply_async(_encode_window, (task,))))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                n, result = pending.popleft()
-                yield n, result.get()
-        while pending:
+        submitted = ((task[1], pool.apply_async(_encode_window, (task,))) for task in tasks)
+        yield from _in_order(submitted, workers * IN_FLIGHT_PER_WORKER)
+
+
+T = TypeVar("T")
+
+
+def _in_order(submitted: Iterator[tuple[int, AsyncResult[T]]], limit: int) -> Iterator[tuple[int, T]]:
+    """Each ``(records, result)`` in submission order, keeping at most ``limit`` pending.
+
+    ``submitted`` submits a chunk each time it is advanced, which happens only once the
+    chunk ``limit`` places before it has been handed to the caller.
+    """
+    pending: deque[tuple[int, AsyncResult[T]]] = deque()
+    for item in submitted:
+        pending.append(item)
+        if len(pending) >= limit:
             n, result = pending.popleft()
             yield n, result.get()
+    while pending:
+        n, result = pending.popleft()
+        yield n, result.get()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -211,16 +225,11 @@ def _chunk_sources(tasks: Iterator[Task], workers: int, directory: str) -> Itera
     """
     limit = workers * IN_FLIGHT_PER_WORKER
     with _context().Pool(workers, initializer=_ignore_sigint) as pool:
-        pending: deque[tuple[int, AsyncResult[ChunkFile]]] = deque()
-        for i, task in enumerate(tasks):
-            slot = os.path.join(directory, f"slot-{i % limit}.chunk")
-            pending.append((task[1], pool.apply_async(_encode_to_file, (task, slot))))
-            if len(pending) >= limit:
-                n, result = pending.popleft()
-                yield n, result.get()
-        while pending:
-            n, result = pending.popleft()
-            yield n, result.get()
+        submitted = (
+            (task[1], pool.apply_async(_encode_to_file, (task, os.path.join(directory, f"slot-{i % limit}.chunk"))))
+            for i, task in enumerate(tasks)
+        )
+        yield from _in_order(submitted, limit)
 
 
 def _check_workers(workers: int) -> None:

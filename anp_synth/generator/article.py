@@ -38,7 +38,7 @@ from .draft import (
     needs_escape,
 )
 from .draft import paragraphs as draft_paragraphs
-from .rng import SQUEEZE_WORDS, Words, normal, seed_words, word_stream
+from .rng import NORMAL_QUANTILES, SQUEEZE_WORDS, Words, seed_words, word_stream
 from .stacks import STACKS, Stack
 
 T = TypeVar("T")
@@ -58,11 +58,10 @@ _STATUS_WEIGHTS: tuple[tuple[RevisionStatus, float], ...] = (
 _WINDOW_START = dt.date.fromisoformat(rules.REVIEW_WINDOW[0])
 _WINDOW_DAYS = (dt.date.fromisoformat(rules.REVIEW_WINDOW[1]) - _WINDOW_START).days
 _DATES = tuple((_WINDOW_START + dt.timedelta(days=d)).isoformat() for d in range(_WINDOW_DAYS + 1))
-# Values that depend on one normal draw alone, tabulated by the draw's top 12 bits (see rng.normal).
-_NORMALS = tuple(normal(i << 20) for i in range(4096))
-_QUALITIES = tuple(max(0, min(100, round(72 + 14 * z))) for z in _NORMALS)
-_VIEW_COUNTS = tuple(min(2_000_000_000, int(math.exp(8.0 + 2.0 * z))) for z in _NORMALS)
-_NOISE_5, _NOISE_8, _NOISE_10 = (tuple(round(sd * z) for z in _NORMALS) for sd in (5, 8, 10))
+# Values that depend on one normal draw alone, tabulated by the draw's top 12 bits.
+_QUALITIES = tuple(max(0, min(100, round(72 + 14 * z))) for z in NORMAL_QUANTILES)
+_VIEW_COUNTS = tuple(min(2_000_000_000, int(math.exp(8.0 + 2.0 * z))) for z in NORMAL_QUANTILES)
+_NOISE_5, _NOISE_8, _NOISE_10 = (tuple(round(sd * z) for z in NORMAL_QUANTILES) for sd in (5, 8, 10))
 _FRESHNESS = tuple(round(100 - 70 * age / _WINDOW_DAYS) for age in range(_WINDOW_DAYS + 1))
 """The mean freshness score of an article reviewed ``age`` days before the window's end."""
 # Flags are true with probabilities 0.45 (has_images), 0.3 (image_heavy, given images) and
@@ -91,12 +90,13 @@ def _vocabulary_strings() -> list[str]:
     return out
 
 
-_UNCLEAN = [s for s in _vocabulary_strings() if needs_escape(s)]
+_VOCABULARY = _vocabulary_strings()
+_UNCLEAN = [s for s in _VOCABULARY if needs_escape(s)]
 if _UNCLEAN:  # pragma: no cover - a vocabulary edit that must be fixed, not shipped
     raise RuntimeError(f"vocabulary strings need JSON escaping, which the fast encoder skips: {_UNCLEAN[:3]}")
 # A realistic intro's or closing opening's words are its spaces plus one (str.count is a
 # sixth of the cost of str.split): sound while every word and template is single-spaced.
-_UNSPACED = [s for s in _vocabulary_strings() if not s or s != " ".join(s.split())]
+_UNSPACED = [s for s in _VOCABULARY if not s or s != " ".join(s.split())]
 if _UNSPACED:  # pragma: no cover - a vocabulary edit that must be fixed, not shipped
     raise RuntimeError(f"vocabulary strings must be single-spaced, for words to be counted by spaces: {_UNSPACED[:3]}")
 
@@ -262,6 +262,13 @@ if (
     1 << _LEAD_BITS != prose.LEADS or 1 << _FOLLOW_BITS != prose.FOLLOWS or _PARAGRAPH_CHOICES > 2**32
 ):  # pragma: no cover - a bank size edit that must be fixed
     raise RuntimeError("prose.LEADS and FOLLOWS must be powers of two, and a paragraph must fit one 32-bit draw")
+
+
+def build_banks() -> None:
+    """Build every theme's paragraph bank now rather than on first use (for a fork server)."""
+    for theme, bank in enumerate(_BANKS):
+        if bank is None:
+            _bank(theme)
 
 
 def _bank(theme: int) -> prose.Parts:

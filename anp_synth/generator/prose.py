@@ -24,11 +24,10 @@ BANK_SIZE = 1024
 """Passages per theme. A passage is one to three sentences (two on average)."""
 
 _BANK_SEED = "anp-synth prose banks v2"
-# "a" before a vowel sound becomes "an": vowels, "hour"/"honest", and "un-" except in
-# "uni-"/"us-" words ("a unit", "a user" stay).
 _A_AN = re.compile(r"(?<!\S)a (?=[aeio]|u(?!ni|s)|hour|honest)")
-"""An "a" that should read "an": a whole word before a vowel sound (lookarounds rather than
-groups: a third of the cost per sentence, and the banks build once per process)."""
+"""An "a" that should read "an": the whole word before a vowel sound, "hour"/"honest", or
+"un-" except in "uni-"/"us-" words ("a unit", "a user" stay). Lookarounds rather than
+groups: a third of the cost per sentence."""
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -57,15 +57,8 @@ def word_stream(words: array[int], start: int) -> Words:
 
 
 _QUANTILES = 4096
-# Rounded to 12 places so a last-bit difference between libm builds cannot move a draw.
-_NORMAL = tuple(round(statistics.NormalDist().inv_cdf((i + 0.5) / _QUANTILES), 12) for i in range(_QUANTILES))
-
-
-def normal(w: int) -> float:
-    """A standard normal value for a draw ``w`` (a 32-bit word), by a 4096-step quantile table.
-
-    One table lookup (the word's top 12 bits) instead of logs and cosines; 4096 steps are
-    far finer than any integer score or view count built from it. Covers about +-3.7
-    standard deviations.
-    """
-    return _NORMAL[w >> 20]
+NORMAL_QUANTILES = tuple(round(statistics.NormalDist().inv_cdf((i + 0.5) / _QUANTILES), 12) for i in range(_QUANTILES))
+"""A standard normal value for each of 4096 equal steps of probability: a draw's top 12 bits
+pick one. A lookup instead of logs and cosines; 4096 steps are far finer than any integer
+score or view count built from them, and cover about +-3.7 standard deviations. Rounded
+to 12 places so a last-bit difference between libm builds cannot move a value."""

@@ -7,9 +7,7 @@ its first second rebuilding them.
 
 from __future__ import annotations
 
-from . import prose
-from .article import build_line
+from .article import build_banks, build_line
 
-for _theme in prose.THEME_NAMES:
-    prose.paragraph_parts(_theme)
+build_banks()
 build_line(0, "realistic")
