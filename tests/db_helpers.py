@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from typing import Any
 
 import pytest
@@ -32,6 +33,43 @@ def make_url(request: pytest.FixtureRequest, dialect: str, name: str = "anp.db")
         return str(request.getfixturevalue("pg_url"))
     cluster = request.getfixturevalue("pg_cluster")
     return str(cluster.create_database(f"anp_{name.replace('.', '_')}_{os.getpid()}_{next(_numbers)}"))
+
+
+def catalog(db_url: str, *, statistics: bool = True) -> dict[str, list[tuple[Any, ...]]]:
+    """What the database's own catalogue says of the anp_ tables: columns (name, type, null,
+    default), indexes and constraints with their definitions, and PostgreSQL's extended
+    statistics. Two databases with the same catalog have the same schema, whatever DDL text
+    built them (SQLite keeps the text: it is compared with white space folded)."""
+    if db_url.startswith("sqlite"):
+        names = [n for (n,) in execute(db_url, "select name from sqlite_master where type = 'table' "
+                                               "and name like 'anp!_%' escape '!' order by name")]  # fmt: skip
+        columns = [(t, *c) for t in names for c in execute(db_url, f"pragma table_xinfo('{t}')")]
+        sql = "select type, name, tbl_name, sql from sqlite_master where tbl_name like 'anp!_%' escape '!'"
+        objects = sorted((kind, name, table, _folded(ddl)) for kind, name, table, ddl in execute(db_url, sql))
+        return {"columns": columns, "objects": [o for o in objects if o[0] != "table"],
+                "tables": [o for o in objects if o[0] == "table"]}  # fmt: skip
+    where = "table_schema = current_schema() and table_name like 'anp!_%' escape '!'"
+    found = {
+        "columns": execute(db_url, "select table_name, ordinal_position, column_name, data_type, "
+                                   "character_maximum_length, is_nullable, column_default "
+                                   f"from information_schema.columns where {where} order by 1, 2"),
+        "indexes": execute(db_url, "select tablename, indexname, indexdef from pg_indexes "
+                                   "where schemaname = current_schema() order by 1, 2"),
+        "constraints": execute(db_url, "select conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                                       "from pg_constraint where connamespace = current_schema()::regnamespace "
+                                       "order by 1, 2"),
+    }  # fmt: skip
+    if statistics:
+        found["statistics"] = execute(
+            db_url, "select stxname, stxkind::text from pg_statistic_ext "
+                    "where stxnamespace = current_schema()::regnamespace order by 1"
+        )  # fmt: skip
+    return found
+
+
+def _folded(ddl: str | None) -> str:
+    """DDL text with white space folded and none around punctuation (layout is not schema)."""
+    return re.sub(r"\s*([(),])\s*", r"\1", " ".join((ddl or "").split()))
 
 
 def rows(db_url: str) -> dict[str, list[tuple[Any, ...]]]:

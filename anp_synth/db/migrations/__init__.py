@@ -1,7 +1,7 @@
 """Versioned schema migrations: one module per version, applied in order, recorded in a table.
 
-A plain, explicit mechanism rather than Alembic: a handful of additive steps, no autogenerate,
-no env.py. ``anp_schema_version`` holds one row per applied version; the highest is the
+A plain, explicit mechanism rather than Alembic (docs/MIGRATIONS.md says why): a handful of
+additive steps, each with its DDL written out as it shipped, no autogenerate, no env.py. ``anp_schema_version`` holds one row per applied version; the highest is the
 database's version. Each step runs in the same transaction as its row, so a database is
 always exactly at some version. ``docs/MIGRATIONS.md`` documents every version.
 
@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from sqlalchemy import Connection, Engine, inspect, select, text
-from sqlalchemy.schema import CreateIndex, CreateTable
+from sqlalchemy.engine import Inspector
+from sqlalchemy.schema import CreateIndex
 
 from ...errors import DatabaseError
 from .. import tables
@@ -28,7 +29,7 @@ from . import v0001_initial, v0002_meta_lookup, v0003_meta_statistics
 MIGRATIONS: tuple[ModuleType, ...] = (v0001_initial, v0002_meta_lookup, v0003_meta_statistics)
 HEAD: int = MIGRATIONS[-1].VERSION
 
-__all__ = ["HEAD", "MIGRATIONS", "SchemaState", "inspect_schema", "upgrade"]
+__all__ = ["HEAD", "MIGRATIONS", "SchemaState", "columns_at", "inspect_schema", "upgrade"]
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,14 @@ class SchemaState:
         return tuple(m for m in MIGRATIONS if (self.version or 0) < m.VERSION)
 
 
-def _expected_columns(table_name: str) -> list[str]:
-    return [c.name for c in tables.metadata.tables[table_name].columns]
+def columns_at(version: int) -> dict[str, tuple[str, ...]]:
+    """Each table's columns at schema ``version``: version 1's, plus what later versions added."""
+    columns = dict(v0001_initial.COLUMNS)
+    for migration in MIGRATIONS[1:]:
+        if version >= migration.VERSION:
+            for table, added in getattr(migration, "ADDED_COLUMNS", {}).items():
+                columns[table] = (*columns.get(table, ()), *added)
+    return columns
 
 
 def inspect_schema(conn: Connection) -> SchemaState:
@@ -60,13 +67,7 @@ def inspect_schema(conn: Connection) -> SchemaState:
             f"refusing to touch table {found[0]}: it exists but was not created by anp-synth "
             f"(no {tables.schema_version.name} table); use another database or schema"
         )
-    for name in found:
-        columns = [c["name"] for c in insp.get_columns(name)]
-        if columns != _expected_columns(name):
-            raise DatabaseError(
-                f"refusing to touch table {name}: its columns ({', '.join(columns)}) are not the ones "
-                "anp-synth created; use another database or schema"
-            )
+    _check_columns(insp, tables.schema_version.name, v0001_initial.COLUMNS[tables.schema_version.name])
     applied = tuple(
         (int(r[0]), str(r[1]), str(r[2]))
         for r in conn.execute(
@@ -83,10 +84,22 @@ def inspect_schema(conn: Connection) -> SchemaState:
             f"the database is at anp-synth schema version {version}, newer than this anp-synth knows "
             f"({HEAD}); upgrade anp-synth"
         )
+    expected = columns_at(max(version, 1))
+    for name in found:
+        _check_columns(insp, name, expected[name])
     missing = [name for name in ours if name not in present]
     if missing and version > 0:
         raise DatabaseError(f"anp-synth schema version {version} but table {missing[0]} is missing")
     return SchemaState(version, applied)
+
+
+def _check_columns(insp: Inspector, name: str, expected: tuple[str, ...]) -> None:
+    columns = tuple(c["name"] for c in insp.get_columns(name))
+    if columns != expected:
+        raise DatabaseError(
+            f"refusing to touch table {name}: its columns ({', '.join(columns)}) are not the ones "
+            "anp-synth created; use another database or schema"
+        )
 
 
 def _ensure_pg_schema(conn: Connection) -> None:
@@ -118,7 +131,7 @@ def upgrade(
         state = inspect_schema(conn)
         before = state.version
         if before is None:
-            conn.execute(CreateTable(tables.schema_version))
+            conn.execute(text(v0001_initial.VERSION_TABLE))
         now = before or 0
         for migration in MIGRATIONS:
             if now < migration.VERSION <= target:
