@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from anp_synth.bench import BenchOptions, run_bench
-from anp_synth.bench.html import render_html
+from anp_synth.bench.html import MIN_MEASURED_S, queries_chart, render_html, step_points
 from anp_synth.bench.report import build_report
 
 
@@ -44,6 +44,37 @@ def test_text_from_the_database_is_escaped(report: dict[str, Any]) -> None:
     hostile = {**report, "queries": [{**report["queries"][0], "description": "<img src=x onerror=alert(1)>"}]}
     page = render_html(hostile)
     assert "<img src=x" not in page and "&lt;img src=x" in page
+
+
+def _polylines(svg: str, series: str) -> list[list[tuple[float, float]]]:
+    found = re.findall(rf'<polyline class="series" data-series="{re.escape(series)}" points="([^"]*)"', svg)
+    return [[tuple(map(float, pt.split(","))) for pt in pts.split()] for pts in found]  # type: ignore[misc]
+
+
+STEADY = {
+    # 100 queries/s throughout; idle ends half-way through second 2, import a quarter into second 5
+    "phases": [{"name": "idle", "start_s": 0.0, "end_s": 2.5}, {"name": "import", "start_s": 2.5, "end_s": 5.25}],
+    "timeline": [{"t": t, "queries": 25 if t == 5 else 100, "errors": 0} for t in range(6)],
+}
+
+
+def test_a_partial_second_is_drawn_as_a_rate_over_the_time_it_was_measured() -> None:
+    lines = _polylines(queries_chart(STEADY), "queries/s")
+    heights = {y for line in lines for _, y in line}
+    assert len(heights) == 1, "a steady 100 queries/s must draw one flat line, not a plunge at the end"
+    # left out: a second measured too briefly to be a rate
+    brief = {**STEADY, "phases": [{"name": "idle", "start_s": 0.0, "end_s": 5.0 + MIN_MEASURED_S / 2}]}
+    points = step_points(brief["timeline"], lambda r: float(r["queries"]), [(0.0, 5.0 + MIN_MEASURED_S / 2)])
+    assert max(x for x, _ in points if x == x) == 5.0
+
+
+def test_rates_are_steps_that_break_at_phase_boundaries() -> None:
+    lines = _polylines(queries_chart(STEADY), "queries/s")
+    assert len(lines) == len(STEADY["phases"])
+    for line in lines:
+        for (x0, y0), (x1, y1) in zip(line, line[1:], strict=False):
+            assert x0 == x1 or y0 == y1, "a segment is flat or vertical, never a slope"
+    assert {round(line[0][0] - lines[0][0][0], 6) for line in lines} != {0.0}
 
 
 def _chromium() -> str | None:
@@ -74,3 +105,52 @@ def test_headless_chromium_renders_the_charts(report: dict[str, Any], tmp_path: 
         assert re.search(rf'<svg[^>]*id="{chart}"', dom), chart
     assert dom.count("<polyline") >= 3 + len(report["queries"])
     assert "Latency distribution per query" in dom
+
+
+_MEASURE = """<script>
+const box = e => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+const out = {body: document.body.clientWidth, page: document.documentElement.scrollHeight, charts: {}};
+for (const svg of document.querySelectorAll("svg.chart")) {
+  const ticks = {};
+  for (const t of svg.querySelectorAll("text")) {
+    if (t.textContent.endsWith("%")) { const b = box(t), s = box(svg); ticks[t.textContent] = (b.x + b.w / 2 - s.x) / s.w; }
+  }
+  out.charts[svg.id] = {...box(svg), ticks};
+}
+const pre = document.createElement("pre"); pre.id = "geometry"; pre.textContent = JSON.stringify(out);
+document.body.appendChild(pre);
+</script>"""
+
+
+def test_the_charts_use_the_page_width_and_the_distributions_share_one_axis_in_a_grid(
+    report: dict[str, Any], tmp_path: Path
+) -> None:
+    """Measured in a real browser: a script appended to a copy of the page (the report itself has
+    none) writes every chart's box and its percentile ticks' positions into the DOM."""
+    import json
+
+    browser = _chromium()
+    if browser is None:
+        reason = "chromium not found (apt-get install -y chromium): the HTML report's geometry test did NOT run"
+        if os.environ.get("ANP_REQUIRE_CHROMIUM") == "1":
+            pytest.fail(reason + " (ANP_REQUIRE_CHROMIUM=1)")
+        pytest.skip(reason)
+    page = tmp_path / "report.html"
+    page.write_text(render_html(report).replace("</body>", _MEASURE + "</body>"), encoding="utf-8")
+    cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--no-first-run", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+           f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()]  # fmt: skip
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = re.search(r'<pre id="geometry">(.*?)</pre>', result.stdout, re.S)
+    assert found, "the measuring script did not run"
+    geometry = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    charts, body = geometry["charts"], geometry["body"]
+    for name in ("chart-throughput", "chart-queries", "chart-latency"):
+        assert charts[name]["w"] >= 0.95 * body, (name, charts[name]["w"], body)
+    dists = [charts[f"chart-dist-{i}"] for i in range(len(report["queries"]))]
+    assert len({round(d["y"]) for d in dists}) < len(dists), "the per-query charts sit side by side in a grid"
+    assert sum(d["w"] for d in dists[:2]) >= 0.8 * body
+    for label in ("50%", "90%", "99%", "99.9%"):
+        positions = {round(d["ticks"][label], 3) for d in dists}
+        assert len(positions) == 1, f"the {label} tick stands at one place on every query's chart: {positions}"

@@ -4,33 +4,48 @@ It is drawn from the report data alone, so a JSON report kept from an earlier ru
 rendered again. Charts: throughput over time (rows imported and queries per second), latency
 over time (p50, p99 and max per second, log scale), and each query's latency distribution per
 phase (latency by percentile, the HdrHistogram way: the tail gets as much room as the body).
+
+Rates are drawn as steps, one flat stretch per measured second, broken at phase boundaries:
+a line sloping from one phase into the next would show a change that happened at an instant
+as if it took a second. A second that a phase covers only in part (the last one, typically)
+is drawn as its count over the time actually measured, not over a whole second, which would
+read as a sudden drop; a second measured for less than :data:`MIN_MEASURED_S` is left out.
+The per-query distributions share one x and one y axis, so queries compare by eye.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
 from .histogram import PERCENTILES, Histogram
 from .report import fell_behind, format_ms, ms_with_unit, query_phase_rows
-from .svg import Band, Chart, Series, render
+from .svg import BREAK, Band, Chart, Series, render
 
 _CSS = """
-body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1100px}
+body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:24px;color:#222}
 h1{font-size:20px;margin:0 0 4px} h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid #ddd}
 h3{font-size:14px;margin:18px 0 4px}
 table{border-collapse:collapse;margin:6px 0 12px;font-variant-numeric:tabular-nums}
 th,td{border:1px solid #ddd;padding:3px 8px;text-align:right} th{background:#f6f6f6}
 td.l,th.l{text-align:left} .err{color:#b00} .flag{color:#b00;font-weight:600}
 pre{background:#f7f7f7;padding:8px;overflow-x:auto;font-size:12px} .meta td{text-align:left}
-.chart{display:block;margin:6px 0 14px;max-width:100%;height:auto}
+.chart{display:block;margin:6px 0 14px;width:100%;height:auto}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:4px 24px}
+.grid figure{margin:0} .grid p{margin:0;color:#555;font-size:13px}
 """
 
 PHASE_COLORS = {"idle": "#1f77b4", "import": "#d62728", "after": "#2ca02c"}
 DIST_PERCENTILES = (0.0, 25.0, 50.0, 75.0, 90.0, 95.0, 99.0, 99.5, 99.9, 99.95, 99.99, 99.999)
+DIST_TICKS = ((0.0, "0%"), (50.0, "50%"), (90.0, "90%"), (99.0, "99%"), (99.9, "99.9%"), (99.99, "99.99%"),
+              (99.999, "99.999%"))  # fmt: skip
+"""Ticks of the distribution charts' shared axis; at least up to 99.9%, further as the data reaches."""
+MIN_MEASURED_S = 0.25
+"""A second measured for less than this is not drawn as a rate: too few events to mean one."""
+DIST_SIZE = (600, 260)
 
 
 def _ms(v: float) -> str:
@@ -45,18 +60,51 @@ def _bands(report: Mapping[str, Any]) -> list[Band]:
     return [Band(p["name"], float(p["start_s"]), float(p["end_s"])) for p in report["phases"]]
 
 
+def _spans(report: Mapping[str, Any], name: str | None = None) -> list[tuple[float, float]]:
+    return sorted(
+        (float(p["start_s"]), float(p["end_s"])) for p in report["phases"] if name is None or p["name"] == name
+    )
+
+
+def _measured(t: float, spans: list[tuple[float, float]]) -> float:
+    """How much of the second [t, t + 1) the spans cover."""
+    return sum(max(0.0, min(t + 1, end) - max(t, start)) for start, end in spans)
+
+
+def step_points(
+    timeline: list[Mapping[str, Any]], value: Callable[[Mapping[str, Any]], float], spans: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """Each second's ``value`` per second actually measured, as a flat stretch over the part of
+    the second each span covers, with a break between spans (see the module docstring)."""
+    points: list[tuple[float, float]] = []
+    for start, end in spans:
+        for row in timeline:
+            t = float(row["t"])
+            x0, x1 = max(t, start), min(t + 1, end)
+            measured = _measured(t, spans)
+            if x1 <= x0 or measured < MIN_MEASURED_S:
+                continue
+            rate = value(row) / measured
+            points += [(x0, rate), (x1, rate)]
+        points.append(BREAK)
+    return points
+
+
 def throughput_chart(report: Mapping[str, Any]) -> str:
     tl = report["timeline"]
-    rate = [(r["t"] + 0.5, float(r.get("import_rate", r["rows_imported"]))) for r in tl]
+    spans = _spans(report, "import")
+    rate = step_points(tl, lambda r: float(r.get("import_rate", r["rows_imported"])), spans)
     series = [Series("rows imported/s", rate, "#d62728")]
     return render(Chart("chart-throughput", "Import throughput over time", "seconds", "rows/s", series, _bands(report)))
 
 
 def queries_chart(report: Mapping[str, Any]) -> str:
     tl = report["timeline"]
-    series = [Series("queries/s", [(r["t"] + 0.5, float(r["queries"])) for r in tl], "#1f77b4")]
+    spans = _spans(report)
+    series = [Series("queries/s", step_points(tl, lambda r: float(r["queries"]), spans), "#1f77b4")]
     if any(r["errors"] for r in tl):
-        series.append(Series("errors/s", [(r["t"] + 0.5, float(r["errors"])) for r in tl], "#000", dashed=True))
+        errors = step_points(tl, lambda r: float(r["errors"]), spans)
+        series.append(Series("errors/s", errors, "#000", dashed=True))
     return render(Chart("chart-queries", "Queries per second", "seconds", "queries/s", series, _bands(report)))
 
 
@@ -79,9 +127,9 @@ def latency_chart(report: Mapping[str, Any]) -> str:
     )
 
 
-def distribution_chart(report: Mapping[str, Any], query_id: str, index: int) -> str:
-    series = []
-    top = 0.0
+def _distribution_points(report: Mapping[str, Any], query_id: str) -> list[tuple[str, list[tuple[float, float]]]]:
+    """Per phase, (x, ms) with x = -log10(1 - percentile/100): 90% at 1, 99% at 2, 99.9% at 3."""
+    out = []
     for phase in report["phases"]:
         row = phase["queries"].get(query_id)
         if row is None or not row["count"]:
@@ -91,24 +139,29 @@ def distribution_chart(report: Mapping[str, Any], query_id: str, index: int) -> 
         values = h.percentiles(pcts)
         pts = [(-math.log10(1 - p / 100.0), v / 1e6) for p, v in zip(pcts, values, strict=True)]
         pts.append((math.log10(max(h.count, 1)), h.max / 1e6))
-        top = max(top, pts[-1][0])
-        series.append(Series(phase["name"], pts, PHASE_COLORS.get(phase["name"], "")))
-    ticks = [
-        (float(i), label)
-        for i, label in enumerate(("0%", "90%", "99%", "99.9%", "99.99%", "99.999%"))
-        if i <= max(top, 2)
-    ]
-    return render(
-        Chart(
-            f"chart-dist-{index}",
-            f"Latency distribution of {query_id}",
-            "percentile",
-            "ms (log)",
-            series,
-            log_y=True,
-            x_ticks=ticks,
-        )
-    )
+        out.append((str(phase["name"]), pts))
+    return out
+
+
+def distribution_charts(report: Mapping[str, Any]) -> list[str]:
+    """One chart per query, all on the same axes: x from 0% to the deepest percentile any query
+    reached (at least 99.9%), y over every query's latencies."""
+    points = {q["id"]: _distribution_points(report, q["id"]) for q in report["queries"]}
+    xs = [x for per_phase in points.values() for _, pts in per_phase for x, _ in pts]
+    ys = [y for per_phase in points.values() for _, pts in per_phase for _, y in pts if y > 0]
+    x_hi = max([3.0, *xs])
+    at = {label: round(-math.log10(1 - p / 100.0), 9) for p, label in DIST_TICKS}  # 99.9% at 3, not 3.0000000000000004
+    ticks = [(x, label) for label, x in at.items() if x <= x_hi]
+    y_range = (min(ys), max(ys)) if ys else None
+    charts = []
+    for index, q in enumerate(report["queries"]):
+        series = [Series(name, pts, PHASE_COLORS.get(name, "")) for name, pts in points[q["id"]]]
+        chart = Chart(
+            f"chart-dist-{index}", f"Latency distribution of {q['id']}", "percentile", "ms (log)", series,
+            log_y=True, x_ticks=ticks, x_range=(0.0, x_hi), y_range=y_range, width=DIST_SIZE[0], height=DIST_SIZE[1],
+        )  # fmt: skip
+        charts.append(render(chart))
+    return charts
 
 
 def _summary_table(report: Mapping[str, Any]) -> str:
@@ -186,10 +239,10 @@ def render_html(report: Mapping[str, Any]) -> str:
             parts.append(f"<p class=err>error in {escape(q['id'])}: {escape(sample)}</p>")
     for qid, why in report.get("skipped_queries", {}).items():
         parts.append(f"<p>skipped {escape(qid)}: {escape(why)}</p>")
-    parts.append("<h2>Latency distribution per query</h2>")
-    for i, q in enumerate(report["queries"]):
-        parts.append(f"<h3>{escape(q['id'])}</h3><p>{escape(q['description'])}</p>")
-        parts.append(distribution_chart(report, q["id"], i))
+    parts.append("<h2>Latency distribution per query</h2><p>Every chart on the same axes.</p><div class=grid>")
+    for q, chart in zip(report["queries"], distribution_charts(report), strict=True):
+        parts.append(f"<figure><h3>{escape(q['id'])}</h3><p>{escape(q['description'])}</p>{chart}</figure>")
+    parts.append("</div>")
     if report.get("plans"):
         parts.append("<h2>Query plans</h2>")
         for plan in report["plans"]:
