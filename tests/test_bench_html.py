@@ -6,6 +6,7 @@ when ``ANP_REQUIRE_CHROMIUM=1`` (as CI sets it).
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -72,9 +73,12 @@ def test_rates_are_steps_that_break_at_phase_boundaries() -> None:
     lines = _polylines(queries_chart(STEADY), "queries/s")
     assert len(lines) == len(STEADY["phases"])
     for line in lines:
-        for (x0, y0), (x1, y1) in zip(line, line[1:], strict=False):
+        for (x0, y0), (x1, y1) in itertools.pairwise(line):
             assert x0 == x1 or y0 == y1, "a segment is flat or vertical, never a slope"
-    assert {round(line[0][0] - lines[0][0][0], 6) for line in lines} != {0.0}
+    assert [(line[0][0], line[-1][0]) for line in lines] == [
+        (lines[0][0][0], lines[1][0][0]),  # idle ends where import starts: on the boundary
+        (lines[1][0][0], lines[1][-1][0]),
+    ]
 
 
 def _chromium() -> str | None:
