@@ -58,7 +58,9 @@ def draw_params(conn: DriverConnection, *, seed: int) -> ParamPools:
     rng = random.Random(f"anp-bench-params:{seed}")
     ids = [int(r[0]) for r in conn.run("SELECT id FROM anp_articles ORDER BY id")]
     if not ids:
-        raise BenchError("anp_articles is empty: there is nothing to query (load data first, or drop --read-only)")
+        raise BenchError(
+            "anp_articles is empty: there is nothing to query (load data first: anp-synth import --db URL)"
+        )
     chosen = sorted(rng.sample(ids, min(ARTICLE_SAMPLE, len(ids))))
     list_rows = conn.run("SELECT revision_status, topic, count(*) FROM anp_articles GROUP BY revision_status, topic")
     list_sizes = {(str(s), str(t)): int(n) for s, t, n in list_rows}

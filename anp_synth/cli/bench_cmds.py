@@ -24,6 +24,7 @@ from ..bench.runner import (
 from ..db import DEFAULT_DB_URL
 from ..model import PROFILES
 from ._errors import CliError, reported, terminate_as_interrupt
+from ._help import PROFILE_HELP
 
 DEFAULT_REPORT = "anp-bench.json"
 DEFAULT_HTML = "anp-bench.html"
@@ -71,7 +72,7 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
     show_default=True,
     help="Articles loaded first when the database is empty, so the idle phase has data to query.",
 )
-@click.option("--profile", type=click.Choice(PROFILES), default="realistic", show_default=True)
+@click.option("--profile", type=click.Choice(PROFILES), default="realistic", show_default=True, help=PROFILE_HELP)
 @click.option("--readers", type=int, default=DEFAULT_READERS, show_default=True, help="Reader processes.")
 @click.option(
     "--rate",
@@ -162,7 +163,7 @@ def bench(
         write_json(report, report_path)
         write_text(html_path, render_html(report))
         click.echo(render_text(report))
-        click.echo(f"\nreport: {report_path}  html: {html_path}")
+        click.echo(f"\nreport: {report_path.resolve()}\nhtml:   {html_path.resolve()}")
         if run.interrupted:
             raise CliError("interrupted: the report covers what was measured", exit_code=130)
 

@@ -14,6 +14,7 @@ from ..errors import AnpSynthError, InvalidArgument
 from ..formats.output import atomic_output
 from ..model import PROFILES
 from ._errors import reported
+from ._help import PROFILE_HELP
 
 _DB_OPTION = click.option(
     "--db",
@@ -117,7 +118,7 @@ def _write_report(path: str, report: ImportReport) -> None:
 @_DB_OPTION
 @click.option("--seed", type=int, default=None, help="Generate records from this seed on (with --count).")
 @click.option("--count", type=int, default=None, help="Number of records to generate.")
-@click.option("--profile", type=click.Choice(PROFILES), default="realistic", show_default=True)
+@click.option("--profile", type=click.Choice(PROFILES), default="realistic", show_default=True, help=PROFILE_HELP)
 @click.option("--batch-size", type=int, default=1000, show_default=True, help="Records per transaction.")
 @click.option(
     "--on-error",

@@ -24,6 +24,7 @@ from ..render import RENDER_FORMATS, render
 from ..rules import MAX_COUNT, check_profile, check_seed_range
 from ..schema import schema_json
 from ._errors import CliError, reported, terminate_as_interrupt
+from ._help import PROFILE_HELP
 
 DEFAULT_MAX_ERRORS = 20
 
@@ -63,7 +64,7 @@ def _stdout_pipe() -> Iterator[None]:
 @click.command("generate")
 @click.option("--seed", type=int, default=0, show_default=True, help="First seed of the window.")
 @click.option("--count", type=int, required=True, help=f"Number of records (1 to {MAX_COUNT}).")
-@click.option("--profile", default="realistic", show_default=True, metavar=_choices(PROFILES))
+@click.option("--profile", default="realistic", show_default=True, metavar=_choices(PROFILES), help=PROFILE_HELP)
 @click.option("--format", "fmt", default="jsonl", show_default=True, metavar=_choices(FORMATS), help="Output format.")
 @click.option(
     "-o",
@@ -101,8 +102,10 @@ def generate_cmd(seed: int, count: int, profile: str, fmt: str, output: str, wor
 
 @click.command("show")
 @click.argument("seed", type=int)
-@click.option("--format", "fmt", default="txt", show_default=True, metavar=_choices(RENDER_FORMATS))
-@click.option("--profile", default="realistic", show_default=True, metavar=_choices(PROFILES))
+@click.option(
+    "--format", "fmt", default="txt", show_default=True, metavar=_choices(RENDER_FORMATS), help="How to show it."
+)
+@click.option("--profile", default="realistic", show_default=True, metavar=_choices(PROFILES), help=PROFILE_HELP)
 def show_cmd(seed: int, fmt: str, profile: str) -> None:
     """Print the record of SEED as the site shows it (txt), or as md, html or json."""
     with reported(), _stdout_pipe():

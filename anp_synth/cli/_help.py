@@ -1,0 +1,8 @@
+"""Help texts that several commands share, written once so that they say the same thing."""
+
+from __future__ import annotations
+
+PROFILE_HELP = (
+    "Which records: realistic (the site's articles), edge (lengths, counts and numbers at their limits) "
+    "or hostile (text that breaks naive code: markup, quotes, right-to-left, formulas)."
+)
