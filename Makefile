@@ -12,8 +12,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Every run measures a fresh database (so runs compare: `anp-synth bench compare out/A.json out/B.json`)
+# and keeps its reports under out/, named by the time it started.
+OUT := $(CURDIR)/out
+RUN_AT = $(shell date -u +%Y%m%dT%H%M%SZ)
+
 run: $(STAMP)
-	$(BIN)/anp-synth bench
+	@mkdir -p $(OUT)
+	@rm -f $(OUT)/anp-synth.db $(OUT)/anp-synth.db-wal $(OUT)/anp-synth.db-shm
+	$(eval AT := $(RUN_AT))
+	$(BIN)/anp-synth bench --db sqlite:///$(OUT)/anp-synth.db \
+		--report $(OUT)/bench-$(AT).json --html $(OUT)/bench-$(AT).html
+	@echo "disk used under $(OUT): $$(du -sh $(OUT) | cut -f1) (make clean removes it)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -27,4 +37,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(OUT) .mypy_cache .ruff_cache .hypothesis
