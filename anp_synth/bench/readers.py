@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from multiprocessing.sharedctypes import Synchronized
+from multiprocessing.sharedctypes import Synchronized, SynchronizedArray
 from typing import Any, Literal, Protocol
 
 from .driver import ConnectSpec, DriverConnection, first_line, open_spec
@@ -122,8 +122,25 @@ class _Client:
         self.conn.close()
 
 
+class _Tally:
+    """This reader's slot of the shared count of answered queries (no-op without one)."""
+
+    def __init__(self, done: SynchronizedArray[int] | None, index: int) -> None:
+        self.done, self.index = done, index
+
+    def add(self) -> None:
+        if self.done is not None:
+            self.done[self.index] += 1  # closed-loop threads may race here: a progress line, not a measure
+
+
 def _closed_loop(
-    plan: ReaderPlan, client: _Client, phase: Synchronized[int], t0: Synchronized[int], rec: Recorder, stream: int
+    plan: ReaderPlan,
+    client: _Client,
+    phase: Synchronized[int],
+    t0: Synchronized[int],
+    rec: Recorder,
+    stream: int,
+    tally: _Tally,
 ) -> None:
     picker = _Picker(plan, stream)
     clock = time.monotonic_ns
@@ -153,10 +170,11 @@ def _closed_loop(
         end = clock()
         if ph >= 0:
             rec.record(ph, qi, start, end)
+            tally.add()
 
 
 def _open_loop(
-    plan: ReaderPlan, client: _Client, phase: Synchronized[int], t0: Synchronized[int], rec: Recorder
+    plan: ReaderPlan, client: _Client, phase: Synchronized[int], t0: Synchronized[int], rec: Recorder, tally: _Tally
 ) -> None:
     picker = _Picker(plan, 0)
     clock = time.monotonic_ns
@@ -211,10 +229,21 @@ def _open_loop(
                 rec.record_late(ph, qi, intended, start, end)
             else:
                 rec.record(ph, qi, intended, end)
+            tally.add()
 
 
-def reader_main(plan: ReaderPlan, phase: Synchronized[int], t0: Synchronized[int], results: ResultQueue) -> None:
-    """Entry point of one reader process: connect, report ready, run until STOP, send results."""
+def reader_main(
+    plan: ReaderPlan,
+    phase: Synchronized[int],
+    t0: Synchronized[int],
+    results: ResultQueue,
+    done: SynchronizedArray[int] | None = None,
+) -> None:
+    """Entry point of one reader process: connect, report ready, run until STOP, send results.
+
+    ``done[plan.index]`` counts the queries answered in recorded phases, for the coordinator's
+    progress lines (one shared-memory add per query; the recorder stays the measure).
+    """
     # Ctrl-C (or a SIGTERM to the group) reaches every process; only the coordinator acts on
     # it, by setting STOP, so the readers finish their query and still send what they measured.
     # Should the coordinator die outright, the readers notice their new parent and exit.
@@ -227,12 +256,13 @@ def reader_main(plan: ReaderPlan, phase: Synchronized[int], t0: Synchronized[int
         return
     results.put(("ready", plan.index, None))
     recorders = [Recorder() for _ in clients]
+    tally = _Tally(done, plan.index)
     try:
         if plan.mode == "open":
-            _open_loop(plan, clients[0], phase, t0, recorders[0])
+            _open_loop(plan, clients[0], phase, t0, recorders[0], tally)
         else:
             threads = [
-                threading.Thread(target=_closed_loop, args=(plan, c, phase, t0, r, i), daemon=True)
+                threading.Thread(target=_closed_loop, args=(plan, c, phase, t0, r, i, tally), daemon=True)
                 for i, (c, r) in enumerate(zip(clients, recorders, strict=True))
             ]
             for t in threads:

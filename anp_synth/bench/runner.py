@@ -13,11 +13,12 @@ import multiprocessing
 import os
 import queue
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from multiprocessing.sharedctypes import Synchronized
+from multiprocessing.sharedctypes import Synchronized, SynchronizedArray
 from pathlib import Path
 from typing import Any, Literal
 
@@ -78,6 +79,9 @@ class BenchOptions:
     yes: bool = False
     queries_file: Path | None = None
     explain: bool = True
+    progress_s: float = 0.0
+    """Every this many seconds of the recorded phases, a ``progress`` event (0: none), like
+    ``pgbench -P``: the CLI prints it on a terminal, so a long phase is not a silent one."""
 
     @property
     def mode(self) -> Literal["open", "closed"]:
@@ -100,6 +104,8 @@ class BenchOptions:
             raise InvalidArgument(f"duration={self.duration!r} must be > 0 seconds")
         if self.warmup < 0:
             raise InvalidArgument(f"warmup={self.warmup!r} must be >= 0 seconds")
+        if self.progress_s < 0:
+            raise InvalidArgument(f"progress_s={self.progress_s!r} must be >= 0 seconds")
         if self.base_count < 1:
             raise InvalidArgument(f"base_count={self.base_count!r} must be >= 1")
         if self.batch_size is not None and self.batch_size < 1:
@@ -210,9 +216,12 @@ class _Readers:
         self.phase: Synchronized[int] = ctx.Value("i", PAUSE, lock=False)
         self.t0: Synchronized[int] = ctx.Value("q", 0, lock=False)
         self.results = ctx.Queue()
+        self.done: SynchronizedArray[int] = ctx.Array("q", len(plans), lock=False)
         self.procs = [
             ctx.Process(
-                target=reader_main, args=(p, self.phase, self.t0, self.results), name=f"anp-bench-reader-{p.index}"
+                target=reader_main,
+                args=(p, self.phase, self.t0, self.results, self.done),
+                name=f"anp-bench-reader-{p.index}",
             )
             for p in plans
         ]
@@ -314,10 +323,61 @@ def _import(
     return report.to_dict()
 
 
-def _sleep_phase(seconds: float) -> None:
+def _settle(conn: DriverConnection) -> None:
+    """After a base load, before the idle phase: fresh planner statistics, as a database that has
+    been in use has. Without them PostgreSQL plans the idle phase's queries for empty tables
+    (the import phase, later, ran after autovacuum's ANALYZE), and the idle/import ratio
+    compared a cold, misplanned database with a settled one. The warm-up then warms the cache.
+    SQLite plans without statistics unless asked to keep them: nothing to settle there."""
+    if conn.dialect == "postgresql":
+        for name in ("anp_articles", "anp_post_meta", "anp_entities", "anp_similar_posts"):
+            conn.run(f"ANALYZE {name}")
+
+
+class _Ticker:
+    """Emits a ``progress`` event every ``period`` seconds: queries/s of all readers and rows/s
+    imported over the last period. Called often (between sleeps, after every batch); cheap
+    when nothing is due."""
+
+    def __init__(self, period: float, emit: Event, readers: _Readers, t0_ns: int) -> None:
+        self.period, self.emit, self.readers, self.t0_ns = period, emit, readers, t0_ns
+        self.span: PhaseSpan | None = None
+        self.last = time.monotonic()
+        self.queries = 0
+        self.rows = 0
+        self.lock = threading.Lock()  # on PostgreSQL the import's batches arrive on its writer thread
+
+    def enter(self, span: PhaseSpan) -> None:
+        with self.lock:
+            self.span, self.rows = span, 0
+
+    def __call__(self) -> None:
+        if not self.period or self.span is None:
+            return
+        with self.lock:
+            now = time.monotonic()
+            if now - self.last < self.period:
+                return
+            queries = sum(self.readers.done[:])
+            rows = self.span.rows_imported
+            elapsed = now - self.last
+            self.emit(
+                "progress",
+                {
+                    "t": (time.monotonic_ns() - self.t0_ns) / 1e9,
+                    "phase": self.span.name,
+                    "queries_per_s": (queries - self.queries) / elapsed,
+                    "rows_per_s": max(0, rows - self.rows) / elapsed,
+                },
+            )
+            self.last, self.queries, self.rows = now, queries, rows
+
+
+def _sleep_phase(seconds: float, tick: Callable[[], None] = lambda: None) -> None:
     end = time.monotonic() + seconds
     while (left := end - time.monotonic()) > 0:
         time.sleep(min(left, 0.1))
+        tick()
 
 
 def run_bench(options: BenchOptions, *, on_event: Event | None = None) -> BenchRun:
@@ -362,6 +422,7 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
                 emit("base", {"seed": base_seed, "count": options.base_count})
                 base_load = _import(options, base_seed, options.base_count, None)
                 rows = table_rows(conn)
+                _settle(conn)
 
         emit("params", {})
         pools = draw_params(conn, seed=import_seed if import_seed is not None else (options.seed or 0))
@@ -394,11 +455,13 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
                 _sleep_phase(options.warmup)
             t0 = time.monotonic_ns()
             readers.t0.value = t0
+            tick = _Ticker(options.progress_s, emit, readers, t0)
             names = ["idle", "after"] if options.read_only else ["idle", "import", "after"]
             for index, name in enumerate(names):
                 span = PhaseSpan(name, index, time.monotonic_ns() - t0)
                 phases.append(span)
                 readers.set(index)
+                tick.enter(span)
                 emit("phase", {"name": name, "index": index})
                 if name == "import":
                     assert import_seed is not None
@@ -407,10 +470,11 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
                         inserted = stats.inserted
                         span.rows_imported += inserted
                         batches.append((time.monotonic_ns() - t0, inserted))
+                        tick()
 
                     import_report = _import(options, import_seed, options.count, on_batch)
                 else:
-                    _sleep_phase(options.duration)
+                    _sleep_phase(options.duration, tick)
                 span.end_ns = time.monotonic_ns() - t0
         except KeyboardInterrupt:
             interrupted = True

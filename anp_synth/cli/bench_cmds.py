@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,11 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
         text = f"warm-up: {data['seconds']:g} s (not recorded)"
     elif kind == "phase":
         text = f"phase {data['name']}"
+    elif kind == "progress":
+        text = (
+            f"progress: {data['t']:6.1f} s  {data['phase']:<6}  {data['queries_per_s']:8.1f} q/s  "
+            f"{data['rows_per_s']:8.0f} rows/s"
+        )
     elif kind == "explain":
         text = "explaining the queries"
     elif kind == "interrupted":
@@ -112,6 +118,13 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
     help="Where to write the self-contained HTML report.",
 )
 @click.option("--no-explain", is_flag=True, help="Skip the query plans at the end.")
+@click.option(
+    "--progress",
+    "progress_s",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Print queries/s and rows/s every this many seconds (0: never) [default: 5 on a terminal, else 0].",
+)
 @click.pass_context
 def bench(
     ctx: click.Context,
@@ -132,6 +145,7 @@ def bench(
     report_path: Path,
     html_path: Path,
     no_explain: bool,
+    progress_s: float | None,
 ) -> None:
     """Measure import throughput and admin-query latency together: idle, import, after.
 
@@ -156,6 +170,7 @@ def bench(
             yes=yes,
             queries_file=queries_file,
             explain=not no_explain,
+            progress_s=progress_s if progress_s is not None else (5.0 if sys.stderr.isatty() else 0.0),
         )
         with terminate_as_interrupt():
             run = run_bench(options, on_event=_progress)
