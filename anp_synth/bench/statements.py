@@ -291,7 +291,7 @@ def read_only_refusal(sql: str, dialect: str) -> str | None:
         if word in _WRITING_WORDS:
             return f"{word} {_WRITING_WORDS[word]}; --read-only runs only reads"
         if word == "FOR" and nxt.kind == "word" and nxt.text.upper() in _ROW_LOCKS:
-            return f"FOR {nxt.text.upper()} locks rows; --read-only runs only reads"
+            return "a FOR UPDATE / FOR SHARE clause locks rows; --read-only runs only reads"
     for name in _calls(statement):
         if _state_function(name):
             return f"{name}() changes server state; --read-only refuses it"
