@@ -270,3 +270,20 @@ def test_a_read_only_run_of_the_built_in_mix_still_works_and_writes_nothing(load
         assert phase["total"]["count"] > 0 and phase["total"]["errors"] == 0
     assert report["plans"] and all(not p["error"] for p in report["plans"])
     assert anp_counts(loaded) == before
+
+
+def test_a_read_only_sqlite_file_with_uri_characters_in_its_name_opens_read_only(tmp_path: Path) -> None:
+    """The path becomes a file: URI: "#", "%" and spaces in it must not end or change it."""
+    odd = tmp_path / "we ird #100% name.db"
+    url = f"sqlite:///{odd}"
+    import_generated(url, seed=1, count=3)
+    before = anp_counts(url)
+    conn = open_driver_connection(connect_spec(url, read_only=True))
+    try:
+        assert conn.run("SELECT count(*) FROM anp_articles") == [(3,)]
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            conn.run("DELETE FROM anp_articles")
+    finally:
+        conn.close()
+    assert anp_counts(url) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(odd.name)) == []
