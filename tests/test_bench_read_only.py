@@ -10,6 +10,7 @@ hold in the database, not only in our own parser.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -56,13 +57,16 @@ def anp_counts(db_url: str) -> dict[str, int]:
         return {n: pg.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names if n.startswith("anp_")}  # type: ignore[index]
 
 
-@pytest.fixture(params=DIALECTS)
+@pytest.fixture(scope="module", params=DIALECTS)
 def loaded(request: pytest.FixtureRequest) -> str:
-    """A small database of either dialect, every anp_ table holding rows."""
+    """A small database of either dialect, every anp_ table holding rows.
+
+    Shared by the module's tests (none may change it, and each compares its own before and after).
+    """
     if request.param == "sqlite":
-        url = f"sqlite:///{request.getfixturevalue('tmp_path') / 'anp.db'}"
+        url = f"sqlite:///{request.getfixturevalue('tmp_path_factory').mktemp('ro') / 'anp.db'}"
     else:
-        url = str(request.getfixturevalue("pg_url"))
+        url = str(request.getfixturevalue("pg_cluster").create_database(f"anp_read_only_{os.getpid()}"))
     import_generated(url, seed=1, count=20, batch_size=10)
     counts = anp_counts(url)
     assert len(counts) >= 5 and all(counts.values()), counts
