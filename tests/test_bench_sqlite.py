@@ -239,7 +239,7 @@ def test_a_query_the_database_rejects_stops_the_run_before_it_starts(
 ) -> None:
     _, path = full_run
     queries = tmp_path / "q.toml"
-    queries.write_text('[[query]]\nid = "typo"\nsql = "SELEC id FROM anp_articles"\n')
+    queries.write_text('[[query]]\nid = "typo"\nsql = "SELECT id FROM anp_articels"\n')
     result = CliRunner().invoke(main, ["bench", "--db", f"sqlite:///{path}", "--read-only", "--queries", str(queries)])
     assert result.exit_code == 1
     assert f"{queries}: query 'typo': the database rejected its SQL" in result.output

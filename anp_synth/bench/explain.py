@@ -1,7 +1,9 @@
 """Query plans: what the database does for each query of the mix, and what looks costly.
 
-PostgreSQL gets ``EXPLAIN (ANALYZE, BUFFERS)`` (the query runs once; only SELECTs are in the
-mix, and a read-only session allows it); SQLite ``EXPLAIN QUERY PLAN``. Two findings are
+PostgreSQL gets ``EXPLAIN (ANALYZE, BUFFERS)`` for a query that passes the --read-only rules
+(:func:`anp_synth.bench.statements.is_read`): the query runs once, in a READ ONLY transaction
+that is rolled back. Any other query (a write, allowed in a query file without --read-only) gets
+a plain ``EXPLAIN``, which runs nothing. SQLite gets ``EXPLAIN QUERY PLAN``. Two findings are
 flagged, the two that turn a fast admin page into a slow one as the tables grow: a full scan
 of a large table, and a sort the planner could not take from an index.
 """
@@ -18,7 +20,8 @@ from typing import Any
 from ..errors import BenchError
 from .connect import DriverConnection, driver_errors, open_driver_connection, redact, table_rows, to_driver_sql
 from .params import ParamPools, draw_params
-from .workload import Query, build_mix, load_query_file, mix_for_dialect
+from .statements import is_read, statement_refusal
+from .workload import Query, build_mix, check_statements, load_query_file, mix_for_dialect
 
 LARGE_TABLE_ROWS = 10_000
 """A full scan of a table with at least this many rows is flagged."""
@@ -74,7 +77,7 @@ def _aliases(sql: str) -> dict[str, str]:
 def _sqlite_plan(
     conn: DriverConnection, sql: str, params: Mapping[str, Any], rows: Mapping[str, int], large: int
 ) -> tuple[str, list[str]]:
-    plan = conn.run("EXPLAIN QUERY PLAN " + sql, dict(params))
+    plan = conn.explain("EXPLAIN QUERY PLAN " + sql, dict(params))
     parents: dict[int, int] = {}
     lines: list[str] = []
     flags: list[str] = []
@@ -95,10 +98,12 @@ def _sqlite_plan(
 
 
 def _pg_plan(
-    conn: DriverConnection, sql: str, params: Mapping[str, Any], rows: Mapping[str, int], large: int
+    conn: DriverConnection, sql: str, params: Mapping[str, Any], rows: Mapping[str, int], large: int, analyze: bool
 ) -> tuple[str, list[str]]:
-    plan = conn.run("EXPLAIN (ANALYZE, BUFFERS) " + sql, dict(params))
+    plan = conn.explain(("EXPLAIN (ANALYZE, BUFFERS) " if analyze else "EXPLAIN ") + sql, dict(params))
     lines = [str(r[0]) for r in plan]
+    if not analyze:
+        lines.insert(0, "(not run: the query is not a read, so it is explained without ANALYZE)")
     flags: list[str] = []
     for i, line in enumerate(lines):
         m = _PG_SEQ_SCAN.search(line)
@@ -135,6 +140,10 @@ def explain_one(
     """
     sql = query.sql[conn.dialect]
     driver_sql = to_driver_sql(sql, conn.dialect)
+    refused = statement_refusal(sql, conn.dialect)
+    if refused:
+        return Plan(query.id, conn.dialect, sql, {}, "", [], f"not explained: {refused}")
+    analyze = is_read(sql, conn.dialect)
     flags: list[str] = []
     worst: tuple[float, str, dict[str, Any]] | None = None
     for draw in range(max(1, draws) if query.params else 1):
@@ -144,7 +153,7 @@ def explain_one(
                 text, found = _sqlite_plan(conn, driver_sql, params, rows, large)
                 cost = -float(draw)  # keep the first
             else:
-                text, found = _pg_plan(conn, driver_sql, params, rows, large)
+                text, found = _pg_plan(conn, driver_sql, params, rows, large, analyze)
                 m = _PG_EXEC_TIME.search(text)
                 cost = float(m.group(1)) if m else 0.0
         except Exception as exc:
@@ -170,13 +179,19 @@ def explain_queries(
 
 def validate_queries(conn: DriverConnection, queries: Sequence[Query], pools: ParamPools) -> None:
     """Have the database compile every query before the run: a bad query is one clear error now,
-    not thousands of counted errors later. ``EXPLAIN`` without ANALYZE runs nothing.
+    not thousands of counted errors later.
+
+    Only ``EXPLAIN`` (never ANALYZE) of exactly one statement: the text is checked again here
+    (:func:`~anp_synth.bench.statements.statement_refusal`), and on PostgreSQL it is sent over the
+    extended protocol, which refuses two statements, inside a READ ONLY transaction that is
+    rolled back. ``EXPLAIN QUERY PLAN`` on SQLite compiles the statement without running it.
     """
+    check_statements(queries, conn.dialect, read_only=False)
     for q in queries:
         sql = to_driver_sql(q.sql[conn.dialect], conn.dialect)
         prefix = "EXPLAIN QUERY PLAN " if conn.dialect == "sqlite" else "EXPLAIN "
         try:
-            conn.run(prefix + sql, sample_params(q, pools))
+            conn.explain(prefix + sql, sample_params(q, pools))
         except Exception as exc:
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             where = "" if q.source == "built-in" else f"{q.source}: "
@@ -192,6 +207,7 @@ def explain_database(
     try:
         with driver_errors(db_url, "explain on"):
             mix = mix_for_dialect(build_mix(extra, replace_builtin=replace_builtin), conn.dialect)
+            check_statements(mix, conn.dialect, read_only=False)
             rows = table_rows(conn)
             if "anp_articles" not in rows:
                 raise BenchError(f"{redact(db_url)}: no anp_articles table: nothing to explain")

@@ -42,7 +42,7 @@ from .explain import Plan, explain_queries, validate_queries
 from .params import ParamPools, draw_params
 from .readers import PAUSE, STOP, WARMUP, ReaderPlan, ReaderQuery, reader_main
 from .recorder import Recorder
-from .workload import Query, build_mix, load_query_file, mix_for_dialect
+from .workload import Query, build_mix, check_statements, load_query_file, mix_for_dialect
 
 DEFAULT_COUNT = 30_000
 DEFAULT_BASE_COUNT = 10_000
@@ -399,6 +399,7 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
     if options.queries_file is not None:
         extra, replace_builtin = load_query_file(options.queries_file)
     mix = mix_for_dialect(build_mix(extra, replace_builtin=replace_builtin), dialect)
+    check_statements(mix, dialect, read_only=options.read_only)
 
     spec = connect_spec(options.db_url, read_only=options.read_only)
     conn = open_driver_connection(spec)

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import BenchError
 from .connect import param_names
+from .statements import read_only_refusal, statement_refusal
 
 DIALECTS = ("sqlite", "postgresql")
 
@@ -253,6 +254,24 @@ def build_mix(extra: Sequence[Query] = (), *, replace_builtin: bool = False) -> 
     if not result:
         raise BenchError("the query mix is empty (every query removed or weight 0)")
     return result
+
+
+def check_statements(mix: Sequence[Query], dialect: str, *, read_only: bool) -> None:
+    """Refuse, before anything runs, a query that is not exactly one statement, that controls the
+    transaction or the session, or (``read_only``) that is not a plain read: see
+    :mod:`anp_synth.bench.statements`. The message names the file, the query and the reason.
+    """
+    for q in mix:
+        sql = q.sql_for(dialect)
+        if sql is None:
+            continue
+        where = "" if q.source == "built-in" else f"{q.source}: "
+        reason = statement_refusal(sql, dialect)
+        if reason:
+            raise BenchError(f"{where}query {q.id!r} ({dialect}): refused: {reason}")
+        reason = read_only_refusal(sql, dialect) if read_only else None
+        if reason:
+            raise BenchError(f"{where}query {q.id!r} ({dialect}): refused by --read-only: {reason}")
 
 
 def mix_for_dialect(mix: Sequence[Query], dialect: str) -> list[Query]:

@@ -99,7 +99,11 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
     default=None,
     help="TOML file adding or replacing queries (see README, 'bench').",
 )
-@click.option("--read-only", is_flag=True, help="Only the query phases: nothing is written to the database.")
+@click.option(
+    "--read-only",
+    is_flag=True,
+    help="Only the query phases, on a connection the database keeps read-only; queries must be reads.",
+)
 @click.option("--yes", is_flag=True, help="Import even into anp_ tables holding rows anp-synth did not import.")
 @click.option(
     "--report",
@@ -256,8 +260,8 @@ def compare_cmd(
 def explain_cmd(db_url: str, seed: int, queries_file: Path | None, large_rows: int) -> None:
     """Print each admin query's plan, flagging full scans of large tables and sorts without an index.
 
-    PostgreSQL: EXPLAIN (ANALYZE, BUFFERS), which runs each query once (they only read).
-    SQLite: EXPLAIN QUERY PLAN.
+    PostgreSQL: EXPLAIN (ANALYZE, BUFFERS) of each read, run once in a READ ONLY transaction
+    that is rolled back; a query that is not a read gets a plain EXPLAIN. SQLite: EXPLAIN QUERY PLAN.
     """
     with reported():
         plans = explain_database(db_url, seed=seed, queries_file=queries_file, large=large_rows)

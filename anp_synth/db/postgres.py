@@ -34,7 +34,10 @@ from .encode import EncodedBatch
 
 _COLUMNS = {t.name: [c.name for c in t.columns] for t in tables.OWNED_TABLES}
 _DATA_TABLES = (tables.articles, *tables.CHILD_TABLES)
-_STAGE = {t.name: f"anp_stage_{t.name.removeprefix('anp_')}" for t in _DATA_TABLES}
+_STAGE = {t.name: f"pg_temp.anp_stage_{t.name.removeprefix('anp_')}" for t in _DATA_TABLES}
+"""Staging tables, always named with their schema: the session's own temporary schema. Unqualified,
+a user's table of the same name earlier in the search path (``search_path=public,pg_temp``) would
+receive the COPY and be read by the merge."""
 
 
 def _copy_sql(target: str, table_name: str) -> str:
