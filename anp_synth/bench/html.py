@@ -22,7 +22,8 @@ from html import escape
 from typing import Any
 
 from .histogram import PERCENTILES, Histogram
-from .report import fell_behind, format_ms, ms_with_unit, query_phase_rows
+from .pacing import behind_schedule
+from .report import fell_behind, format_ms, import_rate_line, ms_with_unit, query_phase_rows
 from .svg import BREAK, Band, Chart, Series, render
 
 _CSS = """
@@ -227,6 +228,12 @@ def render_html(report: Mapping[str, Any]) -> str:
             f"import {head.get('import_rows_per_s', 0):.0f} rows/s.</p>"
         )
     parts += ["<h2>Phases</h2>", _summary_table(report)]
+    rate_line = import_rate_line(report)
+    if rate_line:
+        parts.append(f"<p class=rate>{escape(rate_line[0].upper() + rate_line[1:])}.</p>")
+    late = behind_schedule(report["import"].get("schedule"))
+    if late:
+        parts.append(f"<p class=err>import: {escape(late)}</p>")
     for phase in report["phases"]:
         behind = fell_behind(opts, phase)
         if behind:

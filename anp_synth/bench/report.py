@@ -22,6 +22,7 @@ from typing import Any
 from .. import __version__
 from ..errors import BenchError, OutputError
 from .histogram import PERCENTILES, RELATIVE_ERROR, Histogram
+from .pacing import behind_schedule, schedule_report
 from .runner import BenchRun
 from .workload import ADMIN_LIST
 
@@ -135,6 +136,13 @@ def build_report(run: BenchRun) -> dict[str, Any]:
                 }
             )
 
+    schedule: dict[str, Any] | None = None
+    if run.import_schedule is not None and run.options.import_rate is not None:
+        batch_size = run.options.import_batch_size
+        assert batch_size is not None
+        import_phase = next((p for p in phases_out if p["name"] == "import"), None)
+        schedule = schedule_report(run.options.import_rate, batch_size, run.import_schedule, import_phase)
+
     report: dict[str, Any] = {
         "format": REPORT_FORMAT,
         "format_version": REPORT_FORMAT_VERSION,
@@ -159,6 +167,7 @@ def build_report(run: BenchRun) -> dict[str, Any]:
             "count": run.options.count if run.import_seed is not None else 0,
             "report": run.import_report,
             "base_load": run.base_load,
+            "schedule": schedule,
         },
         "queries": [
             {
@@ -177,7 +186,7 @@ def build_report(run: BenchRun) -> dict[str, Any]:
         "plans": [p.to_dict() for p in run.plans],
         "table_rows": run.table_rows,
         "reader_failures": run.reader_failures,
-        "headline": headline(phases_out),
+        "headline": headline(phases_out, schedule),
     }
     return report
 
@@ -212,13 +221,17 @@ def _phase_at(run: BenchRun, sec: int) -> int:
     return -1
 
 
-def headline(phases: list[dict[str, Any]]) -> dict[str, Any]:
-    """The numbers a reader looks for first: import rows/s, and the admin list's p99 under import."""
+def headline(phases: list[dict[str, Any]], schedule: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The numbers a reader looks for first: the import's rate (achieved; and asked, when paced,
+    with the schedule's worst lag), and the admin list's p99 under import."""
     by_name = {p["name"]: p for p in phases}
     out: dict[str, Any] = {}
     imp = by_name.get("import")
     if imp is not None:
         out["import_rows_per_s"] = imp["rows_per_s"]
+        out["import_paced"] = schedule is not None
+        out["import_rate_asked"] = schedule["rate"] if schedule is not None else None
+        out["import_lag_max_s"] = schedule["lag_s"]["max"] if schedule is not None else None
     idle = by_name.get("idle")
     if idle is not None and imp is not None and ADMIN_LIST in idle["queries"]:
         before = idle["queries"][ADMIN_LIST]["latency_ms"]["p99"]
@@ -325,6 +338,24 @@ def ms_with_unit(v: float, seconds: str = "s") -> str:
     return text if text.endswith(seconds) else text + " ms"
 
 
+def import_rate_line(report: Mapping[str, Any]) -> str | None:
+    """The import's rate in one line, paced or not (None when no import phase ran)."""
+    phase = next((p for p in report["phases"] if p["name"] == "import"), None)
+    if phase is None:
+        return None
+    schedule = report["import"].get("schedule")
+    achieved = float(phase["rows_per_s"])
+    if not schedule:
+        return f"import rate: unpaced (as fast as the database takes it), {achieved:.0f} articles/s achieved"
+    lag = schedule["lag_s"]
+    return (
+        f"import rate: paced at {schedule['rate']:g} articles/s (batches of {schedule['batch_size']}, one due "
+        f"every {schedule['interval_s']:.3g} s), {achieved:.1f} articles/s achieved "
+        f"({100 * schedule['achieved_share']:.1f}% of asked); lag p50 {lag['p50']:.3f} s, p99 {lag['p99']:.3f} s, "
+        f"max {lag['max']:.3f} s; {schedule['late_batches']} of {schedule['batches']} batches late"
+    )
+
+
 def render_text(report: Mapping[str, Any]) -> str:
     """A concise summary for the terminal: the phases, then one line per query and phase."""
     meta = report["metadata"]
@@ -354,6 +385,13 @@ def render_text(report: Mapping[str, Any]) -> str:
                 f"  warning: nothing was imported: seeds {first}..{first + imp['count'] - 1} are already loaded "
                 "(leave --seed out to import the next window)"
             )
+        if phase["name"] == "import":
+            rate_line = import_rate_line(report)
+            if rate_line:
+                lines.append(f"  {rate_line}")
+            late = behind_schedule(imp.get("schedule"))
+            if late:
+                lines.append(f"  warning: {late}")
         behind = fell_behind(opts, phase)
         if behind:
             lines.append(f"  warning: {behind}")

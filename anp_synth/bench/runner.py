@@ -39,6 +39,7 @@ from .connect import (
     to_driver_sql,
 )
 from .explain import Plan, explain_queries, validate_queries
+from .pacing import Pacer, paced_batch_size
 from .params import ParamPools, draw_params
 from .readers import PAUSE, STOP, WARMUP, ReaderPlan, ReaderQuery, reader_main
 from .recorder import Recorder
@@ -82,6 +83,17 @@ class BenchOptions:
     progress_s: float = 0.0
     """Every this many seconds of the recorded phases, a ``progress`` event (0: none), like
     ``pgbench -P``: the CLI prints it on a terminal, so a long phase is not a silent one."""
+    import_rate: float | None = None
+    """Articles per second the import phase is held to (``pgbench -R``); None: as fast as it goes.
+    See :mod:`anp_synth.bench.pacing`."""
+
+    @property
+    def import_batch_size(self) -> int | None:
+        """The import phase's batch size: ``batch_size`` if given, else a quarter second of a
+        paced rate (:func:`~anp_synth.bench.pacing.paced_batch_size`), else the importer's default."""
+        if self.batch_size is not None:
+            return self.batch_size
+        return paced_batch_size(self.import_rate) if self.import_rate is not None else None
 
     @property
     def mode(self) -> Literal["open", "closed"]:
@@ -110,6 +122,11 @@ class BenchOptions:
             raise InvalidArgument(f"base_count={self.base_count!r} must be >= 1")
         if self.batch_size is not None and self.batch_size < 1:
             raise InvalidArgument(f"batch_size={self.batch_size!r} must be >= 1")
+        if self.import_rate is not None:
+            if not (self.import_rate > 0 and self.import_rate != float("inf")):
+                raise InvalidArgument(f"--import-rate {self.import_rate!r} must be > 0 articles per second")
+            if self.read_only:
+                raise InvalidArgument("--import-rate paces the import phase, which --read-only does not run")
         if self.profile not in PROFILES:
             raise InvalidArgument(f"profile={self.profile!r} is not one of {', '.join(PROFILES)}")
         check_seed_range(self.seed if self.seed is not None else 1, self.count)
@@ -130,6 +147,8 @@ class BenchOptions:
             "duration": self.duration,
             "warmup": self.warmup,
             "batch_size": self.batch_size,
+            "import_rate": self.import_rate,
+            "import_batch_size": None if self.read_only else self.import_batch_size,
             "read_only": self.read_only,
             "queries_file": str(self.queries_file) if self.queries_file else None,
         }
@@ -159,6 +178,8 @@ class BenchRun:
     recorder: Recorder
     import_batches: list[tuple[int, int]]
     """(ns since time zero, rows inserted) per committed batch of the measured import."""
+    import_schedule: list[tuple[int, int, int]] | None
+    """A paced import's (due, committed, articles) per batch, ns since time zero; None unpaced."""
     import_seed: int | None
     base_load: dict[str, Any] | None
     import_report: dict[str, Any] | None
@@ -311,12 +332,16 @@ def _prepare_readers(
 
 
 def _import(
-    options: BenchOptions, seed: int, count: int, on_batch: Callable[[BatchStats], None] | None
+    options: BenchOptions,
+    seed: int,
+    count: int,
+    on_batch: Callable[[BatchStats], None] | None,
+    batch_size: int | None = None,
 ) -> dict[str, Any]:
     """Run the importer over a generated window, in this process; its report as data."""
     kwargs: dict[str, Any] = {}
-    if options.batch_size is not None:
-        kwargs["batch_size"] = options.batch_size
+    if batch_size is not None:
+        kwargs["batch_size"] = batch_size
     report = import_generated(
         options.db_url, seed=seed, count=count, profile=options.profile, on_batch=on_batch, **kwargs
     )
@@ -373,6 +398,35 @@ class _Ticker:
             self.last, self.queries, self.rows = now, queries, rows
 
 
+@contextmanager
+def _wakes_on_interrupt(pacer: Pacer | None) -> Iterator[None]:
+    """Ctrl-C (or SIGTERM, where the CLI makes it one) ends the pacer's waits at once.
+
+    On PostgreSQL the pacer waits on the importer's writer thread, which the interrupt does
+    not reach: the main thread would join it only after its slot. The handlers in place still
+    run (they raise the interrupt); this only wakes the pacer first.
+    """
+    if pacer is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous: dict[signal.Signals, Any] = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(sig)
+        if callable(handler):
+
+            def wake(signum: int, frame: Any, handler: Callable[[int, Any], Any] = handler) -> Any:
+                pacer.wake()
+                return handler(signum, frame)
+
+            previous[sig] = handler
+            signal.signal(sig, wake)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def _sleep_phase(seconds: float, tick: Callable[[], None] = lambda: None) -> None:
     end = time.monotonic() + seconds
     while (left := end - time.monotonic()) > 0:
@@ -421,7 +475,7 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
             if not rows.get("anp_articles"):
                 base_seed = import_seed + options.count
                 emit("base", {"seed": base_seed, "count": options.base_count})
-                base_load = _import(options, base_seed, options.base_count, None)
+                base_load = _import(options, base_seed, options.base_count, None, options.batch_size)
                 rows = table_rows(conn)
                 _settle(conn)
 
@@ -444,6 +498,7 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
         readers = _Readers(_prepare_readers(options, spec, runnable, pools, dialect))
         phases: list[PhaseSpan] = []
         batches: list[tuple[int, int]] = []
+        pacer: Pacer | None = None
         import_report: dict[str, Any] | None = None
         interrupted = False
         t0 = 0
@@ -467,13 +522,21 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
                 if name == "import":
                     assert import_seed is not None
 
-                    def on_batch(stats: BatchStats, span: PhaseSpan = span) -> None:
+                    if options.import_rate is not None:
+                        pacer = Pacer(options.import_rate, t0 + span.start_ns, tick)
+
+                    def on_batch(stats: BatchStats, span: PhaseSpan = span, pacer: Pacer | None = pacer) -> None:
                         inserted = stats.inserted
                         span.rows_imported += inserted
                         batches.append((time.monotonic_ns() - t0, inserted))
                         tick()
+                        if pacer is not None:
+                            pacer.after_batch(stats.rows, stats.from_ledger)
 
-                    import_report = _import(options, import_seed, options.count, on_batch)
+                    with _wakes_on_interrupt(pacer):
+                        import_report = _import(
+                            options, import_seed, options.count, on_batch, options.import_batch_size
+                        )
                 else:
                     _sleep_phase(options.duration, tick)
                 span.end_ns = time.monotonic_ns() - t0
@@ -505,6 +568,9 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
         phases=phases,
         recorder=recorder,
         import_batches=batches,
+        import_schedule=None
+        if pacer is None
+        else [(due - t0, committed - t0, n) for due, committed, n in pacer.batches],
         import_seed=import_seed,
         base_load=base_load,
         import_report=import_report,

@@ -91,7 +91,19 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
     "--duration", type=float, default=DEFAULT_DURATION, show_default=True, help="Seconds of the idle and after phases."
 )
 @click.option("--warmup", type=float, default=1.0, show_default=True, help="Seconds of unrecorded queries before idle.")
-@click.option("--batch-size", type=int, default=None, help="The importer's batch size [default: the importer's].")
+@click.option(
+    "--batch-size",
+    type=int,
+    default=None,
+    help="The importer's batch size [default: the importer's; paced: a quarter second of --import-rate].",
+)
+@click.option(
+    "--import-rate",
+    type=float,
+    default=None,
+    metavar="ARTICLES_PER_S",
+    help="Hold the import phase to this many articles per second, like pgbench -R [default: unpaced].",
+)
 @click.option(
     "--queries",
     "queries_file",
@@ -143,6 +155,7 @@ def bench(
     duration: float,
     warmup: float,
     batch_size: int | None,
+    import_rate: float | None,
     queries_file: Path | None,
     read_only: bool,
     yes: bool,
@@ -175,6 +188,7 @@ def bench(
             queries_file=queries_file,
             explain=not no_explain,
             progress_s=progress_s if progress_s is not None else (5.0 if sys.stderr.isatty() else 0.0),
+            import_rate=import_rate,
         )
         with terminate_as_interrupt():
             run = run_bench(options, on_event=_progress)
