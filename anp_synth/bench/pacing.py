@@ -46,8 +46,7 @@ class Pacer:
     """Holds an import to ``rate`` articles/s from ``start_ns`` (a ``time.monotonic_ns()`` value).
 
     Call :meth:`after_batch` from the importer's ``on_batch``; it records the batch's due and
-    commit times and waits until its articles are due. :meth:`wake` ends any wait at once and
-    every later one (an interrupt: the importer's writer thread must not sleep out its slot).
+    commit times and waits until its articles are due. :meth:`interrupt` ends the wait at once.
     """
 
     def __init__(self, rate: float, start_ns: int, tick: Callable[[], None] = lambda: None) -> None:
@@ -57,7 +56,7 @@ class Pacer:
         self.articles = 0
         self.batches: list[tuple[int, int, int]] = []
         """(due, committed, articles) per paced batch, ``time.monotonic_ns()`` values."""
-        self._woken = threading.Event()
+        self._interrupted = threading.Event()
 
     def due_ns(self, articles: int) -> int:
         """When the first ``articles`` of the phase are due to be committed."""
@@ -74,12 +73,21 @@ class Pacer:
         self.articles += articles
         due = self.due_ns(self.articles)
         self.batches.append((due, committed, articles))
-        while not self._woken.is_set() and (left := due - time.monotonic_ns()) > 0:
-            self._woken.wait(min(left / NS, WAIT_STEP_S))
+        while not self._interrupted.is_set() and (left := due - time.monotonic_ns()) > 0:
+            self._interrupted.wait(min(left / NS, WAIT_STEP_S))
             self.tick()
+        if self._interrupted.is_set():
+            raise KeyboardInterrupt
 
-    def wake(self) -> None:
-        self._woken.set()
+    def interrupt(self) -> None:
+        """Ctrl-C: the wait in :meth:`after_batch` (and any later call) raises ``KeyboardInterrupt``.
+
+        On PostgreSQL the importer calls ``on_batch`` on its writer thread, which a signal does
+        not reach: without this it would sleep out its slot while the interrupted main thread
+        waits for it, then write the batches already handed to it. Raised there, the interrupt
+        makes the writer drop them, as it does the rest of an interrupted import.
+        """
+        self._interrupted.set()
 
 
 def _percentile(sorted_values: Sequence[float], pct: float) -> float:

@@ -400,12 +400,9 @@ class _Ticker:
 
 @contextmanager
 def _wakes_on_interrupt(pacer: Pacer | None) -> Iterator[None]:
-    """Ctrl-C (or SIGTERM, where the CLI makes it one) ends the pacer's waits at once.
-
-    On PostgreSQL the pacer waits on the importer's writer thread, which the interrupt does
-    not reach: the main thread would join it only after its slot. The handlers in place still
-    run (they raise the interrupt); this only wakes the pacer first.
-    """
+    """Ctrl-C (or SIGTERM, where the CLI makes it one) interrupts the pacer's wait at once,
+    on whichever thread it waits (:meth:`Pacer.interrupt`). The handlers in place still run
+    (they raise the interrupt in the main thread); this only tells the pacer first."""
     if pacer is None or threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -415,7 +412,7 @@ def _wakes_on_interrupt(pacer: Pacer | None) -> Iterator[None]:
         if callable(handler):
 
             def wake(signum: int, frame: Any, handler: Callable[[int, Any], Any] = handler) -> Any:
-                pacer.wake()
+                pacer.interrupt()
                 return handler(signum, frame)
 
             previous[sig] = handler
