@@ -20,7 +20,10 @@ is printed, with the machine's load (``uptime``) before and after each run, so
 benchmarks/README.md can quote them.
 
     .venv/bin/python benchmarks/bench_paced_pg.py [--count 200000] [--base-count 20000]
-        [--duration 15] [--rate 40] [--readers 4] [--import-rate R] [--out benchmarks/out/paced_pg]
+        [--duration 15] [--rate 40] [--readers 4] [--import-rate R] [--more-fractions 0.25]
+        [--out benchmarks/out/paced_pg]
+
+Figures and the conditions they were measured in: benchmarks/README.md, "A paced import".
 """
 
 from __future__ import annotations
