@@ -259,3 +259,39 @@ def test_a_url_without_a_password_does_not_override_pgpassword(roles: int) -> No
     assert _cli(["db", "status"], good, url).returncode == 0
     refused = _cli(["db", "status"], wrong, url)
     assert refused.returncode == 1 and "password authentication failed" in refused.stderr
+
+
+def _readme_role_sql() -> str:
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    section = readme[readme.index("<!-- section: staging -->") :]
+    return section.split("```sql\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_read_only_role_can_bench_and_explain_but_not_import(
+    pg_cluster: PgCluster, pg_url: str, tmp_path: Path
+) -> None:
+    dbname = pg_url.rsplit("/", 1)[1]
+    assert _cli(["import", "--seed", "1", "--count", "30"], Form("", "", "", _userinfo, True), pg_url).returncode == 0
+    password = "Lq8wZt3xKe6v"
+    role_sql = _readme_role_sql().replace("choose-a-long-one", password).replace(" staging ", f' "{dbname}" ')
+    with psycopg.connect(pg_cluster.dsn(dbname), autocommit=True) as conn:
+        conn.execute(role_sql)  # several statements: psycopg's simple protocol without parameters
+        conn.execute(sql.SQL("GRANT {} TO anp_reader").format(sql.Identifier(SCRAM_GROUP)))
+    reader = Form("README role", "anp_reader", password, _userinfo, True, via="env")
+    url = f"postgresql://anp_reader@127.0.0.1:{pg_cluster.port}/{dbname}?password={password}"
+
+    explained = _cli(["explain"], reader, url)
+    assert explained.returncode == 0, explained.stderr
+    benched = _cli(["bench", "--read-only", "--readers", "1", "--duration", "0.3", "--warmup", "0", "--no-explain",
+                    "--report", str(tmp_path / "b.json"), "--html", str(tmp_path / "b.html")],
+                   reader, url, own_process=True)  # fmt: skip
+    assert benched.returncode == 0, benched.stderr
+    refused = _cli(["import", "--seed", "1000", "--count", "5"], reader, url)
+    assert refused.returncode == 1 and "permission denied for table anp_articles" in refused.stderr
+    with psycopg.connect(pg_cluster.dsn(dbname)) as conn:
+        assert conn.execute("SELECT count(*) FROM anp_articles").fetchone() == (30,)
+    as_reader = f"host=127.0.0.1 port={pg_cluster.port} dbname={dbname} user=anp_reader password={password}"
+    with psycopg.connect(as_reader) as conn:
+        assert conn.execute("SHOW default_transaction_read_only").fetchone() == ("on",)
+    for run in (explained, benched, refused):
+        assert not any(piece in run.stdout + run.stderr for piece in pieces(password))
