@@ -29,6 +29,7 @@ from anp_synth.cli import main
 from .pg_cluster import SCRAM_GROUP, PgCluster, free_port
 
 pytestmark = pytest.mark.postgres
+pytest_plugins = ["pytester"]
 
 
 @dataclass(frozen=True)
@@ -295,3 +296,27 @@ def test_the_readme_read_only_role_can_bench_and_explain_but_not_import(
         assert conn.execute("SHOW default_transaction_read_only").fetchone() == ("on",)
     for run in (explained, benched, refused):
         assert not any(piece in run.stdout + run.stderr for piece in pieces(password))
+
+
+def test_the_pytest_plugin_takes_postgres_urls_and_never_shows_their_password(
+    pytester: pytest.Pytester, roles: int
+) -> None:
+    """``--anp-db-url postgres://...`` is accepted (it once was refused with a self-contradicting message)."""
+    password = ROLES["anp_red_query"]
+    url = f"postgres://anp_red_query@127.0.0.1:{roles}/anp_red_query?password={password}"
+    pytester.makepyfile(
+        """
+        def test_loads(anp_db):
+            assert anp_db(2)
+
+        def test_fails_showing_the_url(anp_db):
+            url = anp_db(1)
+            assert url == "something else"
+        """
+    )
+    result = pytester.runpytest("--showlocals", "--anp-db-url", url)
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["anp-synth: anp_db uses PostgreSQL postgresql+psycopg://anp_red_query@*?password=***"
+                                 " (from --anp-db-url), a fresh schema per call"])  # fmt: skip
+    output = result.stdout.str() + result.stderr.str()
+    assert not [piece for piece in pieces(password) if piece in output]

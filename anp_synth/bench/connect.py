@@ -2,9 +2,8 @@
 
 :mod:`anp_synth.dburl` parses the URL and gives psycopg's arguments (SQLAlchemy's pysqlite
 dialect reads SQLite's query options); the bench then connects with the driver itself
-(:mod:`anp_synth.bench.driver`). Queries are
-written with ``:name`` parameters; for psycopg they are rewritten to ``%(name)s`` once,
-before the run. A missing SQLite file is refused in read-only mode instead of being created.
+(:mod:`anp_synth.bench.driver`). Queries are written with ``:name`` parameters; for psycopg
+they are rewritten to ``%(name)s`` once, before the run. A missing SQLite file is refused in read-only mode instead of being created.
 """
 
 from __future__ import annotations
