@@ -44,6 +44,7 @@ __all__ = [
     "MASK",
     "SECRET_PARAMETERS",
     "DbUrl",
+    "is_secret_parameter",
     "mask_secrets",
     "of",
     "parse",
@@ -60,7 +61,21 @@ MASK = "***"
 """What a secret is replaced with, wherever it would have been shown."""
 
 SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
-"""Query parameters whose values are credentials (libpq's names)."""
+"""Query parameters whose values are credentials (libpq's names); see :func:`is_secret_parameter`."""
+
+_SECRET_HINTS = ("pass", "pwd", "secret", "token")
+
+
+def is_secret_parameter(key: str) -> bool:
+    """Whether a query parameter's value is hidden: libpq's two, and anything named like them.
+
+    A misspelt ``?Password=`` or ``??password=`` is refused by libpq, but only after this
+    module has rendered it in an error: so any key that looks like a secret is one.
+    ``passfile`` names a file (shown); its contents are never read here.
+    """
+    letters = re.sub(r"[^a-z]", "", key.lower())
+    return key in SECRET_PARAMETERS or (letters != "passfile" and any(h in letters for h in _SECRET_HINTS))
+
 
 POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 EXPECTED = "postgresql://user@host:port/dbname or sqlite:///path/to/file.db"
@@ -110,8 +125,9 @@ class DbUrl:
     def secrets(self) -> tuple[str, ...]:
         """Every credential the URL carries (the user-info password, secret query parameters)."""
         found = [self.password] if self.password else []
-        found += [value for key, value in self.query if key in SECRET_PARAMETERS and value]
-        return tuple(found)
+        found += [value for key, value in self.query if is_secret_parameter(key) and value]
+        # "***" is what a redacted URL read back holds (it shows as itself anyway).
+        return tuple(secret for secret in found if secret != MASK)
 
     def redacted(self) -> str:
         """The URL as it may be shown: every secret replaced by ``***``."""
@@ -181,10 +197,11 @@ class DbUrl:
             if self.port is not None:
                 text += f":{self.port}"
             if self.database is not None:
-                text += "/" + self.database
+                # Encoded where a raw character would change how the rendering parses back.
+                text += "/" + quote(self.database, safe=" /:,;=+!$&'()*[]~")
         if self.query:
             text += "?" + "&".join(
-                f"{quote_plus(key)}={MASK if key in SECRET_PARAMETERS else quote_plus(value)}"
+                f"{quote_plus(key)}={MASK if is_secret_parameter(key) else quote_plus(value)}"
                 for key, value in self.query
             )
         return text
@@ -244,19 +261,21 @@ def _parse_sqlite(rest: str) -> DbUrl:
 def _parse_postgres(rest: str) -> DbUrl:
     username = password = None
     # User info ends at the first '@' (a password may hold '/', '?', ':' unencoded, not '@'),
-    # and only if what comes before it can be user info: a user name holds no ':', '/' or '?'.
+    # and only if what comes before it can be user info: a user name holds no '/' or '?'.
+    # Any other unencoded '@' is refused: whichever way it is read, a part of a password
+    # could end up shown as a host, a database name or a query parameter.
     head, at, tail = rest.partition("@")
-    if at and not re.search(r"[/?]", head.partition(":")[0]):
+    if at:
+        if re.search(r"[/?]", head.partition(":")[0]) or "@" in tail:
+            raise InvalidArgument(
+                "the database URL has an '@' in its user name, password or parameters: percent-encode it "
+                "as %40 (the URL is not shown: it holds a password)"
+            )
         user, colon, secret = head.partition(":")
         username = unquote(user)
         password = unquote(secret) if colon else None
         rest = tail
     authority = re.split(r"[/?]", rest, maxsplit=1)[0]
-    if "@" in authority:
-        raise InvalidArgument(
-            "the database URL has an '@' in its user name or password: percent-encode it as %40 "
-            "(the URL is not shown: it holds a password)"
-        )
     after = rest[len(authority) :]
     path, _, query = after.partition("?")
     database = unquote(path[1:]) if path.startswith("/") else None
