@@ -9,9 +9,9 @@ output):
   parameters (``password``, ``sslpassword``) become ``***``.
 * A URL that does not parse is never echoed: the error says what is wrong and shows at most
   the scheme, because the text after it may hold a password in a place we cannot find.
-* A password with an unencoded ``@`` is refused up front: ``u:pa@ss@host`` can be read two
-  ways, and the reading that connects to host ``ss@host`` would print the tail of the
-  password in the driver's "failed to resolve host" message.
+* An unencoded ``@`` anywhere but at the end of the user info is refused up front:
+  ``u:pa@ss@host`` can be read two ways, and the reading that connects to host ``ss@host``
+  would print the tail of the password in the driver's "failed to resolve host" message.
 * Every other text that may quote a URL (a driver's error) goes through :func:`scrub`,
   which masks any run of four or more characters taken from a known secret, in clear or
   percent-encoded: a driver that echoes part of its conninfo leaks nothing either.
