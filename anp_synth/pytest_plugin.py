@@ -40,8 +40,10 @@ import pytest
 
 from . import (
     __version__,
+    dburl,
     strategies,  # noqa: F401 - registers "anp-ci" before Hypothesis reads --hypothesis-profile
 )
+from .dburl import redact, scrub
 from .errors import DatabaseError, InvalidArgument
 from .model import PROFILES, Article
 from .rules import MAX_SEED, check_profile, check_seed_range
@@ -55,7 +57,7 @@ DEFAULT_SEED = 19503
 """The seed every test starts from unless told otherwise: the reference sample article's."""
 DEFAULT_COUNT = 10
 DEFAULT_PROFILE = "realistic"
-ENV_DB_URL = "ANP_DB_URL"
+ENV_DB_URL = dburl.ENV_DB_URL
 MARKER_KEYS = ("seed", "count", "profile")
 
 _SEED_KEY = pytest.StashKey[int]()
@@ -300,19 +302,19 @@ class _DbTarget:
 
     @classmethod
     def resolve(cls, text: str, source: str) -> _DbTarget:
-        from sqlalchemy.engine import make_url
-        from sqlalchemy.exc import ArgumentError
-
-        try:
-            url = make_url(text)
-        except ArgumentError:
+        scheme = dburl.scheme_of(text)
+        if scheme is None:
             return cls(source=source, problem=f"{source} is not a database URL (expected postgresql://...)")
-        if url.get_backend_name() != "postgresql":
+        if scheme not in dburl.POSTGRES_SCHEMES and not scheme.startswith("postgres"):
             return cls(
                 source=source,
-                problem=f"{source} names a {url.get_backend_name()} database; anp_db takes a PostgreSQL URL there "
-                "(leave it unset for temporary SQLite files)",
+                problem=f"{source} names a {scheme.partition('+')[0]} database; anp_db takes a PostgreSQL URL "
+                "there (leave it unset for temporary SQLite files)",
             )
+        try:
+            url = dburl.parse(text).sqlalchemy_url()
+        except InvalidArgument as exc:
+            return cls(source=source, problem=f"{source}: {exc}")
         return cls(url=url, source=source)
 
     def describe(self) -> str:
@@ -320,8 +322,7 @@ class _DbTarget:
             return f"nothing: {self.problem}"
         if self.url is None:
             return "a temporary SQLite file per call"
-        shown = self.url.render_as_string(hide_password=True)
-        return f"PostgreSQL {shown} (from {self.source}), a fresh schema per call"
+        return f"PostgreSQL {redact(self.url)} (from {self.source}), a fresh schema per call"
 
 
 class DatabaseUrl(str):
@@ -333,9 +334,7 @@ class DatabaseUrl(str):
     """
 
     def redacted(self) -> str:
-        from sqlalchemy.engine import make_url
-
-        return make_url(str(self)).render_as_string(hide_password=True)
+        return redact(str(self))
 
     def __repr__(self) -> str:
         return repr(self.redacted())
@@ -385,8 +384,7 @@ class _PgSchemas:
                 conn.exec_driver_sql(sql)
         except SQLAlchemyError as exc:
             cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-            shown = self.url.render_as_string(hide_password=True)
-            raise DatabaseError(f"anp_db {what} in {shown}: {cause}") from None
+            raise DatabaseError(f"anp_db {what} in {redact(self.url)}: {scrub(cause, self.url)}") from None
 
     def close(self) -> None:
         if self._engine is not None:

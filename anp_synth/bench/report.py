@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..dburl import redact
 from ..errors import BenchError, OutputError
 from .histogram import PERCENTILES, RELATIVE_ERROR, Histogram
 from .runner import BenchRun
@@ -36,6 +37,13 @@ def _s(ns: int) -> float:
 
 def _latency(h: Histogram) -> dict[str, float | int]:
     return h.summary(scale=1e-6)
+
+
+def _redacted_import(report: Any) -> Any:
+    """The import's own report, its URL redacted again (reports are shared; redaction is idempotent)."""
+    if isinstance(report, Mapping) and "db_url" in report:
+        return {**report, "db_url": redact(str(report["db_url"]))}
+    return report
 
 
 def build_report(run: BenchRun) -> dict[str, Any]:
@@ -157,7 +165,7 @@ def build_report(run: BenchRun) -> dict[str, Any]:
         "import": {
             "seed": run.import_seed,
             "count": run.options.count if run.import_seed is not None else 0,
-            "report": run.import_report,
+            "report": _redacted_import(run.import_report),
             "base_load": run.base_load,
         },
         "queries": [
@@ -332,7 +340,7 @@ def render_text(report: Mapping[str, Any]) -> str:
     lines: list[str] = []
     loop = f"open loop, {opts['rate']:g} q/s" if opts["mode"] == "open" else f"closed loop, {opts['clients']} clients"
     lines.append(
-        f"anp-synth bench on {opts['db_url']} ({meta['server_version']}), {opts['readers']} readers, {loop}"
+        f"anp-synth bench on {redact(str(opts['db_url']))} ({meta['server_version']}), {opts['readers']} readers, {loop}"
         + (" [read-only]" if opts["read_only"] else "")
     )
     imp = report["import"]

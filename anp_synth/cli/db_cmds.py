@@ -10,6 +10,7 @@ import click
 from ..db import DEFAULT_DB_URL, ImportReport, import_file, import_generated
 from ..db.connect import database_errors, open_engine, parse_url, redact
 from ..db.migrations import HEAD, inspect_schema, upgrade
+from ..dburl import ENV_DB_URL
 from ..errors import AnpSynthError, InvalidArgument
 from ..formats.output import atomic_output
 from ..model import PROFILES
@@ -21,8 +22,10 @@ _DB_OPTION = click.option(
     "db_url",
     default=DEFAULT_DB_URL,
     show_default=True,
+    envvar=ENV_DB_URL,
+    show_envvar=True,
     metavar="URL",
-    help="Target database: sqlite:///FILE or postgresql://USER@HOST/DB (psycopg 3).",
+    help="Target database: sqlite:///FILE or postgresql://USER@HOST/DB (psycopg 3; PGPASSWORD, ~/.pgpass... apply).",
 )
 
 

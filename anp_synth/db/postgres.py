@@ -26,6 +26,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from sqlalchemy.engine import URL
 
+from .. import dburl
 from ..errors import DatabaseError
 from . import tables
 from .backend import BatchOutcome, TransientError
@@ -45,12 +46,11 @@ def _copy_sql(target: str, table_name: str) -> str:
 
 
 def conninfo(url: URL) -> dict[str, Any]:
-    """psycopg connection arguments from a SQLAlchemy URL (query options such as search_path kept)."""
-    args: dict[str, Any] = url.translate_connect_args(username="user", database="dbname")
-    for key, value in url.query.items():
-        args[key] = value if isinstance(value, str) else value[-1]
-    args.setdefault("application_name", "anp-synth")
-    return args
+    """psycopg connection arguments from a SQLAlchemy URL (query options such as search_path kept).
+
+    :mod:`anp_synth.dburl` owns the translation: what the URL leaves out stays libpq's (PGPASSWORD...).
+    """
+    return dburl.of(url).psycopg_kwargs()
 
 
 _UPDATABLE = [c for c in _COLUMNS["anp_articles"] if c != "reference"]

@@ -15,6 +15,8 @@ import platform
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..dburl import redact
+
 REPORT_FORMAT_VERSION = 1
 
 
@@ -87,6 +89,10 @@ class ImportReport:
     started_at: str = ""
     python: str = field(default_factory=platform.python_version)
 
+    def __post_init__(self) -> None:
+        # Reports are shared: whatever URL the caller gave, only its redacted form is kept.
+        self.db_url = redact(self.db_url)
+
     @property
     def rows_per_s(self) -> float:
         return self.rows_read / self.elapsed_s if self.elapsed_s > 0 else 0.0
@@ -97,6 +103,7 @@ class ImportReport:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["db_url"] = redact(self.db_url)
         data["timings"] = {k: round(v, 4) for k, v in data["timings"].items()}
         data["elapsed_s"] = round(self.elapsed_s, 4)
         data["rows_per_s"] = round(self.rows_per_s, 1)
@@ -110,7 +117,7 @@ class ImportReport:
         """The summary printed when an import ends: a few lines of ``key value`` pairs, easy to grep."""
         t = self.timings
         lines = [
-            f"import {self.status}: {self.source} -> {self.db_url} ({self.server_version}, schema v{self.schema_version})",
+            f"import {self.status}: {self.source} -> {redact(self.db_url)} ({self.server_version}, schema v{self.schema_version})",
             f"  rows      read {self.rows_read}  inserted {self.inserted}  updated {self.updated}  "
             f"skipped {self.skipped}  rejected {self.rejected}",
             f"  batches   committed {self.batches}  already in ledger {self.batches_in_ledger}  "
