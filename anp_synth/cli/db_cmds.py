@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from typing import Any
 
 import click
@@ -10,10 +11,10 @@ import click
 from ..db import DEFAULT_DB_URL, ImportReport, import_file, import_generated
 from ..db.connect import database_errors, open_engine, parse_url, redact
 from ..db.migrations import HEAD, inspect_schema, upgrade
-from ..errors import AnpSynthError, InvalidArgument
+from ..errors import AnpSynthError, InvalidArgument, OutputError
 from ..formats.output import atomic_output
 from ..model import PROFILES
-from ._errors import reported
+from ._errors import CliError, reported
 
 _DB_OPTION = click.option(
     "--db",
@@ -112,6 +113,22 @@ def _write_report(path: str, report: ImportReport) -> None:
         out.write(report.to_json().encode("utf-8"))
 
 
+def _finish(report: ImportReport, path: str | None) -> OutputError | None:
+    """Write the --report file, then print the summary: neither failing stops the other.
+
+    The report goes first so that stdout on a full disk cannot keep it from being written;
+    what was committed stays committed whatever happens here. Returns the report's error.
+    """
+    failed = None
+    if path:
+        try:
+            _write_report(path, report)
+        except OutputError as exc:
+            failed = exc
+    click.echo(report.format_text())
+    return failed
+
+
 @click.command("import")
 @click.argument("file", required=False, metavar="[FILE|-]")
 @_DB_OPTION
@@ -188,13 +205,14 @@ def import_cmd(
         except AnpSynthError as exc:
             partial: ImportReport | None = getattr(exc, "report", None)
             if partial is not None:
-                click.echo(partial.format_text())
-                if report_path:
-                    _write_report(report_path, partial)
+                with suppress(OSError):  # stdout's own trouble must not hide why the import stopped
+                    unwritten = _finish(partial, report_path)
+                    if unwritten is not None:
+                        raise CliError(f"{exc}; and {unwritten}", exit_code=exc.exit_code) from None
             raise
-        click.echo(report.format_text())
-        if report_path:
-            _write_report(report_path, report)
+        unwritten = _finish(report, report_path)
+        if unwritten is not None:
+            raise unwritten
 
 
 def register(group: click.Group) -> None:
