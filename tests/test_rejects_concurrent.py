@@ -97,6 +97,16 @@ def test_a_rerun_and_a_resume_after_concurrent_runs_add_nothing(tmp_path: Path) 
     assert _lines_of(rejects) == bad
 
 
+def test_a_rerun_with_another_batch_size_adds_no_reject_already_held(tmp_path: Path) -> None:
+    bad = _bad_input(tmp_path / "bad.jsonl", lines=200)
+    rejects = tmp_path / "r.jsonl"
+    for size, db in ((BATCH, "a.db"), (7, "a.db"), (1000, "b.db")):
+        report = import_file(str(tmp_path / "bad.jsonl"), f"sqlite:///{tmp_path / db}", batch_size=size,
+                             on_error="skip", rejects_path=str(rejects))  # fmt: skip
+        assert report.rejected == len(bad)
+    assert _lines_of(rejects) == bad
+
+
 # --- the input itself as the rejects file ---------------------------------------------------
 
 

@@ -4,7 +4,10 @@ A batch's rejects are written and synced just before the batch commits, so a rej
 is never lost to a crash. A run killed between the two redoes that batch when resumed and
 would write its rejects again; so each reject names its batch (``batch``, the batch's key
 in the ledger) and how many rejects the batch has (``batch_rejects``), and a batch the file
-holds whole is not written again.
+holds whole is not written again. A re-run that cuts the input into other batches
+(another ``--batch-size``) has other batch keys, so a reject of a file (it has a line
+number) is also known by its content: line, seed, field, reason and raw line; one the file
+holds already is not written again. That costs this process a 16-byte digest per reject held.
 
 Several imports may share one rejects file (two runs of the same input into one database,
 say). Every write therefore happens under an exclusive ``flock`` of the file, after reading
@@ -19,6 +22,7 @@ batch, and is an :class:`OutputError` naming the file. A path that is not a regu
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import stat
@@ -37,6 +41,8 @@ class RejectsFile:
         self.path = path
         self._file: IO[bytes] | None = None
         self._whole: set[str] = set()
+        self._held: set[bytes] = set()
+        """The identities (see :func:`_identity`) of the rejects in the file's whole batches."""
         self._read_to = 0
         """How far this run has read the file: always the end of a whole batch."""
         self._regular = True
@@ -46,16 +52,19 @@ class RejectsFile:
         f = self._file if self._file is not None else self._open()
         if batch in self._whole:
             return
-        lines = [{**reject.to_dict(), "batch": batch, "batch_rejects": len(rejects)} for reject in rejects]
-        data = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode()
         try:
             if not self._regular:
-                _append(f.fileno(), data)
+                _append(f.fileno(), _encode(batch, [reject.to_dict() for reject in rejects]))
                 return
             with _locked(f):
                 self._catch_up(f)
                 if batch in self._whole:  # another run wrote it while this one prepared the batch
                     return
+                fresh = [d for d in (reject.to_dict() for reject in rejects) if _identity(d) not in self._held]
+                if not fresh:  # all written already, by a run that cut the input into other batches
+                    self._whole.add(batch)
+                    return
+                data = _encode(batch, fresh)
                 end = self._read_to
                 try:
                     _append(f.fileno(), data)
@@ -66,6 +75,7 @@ class RejectsFile:
                     raise
                 self._read_to = end + len(data)
                 self._whole.add(batch)
+                self._held.update(i for i in map(_identity, fresh) if i is not None)
         except OSError as exc:
             raise OutputError(f"cannot write the rejects file {self.path}: {exc.strerror or exc}") from None
 
@@ -93,7 +103,7 @@ class RejectsFile:
 
     def _catch_up(self, f: IO[bytes]) -> None:
         """Read what was appended since this run last looked (under the lock), repairing a torn end."""
-        self._read_to = _scan(f, self._read_to, self._whole)
+        self._read_to = _scan(f, self._read_to, self._whole, self._held)
 
 
 @contextmanager
@@ -113,46 +123,68 @@ def _append(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _batch_of(line: bytes) -> tuple[str | None, int]:
-    """The batch key and announced reject count of one line; ``(None, 0)`` for a line not of this format."""
+def _encode(batch: str, rejects: list[dict[str, Any]]) -> bytes:
+    lines = [{**reject, "batch": batch, "batch_rejects": len(rejects)} for reject in rejects]
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode()
+
+
+def _identity(reject: dict[str, Any]) -> bytes | None:
+    """What makes a reject of a file the same reject in any run: None for one without a line number
+    (records handed to the importer), which only its batch tells apart."""
+    if not isinstance(reject.get("line"), int):
+        return None
+    fields = [reject.get(name) for name in ("line", "seed", "field", "reason", "record")]
+    return hashlib.blake2b(json.dumps(fields, ensure_ascii=False).encode(), digest_size=16).digest()
+
+
+def _parse(line: bytes) -> tuple[str | None, int, bytes | None]:
+    """The batch key, announced reject count and identity of one line; ``(None, 0, None)`` for a
+    line not of this format."""
     try:
         obj: Any = json.loads(line)
     except ValueError:
-        return None, 0
+        return None, 0, None
     if not isinstance(obj, dict):
-        return None, 0
+        return None, 0, None
     key, total = obj.get("batch"), obj.get("batch_rejects")
     if not isinstance(key, str) or not isinstance(total, int):
-        return None, 0
-    return key, total
+        return None, 0, None
+    return key, total, _identity(obj)
 
 
-def _scan(f: IO[bytes], offset: int, whole: set[str]) -> int:
-    """Add the keys of the batches held whole from ``offset`` on to ``whole``; the end, after any cut.
+def _scan(f: IO[bytes], offset: int, whole: set[str], held: set[bytes]) -> int:
+    """Add the batches held whole from ``offset`` on to ``whole``, their rejects to ``held``; the
+    end, after any cut.
 
     Batches are appended whole under the lock, one after another, so only the last one can
     be incomplete, and only because the run writing it died.
     """
     key: str | None = None
     start = count = total = 0
+    pending: list[bytes] = []
     cut: int | None = None
+
+    def close_batch() -> None:
+        if key is not None and count >= total:
+            whole.add(key)
+            held.update(pending)
+
     f.seek(offset)
     for line in iter(f.readline, b""):
         if not line.endswith(b"\n"):  # torn: the process died in the middle of this write
             cut = offset
             break
-        line_key, line_total = _batch_of(line)
+        line_key, line_total, identity = _parse(line)
         if line_key != key:
-            if key is not None and count >= total:
-                whole.add(key)
-            key, start, count, total = line_key, offset, 0, line_total
+            close_batch()
+            key, start, count, total, pending = line_key, offset, 0, line_total, []
         count += 1
+        if identity is not None:
+            pending.append(identity)
         offset += len(line)
-    if key is not None:
-        if count >= total:
-            whole.add(key)
-        else:
-            cut = start
+    close_batch()
+    if key is not None and count < total:
+        cut = start
     if cut is not None:
         f.truncate(cut)
         offset = cut
