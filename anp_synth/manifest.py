@@ -75,8 +75,8 @@ def build_data_set(spec: DataSetSpec, directory: str | os.PathLike[str]) -> Mani
     target = Path(directory)
     try:
         target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create {target}: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        raise OutputError(f"cannot create {target}: {getattr(exc, 'strerror', None) or exc}") from None
     digest = hashlib.sha256()
     size = 0
 

@@ -113,20 +113,18 @@ def _write_report(path: str, report: ImportReport) -> None:
         out.write(report.to_json().encode("utf-8"))
 
 
-def _finish(report: ImportReport, path: str | None) -> OutputError | None:
-    """Write the --report file, then print the summary: neither failing stops the other.
+def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
+    """Write the --report file, if asked for; its error, which must not hide the summary.
 
-    The report goes first so that stdout on a full disk cannot keep it from being written;
-    what was committed stays committed whatever happens here. Returns the report's error.
+    The report is written before the summary is printed, so that stdout on a full disk
+    cannot keep it from being written; what was committed stays committed either way.
     """
-    failed = None
     if path:
         try:
             _write_report(path, report)
         except OutputError as exc:
-            failed = exc
-    click.echo(report.format_text())
-    return failed
+            return exc
+    return None
 
 
 @click.command("import")
@@ -205,12 +203,14 @@ def import_cmd(
         except AnpSynthError as exc:
             partial: ImportReport | None = getattr(exc, "report", None)
             if partial is not None:
+                unwritten = _report_error(report_path, partial)
                 with suppress(OSError):  # stdout's own trouble must not hide why the import stopped
-                    unwritten = _finish(partial, report_path)
-                    if unwritten is not None:
-                        raise CliError(f"{exc}; and {unwritten}", exit_code=exc.exit_code) from None
+                    click.echo(partial.format_text())
+                if unwritten is not None:
+                    raise CliError(f"{exc}; and {unwritten}", exit_code=exc.exit_code) from None
             raise
-        unwritten = _finish(report, report_path)
+        unwritten = _report_error(report_path, report)
+        click.echo(report.format_text())
         if unwritten is not None:
             raise unwritten
 
