@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any, BinaryIO
 
 from . import __version__
 from .errors import InvalidArgument, OutputError, RecordError
+from .formats.output import atomic_output
 from .generator import generate_lines
 from .model import SCHEMA_VERSION
 from .presets import DataSetSpec
@@ -75,8 +75,8 @@ def build_data_set(spec: DataSetSpec, directory: str | os.PathLike[str]) -> Mani
     target = Path(directory)
     try:
         target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create {target}: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        raise OutputError(f"cannot create {target}: {getattr(exc, 'strerror', None) or exc}") from None
     digest = hashlib.sha256()
     size = 0
 
@@ -110,27 +110,9 @@ def build_data_set(spec: DataSetSpec, directory: str | os.PathLike[str]) -> Mani
 
 
 def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write in {path.parent}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            write(out)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a data set is an ordinary file
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
+    """The project's one atomic writer: synced, renamed when whole, nothing left on failure."""
+    with atomic_output(str(path), compress=False) as out:
+        write(out)
 
 
 def read_manifest(directory: str | os.PathLike[str]) -> Manifest:
@@ -191,8 +173,12 @@ def read_manifest(directory: str | os.PathLike[str]) -> Manifest:
         manifest.spec  # noqa: B018 - checks seed, count and profile against the generator's limits
     except InvalidArgument as exc:
         raise RecordError(str(exc), source=source) from None
-    if Path(manifest.file).name != manifest.file:
-        raise RecordError(f"{manifest.file!r} must be a file name inside the data set's directory", source=source)
+    if "\0" in manifest.file:
+        raise RecordError(f"{manifest.file!r} holds a NUL byte, which no file name can", source=source, field="file")
+    if manifest.file in ("", ".", "..") or Path(manifest.file).name != manifest.file:
+        raise RecordError(
+            f"{manifest.file!r} must be a file name inside the data set's directory", source=source, field="file"
+        )
     return manifest
 
 
@@ -229,6 +215,10 @@ def verify_data_set(directory: str | os.PathLike[str]) -> Manifest:
         handle = open(data_path, "rb")  # noqa: SIM115 - closed in the finally below
     except OSError as exc:
         raise RecordError(f"cannot open: {exc.strerror or exc}", source=source) from None
+    except ValueError as exc:  # a name the OS cannot take at all, which read_manifest should have refused
+        raise RecordError(
+            f"{manifest.file!r} cannot be opened ({exc})", source=str(Path(directory) / MANIFEST_FILE), field="file"
+        ) from None
     try:
         fresh = generate_lines(seed=spec.seed, count=spec.count, profile=spec.profile)
         for number, (mine, theirs) in enumerate(_pairs(handle, fresh), start=1):

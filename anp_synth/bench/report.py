@@ -13,7 +13,6 @@ import json
 import os
 import platform
 import socket
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -21,7 +20,8 @@ from typing import Any
 
 from .. import __version__
 from ..dburl import redact
-from ..errors import BenchError, OutputError
+from ..errors import BenchError
+from ..formats.output import atomic_output
 from .histogram import PERCENTILES, RELATIVE_ERROR, Histogram
 from .runner import BenchRun
 from .workload import ADMIN_LIST
@@ -266,21 +266,9 @@ def write_json(report: Mapping[str, Any], path: Path) -> None:
 
 
 def write_text(path: Path, text: str) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
+    """Write ``text`` atomically (see :func:`anp_synth.formats.atomic_output`); a failure is one OutputError."""
+    with atomic_output(str(path), compress=False) as out:
+        out.write(text.encode("utf-8"))
 
 
 def load_report(path: Path) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from typing import Any
 
 import click
@@ -11,10 +12,10 @@ from ..db import DEFAULT_DB_URL, ImportReport, import_file, import_generated
 from ..db.connect import database_errors, open_engine, parse_url, redact
 from ..db.migrations import HEAD, inspect_schema, upgrade
 from ..dburl import ENV_DB_URL
-from ..errors import AnpSynthError, InvalidArgument
+from ..errors import AnpSynthError, InvalidArgument, OutputError
 from ..formats.output import atomic_output
 from ..model import PROFILES
-from ._errors import reported
+from ._errors import CliError, reported
 from ._help import PROFILE_HELP
 
 _DB_OPTION = click.option(
@@ -116,6 +117,20 @@ def _write_report(path: str, report: ImportReport) -> None:
         out.write(report.to_json().encode("utf-8"))
 
 
+def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
+    """Write the --report file, if asked for; its error, which must not hide the summary.
+
+    The report is written before the summary is printed, so that stdout on a full disk
+    cannot keep it from being written; what was committed stays committed either way.
+    """
+    if path:
+        try:
+            _write_report(path, report)
+        except OutputError as exc:
+            return exc
+    return None
+
+
 @click.command("import")
 @click.argument("file", required=False, metavar="[FILE|-]")
 @_DB_OPTION
@@ -192,13 +207,16 @@ def import_cmd(
         except AnpSynthError as exc:
             partial: ImportReport | None = getattr(exc, "report", None)
             if partial is not None:
-                click.echo(partial.format_text())
-                if report_path:
-                    _write_report(report_path, partial)
+                unwritten = _report_error(report_path, partial)
+                with suppress(OSError):  # stdout's own trouble must not hide why the import stopped
+                    click.echo(partial.format_text())
+                if unwritten is not None:
+                    raise CliError(f"{exc}; and {unwritten}", exit_code=exc.exit_code) from None
             raise
+        unwritten = _report_error(report_path, report)
         click.echo(report.format_text())
-        if report_path:
-            _write_report(report_path, report)
+        if unwritten is not None:
+            raise unwritten
 
 
 def register(group: click.Group) -> None:

@@ -79,8 +79,9 @@ def verify(directory: str) -> None:
 @fixtures.command("list")
 def list_presets() -> None:
     """Show the presets and their sizes."""
-    for name, count in PRESETS.items():
-        click.echo(f"{name:<7} {count:>7} records  seeds {PRESET_SEED}-{PRESET_SEED + count - 1}")
+    with reported():
+        for name, count in PRESETS.items():
+            click.echo(f"{name:<7} {count:>7} records  seeds {PRESET_SEED}-{PRESET_SEED + count - 1}")
 
 
 def register(group: click.Group) -> None:

@@ -39,7 +39,7 @@ from .backend import ON_CONFLICT, Backend, BatchOutcome, TransientError
 from .connect import database_errors, open_engine, parse_url, redact
 from .jobs import Job, Prepared, line_jobs, prepare, record_jobs, seed_jobs
 from .migrations import HEAD, inspect_schema, upgrade
-from .rejects import RejectsFile
+from .rejects import RejectsFile, refuse_input_as_rejects
 from .report import BatchStats, ImportReport
 
 ON_ERROR = ("abort", "skip")
@@ -481,9 +481,11 @@ def import_file(
     from ..formats.readers import iter_lines
 
     source = "<stdin>" if path == "-" else path
+    rejects_path = rejects_path or default_rejects_path(path)
+    refuse_input_as_rejects(rejects_path, path)
     importer = _Importer(
         db_url, source=source, batch_size=batch_size, on_error=on_error, on_conflict=on_conflict, workers=workers,
-        progress=progress, on_batch=on_batch, rejects_path=rejects_path or default_rejects_path(path),
+        progress=progress, on_batch=on_batch, rejects_path=rejects_path,
         retries=retries, backoff_s=backoff_s, total=None,
     )  # fmt: skip
     return importer.run(line_jobs(iter_lines(path, keep_undecodable=True), source, batch_size))

@@ -11,6 +11,7 @@ the parent only concatenates bytes: the output is the same whatever the chunking
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -86,7 +87,17 @@ def _copy_file(out: BinaryIO, chunk: ChunkFile) -> None:
             out.flush()
             offset = 0
             while offset < chunk.size:
-                sent = os.sendfile(target, source.fileno(), offset, chunk.size - offset)
+                try:
+                    sent = os.sendfile(target, source.fileno(), offset, chunk.size - offset)
+                except OSError as exc:
+                    if exc.errno not in (errno.EINVAL, errno.ENOSYS):
+                        raise
+                    # A target sendfile cannot write (/dev/full, some devices): copy by hand, so
+                    # the error that follows, if any, is the target's own (ENOSPC), not EINVAL.
+                    source.seek(offset)
+                    for block in iter(lambda: source.read(min(1 << 20, chunk.size - source.tell())), b""):
+                        out.write(block)
+                    return
                 if sent == 0:
                     raise OSError(f"could not copy {chunk.path}: sendfile wrote nothing")
                 offset += sent
