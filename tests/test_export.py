@@ -17,8 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from anp_synth.cli import main
-from anp_synth.db import import_file, import_generated
-from anp_synth.db.export import export_records
+from anp_synth.db import export_records, import_file, import_generated
 from anp_synth.errors import DatabaseError, InvalidArgument, RecordError
 
 from .db_helpers import DIALECTS, assert_stores_exactly, execute, make_url
@@ -167,6 +166,15 @@ def mixed_sqlite(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[st
     return url, lines_of(export_records(url))
 
 
+def test_an_export_reads_one_snapshot_whatever_is_written_meanwhile(fifty: str) -> None:
+    records = export_records(fifty, chunk_size=10)
+    first = next(records)
+    execute(fifty, "delete from anp_post_meta where article_id > 40")
+    execute(fifty, "delete from anp_articles where seed > 10")
+    assert [first["seed"], *(r["seed"] for r in records)] == list(range(50))
+    assert [r["seed"] for r in export_records(fifty)] == list(range(11))
+
+
 # -- an edited row shows ------------------------------------------------------------------
 
 SEED = 7
@@ -279,7 +287,8 @@ def test_the_cli_reports_such_an_edit_in_one_line_and_leaves_no_file(db_url: str
 
 def test_a_missing_sqlite_file_is_one_line_and_is_not_created(tmp_path: Path) -> None:
     missing = tmp_path / "missing.db"
-    result = run("export", "--db", f"sqlite:///{missing}")
+    result = run("export", "--db", f"sqlite:///{missing}", "--format", "json")
+    assert result.stdout == ""  # not even the opening bracket of an array
     assert (result.exit_code, result.output) == (
         1,
         f"Error: cannot export from sqlite:///{missing}: no such database file\n",
