@@ -185,7 +185,8 @@ def _edit_then_export(db_url: str, sql: str) -> tuple[list[str], list[str]]:
     from anp_synth import generate_lines
 
     import_generated(db_url, seed=0, count=12)
-    execute(db_url, sql)
+    for statement in sql.split("; "):
+        execute(db_url, statement)
     return list(generate_lines(seed=0, count=12)), lines_of(export_records(db_url))
 
 
@@ -229,6 +230,9 @@ def test_an_added_tool_row_comes_out_added(db_url: str) -> None:
          "similar_posts"),
         ("update anp_post_meta set meta_value = '77' where article_id = {id} and meta_key = 'payload.seed'", "meta"),
         ("update anp_articles set body = '[]' where id = {id}", "sections"),
+        ("update anp_articles set last_reviewed = '2020-02-29' where id = {id}; "
+         "update anp_post_meta set meta_value = '2020-02-29' where article_id = {id} "
+         "and meta_key = 'revision.last_reviewed'", "meta"),
     ],
 )  # fmt: skip
 def test_an_edit_of_a_value_stored_once_comes_out(db_url: str, sql: str, field: str) -> None:
@@ -258,6 +262,9 @@ def test_an_edit_of_a_value_stored_once_comes_out(db_url: str, sql: str, field: 
          "meta.colour", "stored post-meta key is not a field of a record"),
         ("update anp_similar_posts set similar_id = 1 where article_id = {id} and position = 0",
          "similar_posts", "similar_id 1 is not the id of seed"),
+        ("update anp_articles set seed = 8 where id = {id}", "seed", "anp_articles.id 28 is not the id of seed 8"),
+        ("update anp_articles set last_reviewed = '2020-01-01' where id = {id}",
+         "meta.revision.last_reviewed", "but anp_articles.last_reviewed holds '2020-01-01'"),
     ],
 )  # fmt: skip
 def test_an_edit_no_record_can_hold_stops_the_export_naming_seed_and_field(
@@ -265,9 +272,17 @@ def test_an_edit_no_record_can_hold_stops_the_export_naming_seed_and_field(
 ) -> None:
     with pytest.raises(RecordError) as caught:
         _edit_then_export(db_url, sql.format(id=ID))
-    assert (caught.value.seed, caught.value.field) == (SEED, field)
+    assert (caught.value.seed, caught.value.field) == (8 if field == "seed" else SEED, field)
     assert reason in caught.value.reason
     assert "realistic article anp-ref-000007-" in caught.value.reason
+
+
+def test_a_stored_boolean_other_than_1_or_0_is_a_mismatch_not_true(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'anp.db'}"
+    import_generated(url, seed=0, count=12)
+    execute(url, f"update anp_articles set has_images = 5 where id = {ID}")  # SQLite has no boolean type
+    with pytest.raises(RecordError, match=r"but anp_articles\.has_images holds 5"):
+        list(export_records(url))
 
 
 def test_the_cli_reports_such_an_edit_in_one_line_and_leaves_no_file(db_url: str, tmp_path: Path) -> None:

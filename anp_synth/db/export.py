@@ -38,7 +38,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast, get_args, get_origin, is_typeddict
 
-from sqlalchemy import Connection, Engine, Row, create_engine, event, select
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    Engine,
+    Integer,
+    Row,
+    String,
+    create_engine,
+    event,
+    select,
+    type_coerce,
+)
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
@@ -205,6 +217,8 @@ def _check_columns(article: Row[Any], meta: dict[str, Any], entity_rows: Sequenc
         stored = getattr(article, column)
         if isinstance(stored, dt.date):
             stored = stored.isoformat()
+        elif column in _BOOLEAN_COLUMNS and type(stored) is int and stored in (0, 1):
+            stored = stored == 1  # SQLite's 1/0; any other stored number stays a mismatch
         found = _at(meta, path)
         field = "meta." + ".".join(str(p) for p in path)
         if found is _MISSING:
@@ -227,6 +241,8 @@ def _record(
     profile = article.profile
     if profile not in PROFILES:
         raise _Stored("profile", f"stored profile {_shown(profile)} is not one of {', '.join(PROFILES)}")
+    if article.id != tables.article_id(article.seed, profile):
+        raise _Stored("seed", f"anp_articles.id {article.id} is not the id of seed {article.seed} ({profile})")
     try:
         sections = json.loads(article.body)
     except ValueError:
@@ -292,9 +308,26 @@ def _window_ids(seed: int | None, count: int | None) -> tuple[int, int]:
     return first * 4, end * 4
 
 
-def _children(conn: Connection, table: Any, lo: int, hi: int) -> dict[int, list[Row[Any]]]:
+_BOOLEAN_COLUMNS = frozenset(c.name for c in tables.articles.columns if isinstance(c.type, Boolean))
+
+_ARTICLE_COLUMNS = [
+    type_coerce(c, String).label(c.name)
+    if isinstance(c.type, Date)
+    else type_coerce(c, Integer).label(c.name)
+    if isinstance(c.type, Boolean)
+    else c
+    for c in tables.articles.columns
+]
+"""anp_articles as stored: a date or boolean SQLite holds as text or a number is read as is, so
+that a hand-edited value is reported (not a ValueError in SQLAlchemy's converter, not True for 5)."""
+
+
+def _children(conn: Connection, table: Any, lo: int, hi: int, profile: str | None) -> dict[int, list[Row[Any]]]:
+    """The rows of ``table`` for articles ``lo..hi`` (of ``profile``), grouped by article."""
     by_article: dict[int, list[Row[Any]]] = defaultdict(list)
     stmt = select(table).where(table.c.article_id >= lo, table.c.article_id <= hi)
+    if profile is not None:
+        stmt = stmt.where(table.c.article_id % 4 == tables.article_id(0, profile))
     for row in conn.execute(stmt.order_by(*table.primary_key.columns)):
         by_article[row.article_id].append(row)
     return by_article
@@ -315,7 +348,7 @@ def _stream(engine: Engine, url: URL, lo: int, hi: int, profile: str | None, chu
                 raise DatabaseError(f"cannot export from {redact(url)}: it holds no anp_ tables (nothing imported)")
             after = lo - 1
             while True:
-                stmt = select(a).where(a.c.id > after, a.c.id < hi)
+                stmt = select(*_ARTICLE_COLUMNS).where(a.c.id > after, a.c.id < hi)
                 if profile is not None:
                     stmt = stmt.where(a.c.profile == profile)
                 with database_errors(url, "cannot export from"):
@@ -323,9 +356,9 @@ def _stream(engine: Engine, url: URL, lo: int, hi: int, profile: str | None, chu
                     if not chunk:
                         return
                     first, last = chunk[0].id, chunk[-1].id
-                    meta = _children(conn, tables.post_meta, first, last)
-                    entities = _children(conn, tables.entities, first, last)
-                    similar = _children(conn, tables.similar_posts, first, last)
+                    meta = _children(conn, tables.post_meta, first, last, profile)
+                    entities = _children(conn, tables.entities, first, last, profile)
+                    similar = _children(conn, tables.similar_posts, first, last, profile)
                 for article in chunk:
                     try:
                         yield _record(article, meta[article.id], entities[article.id], similar[article.id])
