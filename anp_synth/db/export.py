@@ -96,7 +96,10 @@ def _plan_of(tp: Any) -> _Plan:
         return _Scalar(str)
     if is_typeddict(tp):
         fields = {name: _plan_of(sub) for name, sub in typing.get_type_hints(tp).items()}
-        return _Object({name: plan for name, plan in fields.items() if isinstance(plan, _Scalar)})
+        scalars = {name: plan for name, plan in fields.items() if isinstance(plan, _Scalar)}
+        if len(scalars) != len(fields):
+            raise TypeError(f"no post-meta encoding for {tp}: an object of objects or lists")
+        return _Object(scalars)
     if get_origin(tp) is list:
         item = _plan_of(get_args(tp)[0])
         if isinstance(item, _List):
@@ -107,6 +110,30 @@ def _plan_of(tp: Any) -> _Plan:
 
 _META_PLAN: dict[str, _Plan] = {name: _plan_of(tp) for name, tp in typing.get_type_hints(Meta).items()}
 """Every meta key and how its rows decode, read off the model so the two cannot drift apart."""
+
+_VALUE, _LIST_ITEM, _FIELD, _LIST_FIELD = range(4)
+"""Shapes of a post-meta key: ``topic``, ``tools`` (one row per element), ``score.quality``,
+``entities.name`` (a field of the element at the row's position)."""
+
+
+def _keys() -> dict[str, tuple[str, str, int, type]]:
+    keys: dict[str, tuple[str, str, int, type]] = {}
+    for top, plan in _META_PLAN.items():
+        if isinstance(plan, _Scalar):
+            keys[top] = (top, "", _VALUE, plan.kind)
+        elif isinstance(plan, _Object):
+            keys.update({f"{top}.{sub}": (top, sub, _FIELD, p.kind) for sub, p in plan.fields.items()})
+        elif isinstance(plan.item, _Scalar):
+            keys[top] = (top, "", _LIST_ITEM, plan.item.kind)
+        else:
+            keys.update({f"{top}.{sub}": (top, sub, _LIST_FIELD, p.kind) for sub, p in plan.item.fields.items()})
+    return keys
+
+
+_KEYS = _keys()
+"""Each stored ``meta_key``: its top-level key, sub-field, shape and value type."""
+
+_LISTS = tuple(top for top, plan in _META_PLAN.items() if isinstance(plan, _List))
 
 _COLUMN_PATHS: dict[str, tuple[str | int, ...]] = {
     "reference": ("reference",), "source_id": ("payload", "source_id"), "hash": ("hash",),
@@ -144,11 +171,11 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _typed(plan: _Scalar, value: str, field: str) -> str | int | bool:
+def _typed(kind: type, value: str, field: str) -> str | int | bool:
     """The text of a post-meta row as the model's type: booleans are ``1``/``0``, integers decimal."""
-    if plan.kind is str:
+    if kind is str:
         return value
-    if plan.kind is bool:
+    if kind is bool:
         if value in ("1", "0"):
             return value == "1"
         raise _Stored(field, f"stored post-meta value {_shown(value)} is not a boolean (1 or 0)")
@@ -157,44 +184,31 @@ def _typed(plan: _Scalar, value: str, field: str) -> str | int | bool:
     raise _Stored(field, f"stored post-meta value {_shown(value)} is not an integer in decimal")
 
 
-def _decode_meta(meta_rows: Sequence[Row[Any]]) -> dict[str, Any]:
-    """``meta`` from an article's post-meta rows (key, position, value), lists in position order."""
+def _decode_meta(meta_rows: Sequence[Any]) -> dict[str, Any]:
+    """``meta`` from an article's post-meta rows, in primary-key order (a key's rows by position)."""
     meta: dict[str, Any] = {}
-    elements: dict[str, dict[int, dict[str, Any]]] = defaultdict(dict)
-    for row in sorted(meta_rows, key=lambda r: (r.meta_key, r.position)):
-        key, position, value = row.meta_key, row.position, row.meta_value
-        top, _, sub = key.partition(".")
-        field = f"meta.{key}"
-        plan = _META_PLAN.get(top)
-        if plan is None:
-            raise _Stored(field, "stored post-meta key is not a field of a record")
-        if isinstance(plan, _List):
-            if isinstance(plan.item, _Object):
-                sub_plan = plan.item.fields.get(sub)
-                if sub_plan is None:
-                    raise _Stored(field, "stored post-meta key is not a field of a record")
-                elements[top].setdefault(position, {})[sub] = _typed(sub_plan, value, field)
-            elif sub:
-                raise _Stored(field, "stored post-meta key is not a field of a record")
-            else:
-                meta.setdefault(top, []).append(_typed(plan.item, value, field))
-            continue
-        if position != 0:
-            raise _Stored(field, f"stored at position {position}: a single value is stored at position 0")
-        if isinstance(plan, _Object):
-            sub_plan = plan.fields.get(sub)
-            if sub_plan is None:
-                raise _Stored(field, "stored post-meta key is not a field of a record")
-            meta.setdefault(top, {})[sub] = _typed(sub_plan, value, field)
-        elif sub:
-            raise _Stored(field, "stored post-meta key is not a field of a record")
+    elements: dict[str, dict[int, dict[str, Any]]] = {}
+    for _article, key, position, value in meta_rows:
+        entry = _KEYS.get(key)
+        if entry is None:
+            raise _Stored(f"meta.{key}", "stored post-meta key is not a field of a record")
+        top, sub, shape, kind = entry
+        if kind is not str:
+            value = _typed(kind, value, f"meta.{key}")
+        if shape == _LIST_ITEM:
+            meta.setdefault(top, []).append(value)
+        elif shape == _LIST_FIELD:
+            elements.setdefault(top, {}).setdefault(position, {})[sub] = value
+        elif position != 0:
+            raise _Stored(f"meta.{key}", f"stored at position {position}: a single value is stored at position 0")
+        elif shape == _VALUE:
+            meta[top] = value
         else:
-            meta[top] = _typed(plan, value, field)
+            meta.setdefault(top, {})[sub] = value
     for top, by_position in elements.items():
         meta[top] = [by_position[p] for p in sorted(by_position)]
-    for top, plan in _META_PLAN.items():
-        if isinstance(plan, _List):
-            meta.setdefault(top, [])  # an empty list has no rows
+    for top in _LISTS:
+        meta.setdefault(top, [])  # an empty list has no rows
     return meta
 
 
@@ -227,7 +241,7 @@ def _check_columns(article: Row[Any], meta: dict[str, Any], entity_rows: Sequenc
             raise _Stored(
                 field, f"anp_post_meta holds {_shown(found)} but anp_articles.{column} holds {_shown(stored)}"
             )
-    entities = [{"name": r.name, "type": r.type} for r in sorted(entity_rows, key=lambda r: r.position)]
+    entities = [{"name": r.name, "type": r.type} for r in entity_rows]
     if entities != meta["entities"]:
         raise _Stored("meta.entities", "anp_entities and the entities.* rows of anp_post_meta disagree")
 
@@ -250,7 +264,7 @@ def _record(
     meta = _decode_meta(meta_rows)
     _check_columns(article, meta, entity_rows)
     similar = []
-    for r in sorted(similar_rows, key=lambda r: r.position):
+    for r in similar_rows:
         if r.similar_id != tables.article_id(r.similar_seed, profile):
             raise _Stored(
                 "similar_posts", f"similar_id {r.similar_id} is not the id of seed {r.similar_seed} ({profile})"
@@ -323,7 +337,8 @@ that a hand-edited value is reported (not a ValueError in SQLAlchemy's converter
 
 
 def _children(conn: Connection, table: Any, lo: int, hi: int, profile: str | None) -> dict[int, list[Row[Any]]]:
-    """The rows of ``table`` for articles ``lo..hi`` (of ``profile``), grouped by article."""
+    """The rows of ``table`` for articles ``lo..hi`` (of ``profile``), grouped by article, in
+    primary-key order: an article's rows by position (for post-meta: by key, then position)."""
     by_article: dict[int, list[Row[Any]]] = defaultdict(list)
     stmt = select(table).where(table.c.article_id >= lo, table.c.article_id <= hi)
     if profile is not None:
