@@ -29,7 +29,7 @@ from .generate_cmds import _choices, _stdout_pipe
     metavar="URL",
     help="Database to read: sqlite:///FILE (never created) or postgresql://USER@HOST/DB.",
 )
-@click.option("--seed", type=int, default=None, help="First seed of the window (default: the lowest stored).")
+@click.option("--seed", type=int, default=None, help="First seed of the window (default: 0).")
 @click.option("--count", type=int, default=None, help="Seeds in the window (default: every stored seed from --seed).")
 @click.option("--profile", default=None, metavar=_choices(PROFILES), help="Only this profile (default: all).")
 @click.option("--format", "fmt", default="jsonl", show_default=True, metavar=_choices(FORMATS), help="Output format.")

@@ -64,7 +64,7 @@ from .migrations import inspect_schema
 __all__ = ["CHUNK_SIZE", "export_records"]
 
 CHUNK_SIZE = 500
-"""Articles read per query: ~3 MB of rows in memory, whatever the table's size."""
+"""Articles read per query: about 3 MB of stored text in memory, whatever the table's size."""
 
 
 # -- the record model as a decoding plan -------------------------------------------------
