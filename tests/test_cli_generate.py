@@ -255,10 +255,10 @@ def test_progress_is_drawn_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_every_command_is_listed_and_each_name_loads_its_own_module() -> None:
-    from anp_synth.cli import _MODULES, bench_cmds, db_cmds, fixtures_cmds
+    from anp_synth.cli import _MODULES, bench_cmds, db_cmds, export_cmds, fixtures_cmds
 
     registered = click.Group()
-    for module in (generate_cmds, db_cmds, bench_cmds, fixtures_cmds):
+    for module in (generate_cmds, db_cmds, bench_cmds, fixtures_cmds, export_cmds):
         module.register(registered)
     assert set(registered.commands) == set(_MODULES)
     result = run("--help")

@@ -8,13 +8,14 @@ from sqlalchemy import Index, Table
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 import anp_synth.db.importer as importer_module
+from anp_synth import generate
 from anp_synth.cli import main
 from anp_synth.db import import_generated, tables
 from anp_synth.db.connect import open_engine
 from anp_synth.db.migrations import HEAD, MIGRATIONS, upgrade
 from anp_synth.errors import DatabaseError
 
-from .db_helpers import DIALECTS, catalog, count, execute, make_url, rows
+from .db_helpers import DIALECTS, assert_stores_exactly, catalog, count, execute, make_url, rows
 
 
 @pytest.fixture(params=DIALECTS)
@@ -78,6 +79,7 @@ def test_a_database_at_the_previous_version_upgrades_in_place_without_losing_row
     assert result.exit_code == 0, result.output
     assert f"applied version {HEAD}" in result.output
     assert rows(db_url) == before
+    assert_stores_exactly(db_url, generate(seed=0, count=30))
     fresh = make_url(request, "sqlite" if db_url.startswith("sqlite") else "postgresql", "fresh.db")
     upgrade(open_engine(fresh))
     assert _schema_objects(db_url) == _schema_objects(fresh)

@@ -10,9 +10,10 @@ import time
 
 import pytest
 
+from anp_synth import generate
 from anp_synth.db import import_generated
 
-from .db_helpers import DIALECTS, count, execute, make_url, rows
+from .db_helpers import DIALECTS, assert_stores_exactly, count, execute, make_url, rows
 
 COUNT = 600
 BATCH = 20
@@ -61,4 +62,5 @@ def test_sigkill_part_way_then_resume_gives_exactly_the_rows_of_an_uninterrupted
     assert f"already in ledger {committed}" in out
     assert "resumed   at seed" in out
     assert rows(db_url) == rows(reference)
+    assert_stores_exactly(db_url, generate(seed=100, count=COUNT))
     assert _ledger_batches(db_url) == COUNT // BATCH
