@@ -484,15 +484,14 @@ def import_file(
     Batches are keyed by a digest of their records' text, so an unchanged re-run reads the
     file but parses and writes nothing.
     """
-    from ..formats.readers import check_max_line_bytes, input_format, record_texts
+    from ..formats.readers import record_texts
 
-    check_max_line_bytes(max_line_bytes)
-    input_format(path, fmt)  # a bad or contradicting format fails before the database is touched
     source = "<stdin>" if path == "-" else path
     importer = _Importer(
         db_url, source=source, batch_size=batch_size, on_error=on_error, on_conflict=on_conflict, workers=workers,
         progress=progress, on_batch=on_batch, rejects_path=rejects_path or default_rejects_path(path),
         retries=retries, backoff_s=backoff_s, total=None,
     )  # fmt: skip
-    texts = record_texts(path, fmt=fmt, max_line_bytes=max_line_bytes, keep_undecodable=True)
-    return importer.run(line_jobs(texts, source, batch_size))
+    # opened (and its format settled) before the run: a missing file or a bad format touches no database
+    with record_texts(path, fmt=fmt, max_line_bytes=max_line_bytes, keep_undecodable=True) as texts:
+        return importer.run(line_jobs(texts, source, batch_size))

@@ -20,16 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..errors import InvalidArgument, RecordError
 from ..model import Article
+
+if TYPE_CHECKING:
+    from .readers import Source
 
 ROW_GROUP_SIZE = 10_000
 """Records per row group: tens of MB of column data, the size query engines read well."""
 
 _BATCH = 1_000
-"""Records converted to Arrow at a time: Python dicts are ten times bigger than their columns."""
+"""Records converted to Arrow at a time: Python dicts are ten times bigger than their columns.
+Divides :data:`ROW_GROUP_SIZE`, so every row group but the last holds exactly that many."""
 
 COMPRESSION = "zstd"
 """Read by DuckDB, pandas, Polars and Spark; about half the size of snappy on this text."""
@@ -144,7 +148,7 @@ def write_parquet(out: BinaryIO, records: Iterable[Article], *, progress: Callab
         def flush_group() -> None:
             nonlocal batches, held
             if batches:
-                writer.write_table(pa.Table.from_batches(batches, schema=schema), row_group_size=ROW_GROUP_SIZE)
+                writer.write_table(pa.Table.from_batches(batches, schema=schema), row_group_size=held)
                 if progress is not None:
                     progress(held)
             batches, held = [], 0
@@ -175,16 +179,17 @@ def _rebuilt(row: dict[str, Any]) -> Article:
     return row  # type: ignore[return-value]
 
 
-def parquet_texts(path: str, limit: int) -> Iterator[tuple[int, str | RecordError, bool]]:
+def parquet_texts(path: str, limit: int) -> Source:
     """``(row number, the record's canonical JSON or its error, True)`` for every row of ``path``.
 
-    The file's schema must be :func:`arrow_schema` (field order and nullability included):
-    anything else is not a file anp-synth wrote, and is refused as a whole.
+    The file is opened and its schema checked when this is called. The schema must be
+    :func:`arrow_schema` (field order and nullability included): anything else is not a file
+    anp-synth wrote, and is refused as a whole.
     """
     _pyarrow()
     import pyarrow.parquet as pq
 
-    from .readers import _canonical_text, too_long
+    from .readers import Source
 
     try:
         handle = pq.ParquetFile(path)
@@ -192,22 +197,26 @@ def parquet_texts(path: str, limit: int) -> Iterator[tuple[int, str | RecordErro
         raise RecordError("cannot open: No such file or directory", source=path) from None
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         raise RecordError(f"not a readable parquet file ({exc})", source=path) from None
-    with handle:
-        found = handle.schema_arrow
-        if not found.equals(arrow_schema(), check_metadata=False):
-            raise RecordError(
-                "not an anp-synth parquet file: its columns differ from the layout in docs/FORMATS.md",
-                source=path,
-            )
-        number = 0
-        try:
-            for batch in handle.iter_batches(batch_size=_BATCH):
-                for row in batch.to_pylist():
-                    number += 1
-                    text = _canonical_text(_rebuilt(row))
-                    if len(text.encode("utf-8", "surrogatepass")) > limit:
-                        yield number, RecordError(too_long("record", limit), source=path, line=number), True
-                    else:
-                        yield number, text, True
-        except (OSError, ValueError) as exc:
-            raise RecordError(f"read failed: {exc}", source=path, line=number + 1) from None
+    if not handle.schema_arrow.equals(arrow_schema(), check_metadata=False):
+        handle.close()
+        raise RecordError(
+            "not an anp-synth parquet file: its columns differ from the layout in docs/FORMATS.md", source=path
+        )
+    return Source(_rows(handle, path, limit), handle.close)
+
+
+def _rows(handle: Any, path: str, limit: int) -> Iterator[tuple[int, str | RecordError, bool]]:
+    from .readers import _canonical_text, too_long
+
+    number = 0
+    try:
+        for batch in handle.iter_batches(batch_size=_BATCH):
+            for row in batch.to_pylist():
+                number += 1
+                text = _canonical_text(_rebuilt(row))
+                if len(text.encode("utf-8", "surrogatepass")) > limit:
+                    yield number, RecordError(too_long("record", limit), source=path, line=number), True
+                else:
+                    yield number, text, True
+    except (OSError, ValueError) as exc:
+        raise RecordError(f"read failed: {exc}", source=path, line=number + 1) from None

@@ -32,7 +32,7 @@ import json
 import re
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -95,13 +95,9 @@ def check_max_line_bytes(max_line_bytes: int) -> None:
         )
 
 
-def _longer(what: str, limit: int) -> str:
-    return f"{what} is longer than {_human(limit)} (the --max-line-bytes limit)"
-
-
 def too_long(what: str, limit: int) -> str:
-    """The reason given for a line or record past the limit, which the reader skipped."""
-    return _longer(what, limit) + "; the rest of it was skipped unread"
+    """The reason given for a line or record past the limit (the reader skipped it without holding it)."""
+    return f"{what} is longer than {_human(limit)} (the --max-line-bytes limit)"
 
 
 def not_utf8(byte: int) -> str:
@@ -220,7 +216,7 @@ def _lines(chunks: Iterator[bytes], limit: int, source: str) -> Iterator[bytes |
             elif len(held) + len(rest) > limit:
                 held += rest
                 if b"\0" in held:
-                    raise _Corrupt(_longer("line", limit) + " and holds NUL bytes: binary data, not records")
+                    raise _Corrupt(too_long("line", limit) + " and holds NUL bytes: binary data, not records")
                 size, quotes = len(held), held.count(b'"')
                 held = bytearray()
                 skipping = True
@@ -279,28 +275,50 @@ def record_texts(
     fmt: str | None = None,
     max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
     keep_undecodable: bool = False,
-) -> Iterator[tuple[int, str | RecordError]]:
-    """Yield ``(line, the record's JSON text or its error)`` for every record of ``path``, in order.
+) -> RecordTexts:
+    """``(line, the record's JSON text or its error)`` for every record of ``path``, in order.
 
-    ``-`` is stdin. A :class:`RecordError` yielded is the error of that record alone (not
-    UTF-8, too long, a csv row that cannot be rebuilt); one raised means nothing after it
-    can be read (a truncated gzip stream, binary data, a broken json array). With
-    ``keep_undecodable`` a jsonl line that is not UTF-8 is yielded as text decoded with
-    ``surrogateescape`` rather than as its error (see :func:`iter_lines`).
+    ``-`` is stdin. The input is opened and its format settled when this is called, so a
+    missing file or parquet on stdin fails before the caller does anything else. A
+    :class:`RecordError` yielded is the error of that record alone (not UTF-8, too long, a
+    csv row that cannot be rebuilt); one raised means nothing after it can be read (a
+    truncated gzip stream, binary data, a broken json array). With ``keep_undecodable`` a
+    jsonl line that is not UTF-8 is yielded as text decoded with ``surrogateescape`` rather
+    than as its error (see :func:`iter_lines`). Close it (or use it in a ``with``) to close
+    the file if it may not be read to the end.
     """
-    for number, text, _ in _texts(path, fmt, max_line_bytes, keep_undecodable):
-        yield number, text
+    return RecordTexts(_texts(path, fmt, max_line_bytes, keep_undecodable))
 
 
-def _texts(path: str, fmt: str | None, limit: int, keep_undecodable: bool) -> Iterator[Text]:
+class RecordTexts(Iterator[tuple[int, "str | RecordError"]]):
+    """The iterator :func:`record_texts` returns: its file is closed at the end, or by :meth:`close`."""
+
+    def __init__(self, texts: Source) -> None:
+        self._texts = texts
+
+    def __next__(self) -> tuple[int, str | RecordError]:
+        number, text, _ = next(self._texts)
+        return number, text
+
+    def close(self) -> None:
+        self._texts.close()
+
+    def __enter__(self) -> RecordTexts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _texts(path: str, fmt: str | None, limit: int, keep_undecodable: bool) -> Source:
+    """Open ``path`` and settle its format now; the records come as they are iterated."""
     check_max_line_bytes(limit)
     chosen = input_format(path, fmt)
     source = _display(path)
     if chosen == "parquet":
         from .parquet import parquet_texts
 
-        yield from parquet_texts(path, limit)
-        return
+        return parquet_texts(path, limit)
     raw = _open(path)
     try:
         try:
@@ -322,16 +340,47 @@ def _texts(path: str, fmt: str | None, limit: int, keep_undecodable: bool) -> It
             raise RecordError(str(exc), source=source, line=1) from None
         except OSError as exc:
             raise RecordError(f"read failed: {exc.strerror or exc}", source=source, line=1) from None
-        lines = _lines(chunks, limit, source)
-        if chosen == "json":
-            yield from _json_texts(lines, source, limit, keep_undecodable)
-        elif chosen == "csv":
-            yield from _csv_texts(lines, source, limit, keep_undecodable)
-        else:
-            yield from _jsonl_texts(lines, source, limit, keep_undecodable)
-    finally:
+    except BaseException:
         if path != STDIN:
             raw.close()
+        raise
+    lines = _lines(chunks, limit, source)
+    if chosen == "json":
+        texts = _json_texts(lines, source, limit, keep_undecodable)
+    elif chosen == "csv":
+        texts = _csv_texts(lines, source, limit, keep_undecodable)
+    else:
+        texts = _jsonl_texts(lines, source, limit, keep_undecodable)
+    return Source(texts, raw.close if path != STDIN else None)
+
+
+class Source(Iterator[Text]):
+    """``texts``, with ``close`` called at their end, on an error, or by :meth:`close` (even unread).
+
+    (A generator's ``finally`` would not run if it was never started.)
+    """
+
+    def __init__(self, texts: Iterator[Text], close: Callable[[], object] | None) -> None:
+        self._texts = texts
+        self._close = close
+
+    def __next__(self) -> Text:
+        try:
+            return next(self._texts)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        close, self._close = self._close, None
+        if close is not None:
+            close()
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _jsonl_texts(lines: Iterator[bytes | _Overlong], source: str, limit: int, keep_undecodable: bool) -> Iterator[Text]:
@@ -382,7 +431,7 @@ def _json_texts(lines: Iterator[bytes | _Overlong], source: str, limit: int, kee
     number = 0
     for number, data in enumerate(lines, 1):
         if isinstance(data, _Overlong):
-            raise fail(_longer("line", limit) + ": a json array cannot be read past it", number)
+            raise fail(too_long("line", limit) + ": a json array cannot be read past it", number)
         text = data.decode("utf-8", "surrogateescape")
         pos = 0
         if gathered:
@@ -390,7 +439,7 @@ def _json_texts(lines: Iterator[bytes | _Overlong], source: str, limit: int, kee
             gathered_size += len(data)
             depth += _depth(text)
             if gathered_size > limit:
-                raise fail(_longer("record", limit) + ": a json array cannot be read past it", start_line)
+                raise fail(too_long("record", limit) + ": a json array cannot be read past it", start_line)
             if depth > 0:
                 continue
             text = "".join(gathered)
@@ -538,14 +587,21 @@ def _row_text(row_bytes: bytes, source: str, line: int, keep_undecodable: bool) 
         return error(f"not valid csv: {exc}")
     if len(cells) != len(COLUMNS):
         return error(f"has {len(cells)} cells, expected {len(COLUMNS)} (one per header column)")
-    for (name, kind), cell in zip(COLUMNS, cells, strict=True):
-        if kind == "json":
-            try:
-                json.loads(cell)
-            except (ValueError, RecursionError) as exc:
-                return error(f"not valid JSON in this cell: {exc}", name)
-    record = record_from_row(cells)
-    return line, _canonical_text(record), True
+    json_cells = [cell for (_, kind), cell in zip(COLUMNS, cells, strict=True) if kind == "json"]
+    try:
+        # one parse for all the json cells; a cell that is not one JSON value breaks the count
+        values = json.loads("[" + ",".join(json_cells) + "]")
+    except (ValueError, RecursionError):
+        values = None
+    if values is None or len(values) != len(json_cells):
+        for (name, kind), cell in zip(COLUMNS, cells, strict=True):
+            if kind == "json":
+                try:
+                    json.loads(cell)
+                except (ValueError, RecursionError) as exc:
+                    return error(f"not valid JSON in this cell: {exc}", name)
+        return error("not valid csv: a json cell holds more than one value")
+    return line, _canonical_text(record_from_row(cells, values)), True
 
 
 def _canonical_text(record: Any) -> str:
@@ -577,10 +633,11 @@ def iter_lines(
     ``text.encode("utf-8", "surrogateescape")`` gives their bytes back. For a caller that
     rejects such a line in its place in the input, as the importer does.
     """
-    for number, text, _ in _texts(path, "jsonl", max_line_bytes, keep_undecodable):
-        if isinstance(text, RecordError):
-            raise text
-        yield number, text
+    with _texts(path, "jsonl", max_line_bytes, keep_undecodable) as texts:
+        for number, text, _ in texts:
+            if isinstance(text, RecordError):
+                raise text
+            yield number, text
 
 
 def check_lines(
@@ -593,20 +650,21 @@ def check_lines(
     still raises :class:`RecordError`.
     """
     source = _display(path)
-    for number, text, complete in _texts(path, fmt, max_line_bytes, False):
-        if isinstance(text, RecordError):
-            yield number, text
-            continue
-        try:
-            yield number, parse_line(text, source=source, line=number)
-        except RecordError as exc:
-            if not complete and exc.reason.startswith("not valid JSON"):
-                exc = RecordError(
-                    exc.reason + " (the file ends in the middle of this line: truncated?)",
-                    source=source,
-                    line=number,
-                )
-            yield number, exc
+    with _texts(path, fmt, max_line_bytes, False) as texts:
+        for number, text, complete in texts:
+            if isinstance(text, RecordError):
+                yield number, text
+                continue
+            try:
+                yield number, parse_line(text, source=source, line=number)
+            except RecordError as exc:
+                if not complete and exc.reason.startswith("not valid JSON"):
+                    exc = RecordError(
+                        exc.reason + " (the file ends in the middle of this line: truncated?)",
+                        source=source,
+                        line=number,
+                    )
+                yield number, exc
 
 
 def parse_line(text: str, *, source: str, line: int) -> Article:
@@ -635,7 +693,8 @@ def read_records(
     The first bad record raises its :class:`RecordError`.
     """
     source = _display(path)
-    for number, text, _ in _texts(path, fmt, max_line_bytes, False):
-        if isinstance(text, RecordError):
-            raise text
-        yield number, parse_line(text, source=source, line=number)
+    with _texts(path, fmt, max_line_bytes, False) as texts:
+        for number, text, _ in texts:
+            if isinstance(text, RecordError):
+                raise text
+            yield number, parse_line(text, source=source, line=number)
