@@ -135,6 +135,9 @@ def write_parquet(out: BinaryIO, records: Iterable[Article], *, progress: Callab
     writer = pq.ParquetWriter(
         out,
         schema,
+        # every option that shapes the bytes is spelled out, so a changed default cannot move them
+        version="2.6",
+        data_page_version="1.0",
         compression=COMPRESSION,
         use_dictionary=True,
         write_statistics=True,
