@@ -38,8 +38,8 @@ from typing import TypeVar
 
 from .errors import InvalidArgument
 from .formats.output import atomic_output, gzip_member, is_gzip
-from .formats.writers import ChunkFile, check_format, encode_lines, write_chunks
-from .generator import generate_lines
+from .formats.writers import ChunkFile, check_format, encode_lines, output_format, write_chunks
+from .generator import generate, generate_lines
 from .rules import check_profile, check_seed_range
 
 __all__ = ["Shard", "Written", "encoded_chunks", "parse_shard", "shard_window", "write_dataset"]
@@ -237,6 +237,15 @@ def _check_workers(workers: int) -> None:
         raise InvalidArgument(f"workers={workers!r} must be an integer from 1 to {MAX_WORKERS}")
 
 
+def _write_parquet(path: str, first: int, count: int, profile: str, progress: Callable[[int], None] | None) -> Written:
+    from .formats.parquet import require_pyarrow, write_parquet
+
+    require_pyarrow()
+    with atomic_output(path, compress=False) as out:
+        write_parquet(out, generate(seed=first, count=count, profile=profile) if count else (), progress=progress)
+    return Written(path, first, count)
+
+
 @dataclass(frozen=True)
 class Written:
     """What :func:`write_dataset` wrote: the records' seed window and the destination."""
@@ -252,7 +261,7 @@ def write_dataset(
     seed: int,
     count: int,
     profile: str = "realistic",
-    fmt: str = "jsonl",
+    fmt: str | None = None,
     workers: int = 1,
     shard: Shard | None = None,
     progress: Callable[[int], None] | None = None,
@@ -260,6 +269,9 @@ def write_dataset(
 ) -> Written:
     """Write the window (or one shard of it) to ``path`` (``-`` for stdout), whole or not at all.
 
+    ``fmt`` defaults to the one ``path``'s extension names, else jsonl (see
+    :func:`~anp_synth.formats.writers.output_format`); parquet is written by one process
+    whatever ``workers`` (pyarrow's encoding is the cost, not the generator's).
     Every argument is checked before the output is opened, so a bad argument leaves no file.
     ``progress`` is called with the number of records of each chunk once it is written.
     ``chunk_size`` defaults to :data:`CHUNK_SIZE`; it never changes the data written. A ``.gz``
@@ -268,9 +280,11 @@ def write_dataset(
     """
     check_seed_range(seed, count)
     check_profile(profile)
-    check_format(fmt)
+    fmt = output_format(path, fmt)
     _check_workers(workers)
     first, n = shard_window(seed, count, shard) if shard is not None else (seed, count)
+    if fmt == "parquet":
+        return _write_parquet(path, first, n, profile, progress)
     packed = is_gzip(path)
 
     size = CHUNK_SIZE if chunk_size is None else chunk_size

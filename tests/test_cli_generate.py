@@ -87,7 +87,7 @@ BAD_GENERATE = [
     (["--count", "3", "--shard", "3/2"], "shard 3/2: the shard number must be between 1 and 2"),
     (["--count", "3", "--shard", "half"], "shard='half' must look like K/N, for example 1/4"),
     (["--count", "3", "--profile", "nasty"], "profile='nasty' is not one of realistic, edge, hostile"),
-    (["--count", "3", "--format", "xml"], "format='xml' is not one of jsonl, json, csv"),
+    (["--count", "3", "--format", "xml"], "format='xml' is not one of jsonl, json, csv, parquet"),
     (["--count", "3", "--workers", "0"], "workers=0 must be an integer from 1 to 64"),
 ]
 

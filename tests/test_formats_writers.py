@@ -167,7 +167,7 @@ def test_an_unwritable_path_is_one_clear_error_and_leaves_nothing(tmp_path: Path
 
 def test_bad_arguments_are_refused_before_any_file_is_opened(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
-    with pytest.raises(InvalidArgument, match=r"^format='xml' is not one of jsonl, json, csv$"):
+    with pytest.raises(InvalidArgument, match=r"^format='xml' is not one of jsonl, json, csv, parquet$"):
         write_dataset(str(path), seed=0, count=3, fmt="xml")
     with pytest.raises(InvalidArgument, match=r"^profile='odd' is not one of realistic, edge, hostile$"):
         write_dataset(str(path), seed=0, count=3, profile="odd")

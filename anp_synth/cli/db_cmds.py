@@ -17,6 +17,7 @@ from ..formats.output import atomic_output
 from ..model import PROFILES
 from ._errors import CliError, reported
 from ._help import PROFILE_HELP
+from ._options import input_format_option, max_line_bytes_option
 
 _DB_OPTION = click.option(
     "--db",
@@ -162,6 +163,8 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: only on a terminal).")
+@input_format_option
+@max_line_bytes_option
 def import_cmd(
     file: str | None,
     db_url: str,
@@ -175,8 +178,10 @@ def import_cmd(
     rejects_path: str | None,
     report_path: str | None,
     progress: bool | None,
+    fmt: str | None,
+    max_line_bytes: int,
 ) -> None:
-    """Import records from a jsonl FILE (.gz, or - for stdin), or generate them with --seed/--count.
+    """Import records from FILE (jsonl, json, csv, .gz, parquet, or - for stdin), or generate them with --seed/--count.
 
     Safe to re-run and to resume: every batch commits with its ledger entry, and batches
     already in the ledger are skipped. The summary goes to stdout; the bar, if any, to stderr.
@@ -202,7 +207,8 @@ def import_cmd(
                 assert file is not None
                 report = import_file(
                     file, db_url, batch_size=batch_size, workers=workers, on_error=on_error,
-                    on_conflict=on_conflict, progress=show, rejects_path=rejects_path,
+                    on_conflict=on_conflict, progress=show, rejects_path=rejects_path, fmt=fmt,
+                    max_line_bytes=max_line_bytes,
                 )  # fmt: skip
         except AnpSynthError as exc:
             partial: ImportReport | None = getattr(exc, "report", None)
@@ -217,6 +223,8 @@ def import_cmd(
         click.echo(report.format_text())
         if unwritten is not None:
             raise unwritten
+        if report.rejected and report.rejected == report.rows_read:
+            raise CliError(f"every record read ({report.rejected}) was rejected: nothing was imported", exit_code=1)
 
 
 def register(group: click.Group) -> None:

@@ -17,7 +17,8 @@ from ..formats import FORMATS, atomic_output, check_format, encode_lines, write_
 from ..model import PROFILES, Article
 from ..rules import canonical_json
 from ._errors import reported, terminate_as_interrupt
-from .generate_cmds import _choices, _stdout_pipe
+from ._options import choices as _choices
+from .generate_cmds import _stdout_pipe
 
 
 @click.command("export")

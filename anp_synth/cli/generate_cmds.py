@@ -16,7 +16,7 @@ from contextlib import contextmanager
 import click
 
 from ..errors import RecordError
-from ..formats import FORMATS, check_lines
+from ..formats import OUTPUT_FORMATS, check_lines
 from ..generator import generate
 from ..model import PROFILES
 from ..parallel import parse_shard, write_dataset
@@ -25,12 +25,10 @@ from ..rules import MAX_COUNT, check_profile, check_seed_range
 from ..schema import schema_json
 from ._errors import CliError, reported, terminate_as_interrupt
 from ._help import PROFILE_HELP
+from ._options import choices as _choices
+from ._options import input_format_option, max_line_bytes_option
 
 DEFAULT_MAX_ERRORS = 20
-
-
-def _choices(values: tuple[str, ...]) -> str:
-    return "[" + "|".join(values) + "]"
 
 
 @contextmanager
@@ -65,18 +63,26 @@ def _stdout_pipe() -> Iterator[None]:
 @click.option("--seed", type=int, default=0, show_default=True, help="First seed of the window.")
 @click.option("--count", type=int, required=True, help=f"Number of records (1 to {MAX_COUNT}).")
 @click.option("--profile", default="realistic", show_default=True, metavar=_choices(PROFILES), help=PROFILE_HELP)
-@click.option("--format", "fmt", default="jsonl", show_default=True, metavar=_choices(FORMATS), help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    default=None,
+    metavar=_choices(OUTPUT_FORMATS),
+    help="Output format (default: the one the output's extension names, else jsonl). See docs/FORMATS.md.",
+)
 @click.option(
     "-o",
     "--output",
     default="-",
     show_default=True,
     metavar="PATH",
-    help="File to write ('-' for stdout); a name ending in .gz is gzip-compressed.",
+    help="File to write ('-' for stdout); .jsonl/.json/.csv/.parquet name the format, a final .gz compresses.",
 )
 @click.option("--workers", type=int, default=1, show_default=True, help="Processes generating in parallel.")
 @click.option("--shard", metavar="K/N", help="Write only the K-th of N contiguous slices of the window.")
-def generate_cmd(seed: int, count: int, profile: str, fmt: str, output: str, workers: int, shard: str | None) -> None:
+def generate_cmd(
+    seed: int, count: int, profile: str, fmt: str | None, output: str, workers: int, shard: str | None
+) -> None:
     """Write the records of seeds [SEED, SEED + COUNT), the same bytes for any --workers.
 
     A file appears only when complete (written under a temporary name, then renamed).
@@ -124,6 +130,8 @@ def schema_cmd() -> None:
 
 @click.command("validate")
 @click.argument("file", metavar="FILE")
+@input_format_option
+@max_line_bytes_option
 @click.option(
     "--max-errors",
     type=int,
@@ -131,8 +139,8 @@ def schema_cmd() -> None:
     show_default=True,
     help="Stop after this many bad records (0: report them all).",
 )
-def validate_cmd(file: str, max_errors: int) -> None:
-    """Check every record of FILE (jsonl, .gz, or '-' for stdin) against the schema and the rules.
+def validate_cmd(file: str, fmt: str | None, max_line_bytes: int, max_errors: int) -> None:
+    """Check every record of FILE (jsonl, json, csv, .gz, parquet, or '-' for stdin) against the schema and the rules.
 
     Prints one line per bad record (file:line, seed, field, reason), then a summary line;
     exits 1 if any record is bad.
@@ -144,7 +152,7 @@ def validate_cmd(file: str, max_errors: int) -> None:
         stopped: str | None = None
         with _progress(None, "rec", enabled=True) as progress:
             try:
-                for _, result in check_lines(file):
+                for _, result in check_lines(file, fmt=fmt, max_line_bytes=max_line_bytes):
                     if isinstance(result, RecordError):
                         bad += 1
                         click.echo(str(result))

@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 
 from .. import __version__
 from ..errors import AnpSynthError, DatabaseError, InvalidArgument
+from ..formats.readers import DEFAULT_MAX_LINE_BYTES
 from ..model import Article
 from ..rules import check_profile, check_seed_range
 from .backend import ON_CONFLICT, Backend, BatchOutcome, TransientError
@@ -393,7 +394,7 @@ def default_rejects_path(path: str) -> str:
         return "stdin.rejects.jsonl"
     p = Path(path)
     name = p.name
-    for suffix in (".gz", ".jsonl", ".json"):
+    for suffix in (".gz", ".jsonl", ".json", ".csv", ".parquet"):
         name = name.removesuffix(suffix)
     return str(p.with_name(f"{name}.rejects.jsonl"))
 
@@ -472,13 +473,18 @@ def import_file(
     rejects_path: str | None = None,
     retries: int = 5,
     backoff_s: float = 0.5,
+    fmt: str | None = None,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
 ) -> ImportReport:
-    """Import a jsonl file (``.gz`` by extension, ``-`` for stdin), every record validated.
+    """Import a record file (``-`` for stdin), every record validated.
 
-    Batches are keyed by a digest of their lines, so an unchanged re-run reads the file
-    but parses and writes nothing.
+    Any format ``generate`` writes: jsonl, json, csv (each plain or ``.gz``) or parquet, by
+    ``fmt``, else the extension, else sniffed (see :func:`~anp_synth.formats.record_texts`).
+    A line or record longer than ``max_line_bytes`` is rejected without being held.
+    Batches are keyed by a digest of their records' text, so an unchanged re-run reads the
+    file but parses and writes nothing.
     """
-    from ..formats.readers import iter_lines
+    from ..formats.readers import record_texts
 
     source = "<stdin>" if path == "-" else path
     rejects_path = rejects_path or default_rejects_path(path)
@@ -488,4 +494,6 @@ def import_file(
         progress=progress, on_batch=on_batch, rejects_path=rejects_path,
         retries=retries, backoff_s=backoff_s, total=None,
     )  # fmt: skip
-    return importer.run(line_jobs(iter_lines(path, keep_undecodable=True), source, batch_size))
+    # opened (and its format settled) before the run: a missing file or a bad format touches no database
+    with record_texts(path, fmt=fmt, max_line_bytes=max_line_bytes, keep_undecodable=True) as texts:
+        return importer.run(line_jobs(texts, source, batch_size))

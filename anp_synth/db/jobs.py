@@ -88,7 +88,8 @@ class SeedJob:
 @dataclass(frozen=True)
 class LinesJob:
     source: str
-    lines: tuple[tuple[int, str], ...]
+    lines: tuple[tuple[int, str | Reject], ...]
+    """Each record's JSON text with its line, or the reader's verdict on a record it could not read."""
     digest: str
 
     @property
@@ -139,11 +140,15 @@ def seed_jobs(seed: int, count: int, profile: str, batch_size: int) -> Iterator[
         yield SeedJob(first, min(batch_size, seed + count - first), profile)
 
 
-def line_jobs(lines: Iterable[tuple[int, str]], source: str, batch_size: int) -> Iterator[LinesJob]:
-    """Batches of raw lines, keyed by a digest of their text (so the same lines are the same batch)."""
-    chunk: list[tuple[int, str]] = []
-    for item in lines:
-        chunk.append(item)
+def line_jobs(lines: Iterable[tuple[int, str | RecordError]], source: str, batch_size: int) -> Iterator[LinesJob]:
+    """Batches of raw lines, keyed by a digest of their text (so the same lines are the same batch).
+
+    A :class:`RecordError` in place of a text is a record the reader could not read (too
+    long, a csv row that does not rebuild): it is rejected in its place like any bad record.
+    """
+    chunk: list[tuple[int, str | Reject]] = []
+    for number, text in lines:
+        chunk.append((number, Reject.of(text, None) if isinstance(text, RecordError) else text))
         if len(chunk) >= batch_size:
             yield _lines_job(source, chunk)
             chunk = []
@@ -151,10 +156,10 @@ def line_jobs(lines: Iterable[tuple[int, str]], source: str, batch_size: int) ->
         yield _lines_job(source, chunk)
 
 
-def _lines_job(source: str, chunk: list[tuple[int, str]]) -> LinesJob:
+def _lines_job(source: str, chunk: list[tuple[int, str | Reject]]) -> LinesJob:
     h = hashlib.blake2b(digest_size=16)
     for _, text in chunk:
-        h.update(text.encode("utf-8", "surrogatepass"))
+        h.update(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else f"\0{text.reason}".encode())
         h.update(b"\n")
     return LinesJob(source, tuple(chunk), h.hexdigest())
 
@@ -218,6 +223,9 @@ def _prepare_lines(job: LinesJob) -> Prepared:
     nbytes = 0
     t = time.perf_counter()
     for number, text in job.lines:
+        if isinstance(text, Reject):
+            out.rejects.append(text)
+            continue
         try:
             nbytes += len(text.encode("utf-8")) + 1
         except UnicodeEncodeError as exc:

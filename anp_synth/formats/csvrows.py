@@ -97,14 +97,22 @@ def row_of(record: Mapping[str, Any]) -> list[str]:
     return cells
 
 
-def record_from_row(row: Iterable[str]) -> Article:
-    """Rebuild the record a row was written from (the inverse of :func:`row_of`)."""
+def record_from_row(row: Iterable[str], decoded: Iterable[Any] | None = None) -> Article:
+    """Rebuild the record a row was written from (the inverse of :func:`row_of`).
+
+    ``decoded``, if given, is the value of each ``json`` cell in order, already parsed (a
+    reader parses them in one call); otherwise each is parsed here.
+    """
+    values = iter(decoded) if decoded is not None else None
     record: dict[str, Any] = {}
     for (path, kind), cell in zip(_PATHS, row, strict=True):
         target = record
         for key in path[:-1]:
             target = target.setdefault(key, {})
-        target[path[-1]] = _unescape(cell) if kind == "text" else json.loads(cell)
+        if kind == "text":
+            target[path[-1]] = _unescape(cell)
+        else:
+            target[path[-1]] = json.loads(cell) if values is None else next(values)
     return cast(Article, record)
 
 
