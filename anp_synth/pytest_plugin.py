@@ -32,7 +32,7 @@ import os
 import re
 import uuid
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -153,8 +153,12 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         return
     try:
         _marker_values(item)
+        return
     except InvalidArgument as exc:
-        pytest.fail(str(exc), pytrace=False)
+        problem = str(exc)
+    # failed outside the except block: pytest would otherwise show the message a second
+    # time, as the exception "during handling" of which the failure was raised
+    pytest.fail(problem, pytrace=False)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -175,9 +179,12 @@ def pytest_runtest_makereport(
             if used.seed == config_seed
             else "the seed comes from the test's anp marker"
         )
-        report.sections.append(
-            ("anp-synth", f"default records: seed {used.seed}, count {used.count}, profile {used.profile}; {how}")
-        )
+        windows = item.stash.get(_WINDOWS_KEY, [])
+        lines = [f"{where}: seed {w.seed}, count {w.count}, profile {w.profile}" for where, w in windows]
+        lines = list(dict.fromkeys(lines)) or [
+            f"default records: seed {used.seed}, count {used.count}, profile {used.profile}"
+        ]
+        report.sections.append(("anp-synth", "\n".join(lines) + f"\n{how}"))
     return report
 
 
@@ -220,11 +227,17 @@ class _Window:
         return list(generate(seed=self.seed, count=self.count, profile=self.profile))
 
 
+_WINDOWS_KEY = pytest.StashKey[list[tuple[str, "_Window"]]]()
+
+
 @dataclass(frozen=True)
 class _Defaults:
     seed: int
     count: int
     profile: str
+
+    windows: list[tuple[str, _Window]] = field(default_factory=list, compare=False)
+    """Every window the test's factories gave out: a failure report names those, not the defaults."""
 
     @classmethod
     def of(cls, item: pytest.Item) -> _Defaults:
@@ -233,14 +246,17 @@ class _Defaults:
             seed=marker.get("seed", item.config.stash.get(_SEED_KEY, DEFAULT_SEED)),
             count=marker.get("count", DEFAULT_COUNT),
             profile=marker.get("profile", DEFAULT_PROFILE),
+            windows=item.stash.setdefault(_WINDOWS_KEY, []),
         )
 
     def window(self, where: str, count: int | None, seed: int | None, profile: str | None) -> _Window:
-        return _Window(
+        window = _Window(
             seed=_check_seed(self.seed if seed is None else seed, where),
             count=_check_count(self.count if count is None else count, where),
             profile=_check_profile(self.profile if profile is None else profile, where),
         )
+        self.windows.append((where, window))
+        return window
 
 
 # -- anp_articles -----------------------------------------------------------------------

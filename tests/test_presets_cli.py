@@ -46,7 +46,10 @@ def test_presets_have_stated_sizes_and_all_start_at_the_sample_seed() -> None:
     assert {preset(name).seed for name in PRESETS} == {PRESET_SEED} == {19503}
     listing = run("fixtures", "list")
     assert listing.exit_code == 0
-    assert "medium    10000 records  seeds 19503-29502" in listing.output
+    assert "medium    10000 records  seeds 19503-29502  ~" in listing.output
+    # sizes, as the help promises: exact for a preset no larger than the sample
+    tiny_bytes = sum(len(line.encode()) + 1 for line in generate_lines(seed=19503, count=10))
+    assert f"tiny         10 records  seeds 19503-19512  {tiny_bytes / 1000:.3g} KB jsonl" in listing.output
 
 
 def test_build_writes_the_data_and_a_manifest_that_describes_it(tiny: Path) -> None:

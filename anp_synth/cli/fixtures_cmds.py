@@ -7,7 +7,7 @@ import click
 from ..errors import InvalidArgument
 from ..manifest import build_data_set, verify_data_set
 from ..model import PROFILES
-from ..presets import PRESET_SEED, PRESETS, DataSetSpec, preset
+from ..presets import PRESET_SEED, PRESETS, SIZE_SAMPLE, DataSetSpec, estimated_bytes, preset
 from ._errors import reported
 
 _PRESET_HELP = ", ".join(f"{name} ({count})" for name, count in PRESETS.items())
@@ -78,10 +78,24 @@ def verify(directory: str) -> None:
 
 @fixtures.command("list")
 def list_presets() -> None:
-    """Show the presets and their sizes."""
+    """Show the presets, their seeds and their sizes in records and in jsonl bytes."""
     with reported():
         for name, count in PRESETS.items():
-            click.echo(f"{name:<7} {count:>7} records  seeds {PRESET_SEED}-{PRESET_SEED + count - 1}")
+            size = _bytes(estimated_bytes(preset(name)))
+            exact = "" if count <= SIZE_SAMPLE else "~"
+            click.echo(
+                f"{name:<7} {count:>7} records  seeds {PRESET_SEED}-{PRESET_SEED + count - 1}  {exact}{size} jsonl"
+            )
+
+
+def _bytes(n: int) -> str:
+    """``645 KB``, ``64.5 MB``: three significant digits, decimal units as ``ls -h --si`` shows them."""
+    value, unit = float(n), "B"
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            break
+        value /= 1000
+    return f"{n} B" if unit == "B" else f"{value:.3g} {unit}"
 
 
 def register(group: click.Group) -> None:
