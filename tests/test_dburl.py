@@ -56,7 +56,11 @@ def test_sqlite_paths_are_relative_after_three_slashes_and_absolute_after_four()
     ("text", "says"),
     [
         ("", "no database URL given"),
-        ("anp.db", "a file path is written sqlite:///path"),
+        ("anp.db", "did you mean sqlite:///anp.db?"),
+        ("/srv/anp.db", "did you mean sqlite:////srv/anp.db?"),
+        (f"me:{SECRET}@anp.db", "a file path is written sqlite:///path"),
+        ("sqlite:///anp.db?mode=ro", "SQLite URLs take no options here (got mode)"),
+        ("sqlite:///anp.db?uri=true&mode=rw", "(got mode, uri)"),
         (f"mysql://root:{SECRET}@127.0.0.1/db", "mysql:// URLs are not supported"),
         (f"postgresql+psycopg2://u:{SECRET}@h/db", "psycopg 3"),
         (f"sqlite://u:{SECRET}@/x.db", "three slashes before a relative path"),
