@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
 
 from ..db import DEFAULT_DB_URL, ImportReport, import_file, import_generated
 from ..db.connect import database_errors, open_engine, parse_url, redact
-from ..db.migrations import HEAD, inspect_schema, upgrade
-from ..errors import AnpSynthError, InvalidArgument
+from ..db.importer import ImportInterrupted
+from ..db.migrations import HEAD, index_problems, inspect_schema, repair_indexes, upgrade
+from ..errors import AnpSynthError, DatabaseError, InvalidArgument
 from ..formats.output import atomic_output
 from ..model import PROFILES
-from ._errors import reported
+from ._errors import CliError, reported
 
 _DB_OPTION = click.option(
     "--db",
@@ -78,22 +83,32 @@ def db_upgrade(db_url: str, target: int) -> None:
             click.echo(f"{redact(url)} upgraded from version {before or 0} to {after}")
 
 
+def _existing_database(db_url: str) -> None:
+    """Refuse a SQLite URL whose file does not exist: inspecting must never create a database."""
+    url = parse_url(db_url)
+    if url.get_backend_name() == "sqlite" and url.database and not os.path.exists(url.database):
+        raise DatabaseError(f"no database at {redact(url)}: the file {url.database} does not exist")
+
+
 @db_group.command("status")
 @_DB_OPTION
 def db_status(db_url: str) -> None:
-    """Show the schema version, applied and pending migrations, and the ledger's size."""
+    """Show the schema version, applied and pending migrations, the ledger's size and index problems."""
     with reported():
         url = parse_url(db_url)
+        _existing_database(db_url)
         engine = open_engine(db_url)
         try:
             with database_errors(url, "cannot read"), engine.connect() as conn:
                 state = inspect_schema(conn)
                 counts: dict[str, Any] = {}
+                problems: list[str] = []
                 if state.version:
                     from sqlalchemy import text
 
                     for name in ("anp_articles", "anp_post_meta", "anp_import_ledger"):
                         counts[name] = conn.execute(text(f"select count(*) from {name}")).scalar_one()
+                    problems = index_problems(conn, state.version)
         finally:
             engine.dispose()
         click.echo(f"database        {redact(url)}")
@@ -105,6 +120,29 @@ def db_status(db_url: str) -> None:
             click.echo(f"  pending  v{migration.VERSION}  {migration.DESCRIPTION}")
         for name, count in counts.items():
             click.echo(f"rows {name:<18} {count}")
+        for problem in problems:
+            click.echo(f"problem         {problem}")
+        if problems:
+            click.echo("repair          run `anp-synth db repair --db URL` (the next import also repairs)")
+
+
+@db_group.command("repair")
+@_DB_OPTION
+def db_repair(db_url: str) -> None:
+    """Build the indexes a killed load left missing, and rebuild invalid ones (PostgreSQL)."""
+    with reported():
+        url = parse_url(db_url)
+        _existing_database(db_url)
+        engine = open_engine(db_url)
+        try:
+            with database_errors(url, "cannot repair"):
+                problems = repair_indexes(engine)
+        finally:
+            engine.dispose()
+        for problem in problems:
+            click.echo(f"repaired  {problem}")
+        if not problems:
+            click.echo(f"{redact(url)}: nothing to repair")
 
 
 def _write_report(path: str, report: ImportReport) -> None:
@@ -117,7 +155,12 @@ def _write_report(path: str, report: ImportReport) -> None:
 @_DB_OPTION
 @click.option("--seed", type=int, default=None, help="Generate records from this seed on (with --count).")
 @click.option("--count", type=int, default=None, help="Number of records to generate.")
-@click.option("--profile", type=click.Choice(PROFILES), default="realistic", show_default=True)
+@click.option(
+    "--profile",
+    type=click.Choice(PROFILES),
+    default=None,
+    help="Profile of the generated records (with --seed/--count; default realistic).",
+)
 @click.option("--batch-size", type=int, default=1000, show_default=True, help="Records per transaction.")
 @click.option(
     "--on-error",
@@ -143,12 +186,21 @@ def _write_report(path: str, report: ImportReport) -> None:
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: only on a terminal).")
+@click.option(
+    "--lock-timeout",
+    "lock_timeout_s",
+    type=click.FloatRange(min=0, min_open=True, max=86_400),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="PostgreSQL: wait this long for a lock held by another session, then say so and retry.",
+)
 def import_cmd(
     file: str | None,
     db_url: str,
     seed: int | None,
     count: int | None,
-    profile: str,
+    profile: str | None,
     batch_size: int,
     on_error: str,
     on_conflict: str,
@@ -156,19 +208,28 @@ def import_cmd(
     rejects_path: str | None,
     report_path: str | None,
     progress: bool | None,
+    lock_timeout_s: float,
 ) -> None:
     """Import records from a jsonl FILE (.gz, or - for stdin), or generate them with --seed/--count.
 
     Safe to re-run and to resume: every batch commits with its ledger entry, and batches
     already in the ledger are skipped. The summary goes to stdout; the bar, if any, to stderr.
+    SIGINT and SIGTERM stop it between batches (the batch in flight is rolled back or
+    finished): the summary and --report say what was committed, and the exit code is 130 / 143.
     """
-    with reported():
+    with reported(), _stop_signals() as received:
         show = sys.stderr.isatty() if progress is None else progress
         generated = seed is not None or count is not None
         if generated and file is not None:
             raise InvalidArgument("give either FILE or --seed/--count, not both")
         if not generated and file is None:
             raise InvalidArgument("give a FILE (or - for stdin), or --seed S --count N")
+        if not generated and profile is not None:
+            raise InvalidArgument("--profile applies to generated seeds; a file's records carry their own profile")
+
+        def tell(message: str) -> None:
+            click.echo(message, err=True)
+
         try:
             if generated:
                 if count is None:
@@ -176,15 +237,27 @@ def import_cmd(
                 if on_error == "skip" or rejects_path:
                     raise InvalidArgument("--on-error skip and --rejects apply to files: generated records are valid")
                 report = import_generated(
-                    db_url, seed=seed or 0, count=count, profile=profile, batch_size=batch_size, workers=workers,
-                    on_conflict=on_conflict, progress=show,
+                    db_url, seed=seed or 0, count=count, profile=profile or "realistic", batch_size=batch_size,
+                    workers=workers, on_conflict=on_conflict, progress=show, lock_timeout_s=lock_timeout_s,
+                    on_event=tell,
                 )  # fmt: skip
             else:
                 assert file is not None
                 report = import_file(
                     file, db_url, batch_size=batch_size, workers=workers, on_error=on_error,
-                    on_conflict=on_conflict, progress=show, rejects_path=rejects_path,
+                    on_conflict=on_conflict, progress=show, rejects_path=rejects_path, lock_timeout_s=lock_timeout_s,
+                    on_event=tell,
                 )  # fmt: skip
+        except ImportInterrupted as exc:
+            click.echo(exc.report.format_text())
+            if report_path:
+                _write_report(report_path, exc.report)
+            signum = received[-1] if received else int(signal.SIGINT)
+            raise CliError(
+                f"interrupted by {signal.Signals(signum).name}: every batch committed before the stop is kept; "
+                "run the same import again to resume",
+                exit_code=128 + signum,
+            ) from None
         except AnpSynthError as exc:
             partial: ImportReport | None = getattr(exc, "report", None)
             if partial is not None:
@@ -197,7 +270,33 @@ def import_cmd(
             _write_report(report_path, report)
 
 
+@contextmanager
+def _stop_signals() -> Iterator[list[int]]:
+    """SIGINT and SIGTERM raise KeyboardInterrupt inside the block; the list says which arrived.
+
+    The importer stops at the next batch boundary on a KeyboardInterrupt (see
+    ``ImportInterrupted``); the exit code then names the signal (128 + its number).
+    """
+    received: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        received.append(signum)
+        raise KeyboardInterrupt
+
+    previous: dict[int, Any] = {}
+    try:
+        for number in (int(signal.SIGINT), int(signal.SIGTERM)):
+            previous[number] = signal.signal(number, stop)
+    except ValueError:  # not the main thread (a test runner, an embedding program): leave signals alone
+        pass
+    try:
+        yield received
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def register(group: click.Group) -> None:
-    """Add ``db`` (init, upgrade, status) and ``import`` to the root group."""
+    """Add ``db`` (init, upgrade, status, repair) and ``import`` to the root group."""
     group.add_command(db_group)
     group.add_command(import_cmd)

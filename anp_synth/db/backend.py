@@ -68,6 +68,7 @@ class BatchOutcome:
     staged: bool = False
     committed_by: str | None = None
     """Set when the ledger already held the batch: the run id that committed it (nothing written now)."""
+    committed_batch_no: int | None = None
 
 
 class TransientError(Exception):
@@ -141,10 +142,14 @@ def plan_batch(articles: Sequence[Row], stored: Iterable[Sequence[Any]], on_conf
 
 
 def ledger_outcome(found: Sequence[Any]) -> BatchOutcome:
-    """The outcome of a batch the ledger already holds: (run_id, inserted, updated, skipped, rejected)."""
+    """The outcome of a batch the ledger already holds: (run_id, batch_no, inserted, updated, skipped, rejected).
+
+    ``conflicts`` then holds the batch's rejects of every kind, as the ledger counted them.
+    """
     return BatchOutcome(
-        inserted=int(found[1]), updated=int(found[2]), skipped=int(found[3]), conflicts=0, committed_by=str(found[0])
-    )
+        inserted=int(found[2]), updated=int(found[3]), skipped=int(found[4]), conflicts=int(found[5]),
+        committed_by=str(found[0]), committed_batch_no=int(found[1]),
+    )  # fmt: skip
 
 
 def _normal(value: Any) -> Any:

@@ -397,16 +397,18 @@ class _Importer:
         report.rows_read += prepared.rows_read
         report.bytes_read += prepared.batch.nbytes
         if outcome.committed_by is not None:
-            # The ledger had it by the time we wrote: committed by a concurrent importer, or by
-            # this run just before its connection dropped (then the commit's counts are ours).
-            if outcome.committed_by == self.run_id:
+            # The ledger had it by the time we wrote: committed by this run just before its
+            # connection dropped (then the commit's counts are ours), by a concurrent importer,
+            # or earlier in this run (a batch with exactly the same lines: its rows are duplicates).
+            if outcome.committed_by == self.run_id and outcome.committed_batch_no == batch_no:
                 report.batches += 1
                 report.inserted += outcome.inserted
                 report.updated += outcome.updated
                 report.skipped += outcome.skipped
                 report.rejected += outcome.conflicts
                 return self._stats(batch_no, job.rows, outcome, outcome.conflicts, False, fields, start)
-            report.batches_by_other_run += 1
+            if outcome.committed_by != self.run_id:
+                report.batches_by_other_run += 1
             skipped = prepared.rows_read - len(prepared.rejects)
             report.skipped += skipped
             report.rejected += len(prepared.rejects)

@@ -63,7 +63,7 @@ def conninfo(url: URL) -> dict[str, Any]:
 _ARTICLE_COLUMNS = ", ".join(_COLUMNS["anp_articles"])
 _PROBE = f"SELECT {', '.join(PROBE_COLUMNS)} FROM anp_articles WHERE reference = ANY(%s) OR id = ANY(%s)"
 _LEDGER_PROBE = (
-    "SELECT run_id, rows_inserted, rows_updated, rows_skipped, rows_rejected FROM anp_import_ledger "
+    "SELECT run_id, batch_no, rows_inserted, rows_updated, rows_skipped, rows_rejected FROM anp_import_ledger "
     "WHERE batch_key = %s"
 )
 _INSERT_NEW = (

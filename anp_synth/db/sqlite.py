@@ -53,9 +53,8 @@ _UPDATE_ARTICLE = (
     + ", ".join(f"{c.name} = ?" for c in tables.articles.columns if c.name != "id")
     + " WHERE id = ?"
 )
-_LEDGER_PROBE = (
-    "SELECT run_id, rows_inserted, rows_updated, rows_skipped, rows_rejected FROM anp_import_ledger WHERE batch_key = ?"
-)
+_CHECKPOINT = "PRAGMA wal_checkpoint(TRUNCATE)"
+_LEDGER_PROBE = "SELECT run_id, batch_no, rows_inserted, rows_updated, rows_skipped, rows_rejected FROM anp_import_ledger WHERE batch_key = ?"
 
 
 class SqliteBackend:
@@ -148,7 +147,7 @@ class SqliteBackend:
         load is left beside the file.
         """
         try:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            self.conn.execute(_CHECKPOINT).fetchall()
         except sqlite3.Error as exc:
             raise DatabaseError(
                 f"checkpointing {redact(self.url)}: {exc} (every committed batch is kept in the WAL file; "
