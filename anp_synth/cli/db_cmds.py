@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -217,7 +218,8 @@ def import_cmd(
     SIGINT and SIGTERM stop it between batches (the batch in flight is rolled back or
     finished): the summary and --report say what was committed, and the exit code is 130 / 143.
     """
-    with reported(), _stop_signals() as received:
+    stop = threading.Event()
+    with reported(), _stop_signals(stop) as received:
         show = sys.stderr.isatty() if progress is None else progress
         generated = seed is not None or count is not None
         if generated and file is not None:
@@ -239,14 +241,14 @@ def import_cmd(
                 report = import_generated(
                     db_url, seed=seed or 0, count=count, profile=profile or "realistic", batch_size=batch_size,
                     workers=workers, on_conflict=on_conflict, progress=show, lock_timeout_s=lock_timeout_s,
-                    on_event=tell,
+                    on_event=tell, stop=stop,
                 )  # fmt: skip
             else:
                 assert file is not None
                 report = import_file(
                     file, db_url, batch_size=batch_size, workers=workers, on_error=on_error,
                     on_conflict=on_conflict, progress=show, rejects_path=rejects_path, lock_timeout_s=lock_timeout_s,
-                    on_event=tell,
+                    on_event=tell, stop=stop,
                 )  # fmt: skip
         except ImportInterrupted as exc:
             click.echo(exc.report.format_text())
@@ -271,22 +273,25 @@ def import_cmd(
 
 
 @contextmanager
-def _stop_signals() -> Iterator[list[int]]:
-    """SIGINT and SIGTERM raise KeyboardInterrupt inside the block; the list says which arrived.
+def _stop_signals(stop: threading.Event) -> Iterator[list[int]]:
+    """SIGINT and SIGTERM set ``stop`` inside the block; the list says which arrived.
 
-    The importer stops at the next batch boundary on a KeyboardInterrupt (see
-    ``ImportInterrupted``); the exit code then names the signal (128 + its number).
+    The importer then stops at the next batch boundary (see ``ImportInterrupted``), and the
+    exit code names the signal (128 + its number). A second signal does not wait for the
+    batch in flight: it raises KeyboardInterrupt, which rolls that batch back.
     """
     received: list[int] = []
 
-    def stop(signum: int, frame: object) -> None:
+    def on_signal(signum: int, frame: object) -> None:
         received.append(signum)
-        raise KeyboardInterrupt
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
 
     previous: dict[int, Any] = {}
     try:
         for number in (int(signal.SIGINT), int(signal.SIGTERM)):
-            previous[number] = signal.signal(number, stop)
+            previous[number] = signal.signal(number, on_signal)
     except ValueError:  # not the main thread (a test runner, an embedding program): leave signals alone
         pass
     try:

@@ -14,6 +14,10 @@ Why it is safe to re-run and to kill:
 With ``workers`` = N > 0, batches are prepared (generated or parsed, then encoded) in N
 worker processes while this process writes (0, the default, prepares them in this process); at most two batches per worker are in flight, so
 memory stays flat whatever the input size. Batches are always written in input order.
+
+Stopping: a set ``stop`` event (the CLI sets it on SIGINT and SIGTERM) ends the import at
+the next batch boundary; a KeyboardInterrupt ends it at once, rolling back the batch in
+flight. Either way :class:`ImportInterrupted` carries the report of what was committed.
 """
 
 from __future__ import annotations
@@ -249,6 +253,7 @@ class _Importer:
         total: int | None,
         lock_timeout_s: float = 30.0,
         on_event: OnEvent | None = None,
+        stop: threading.Event | None = None,
     ) -> None:
         _check_options(batch_size, on_error, on_conflict, workers, retries)
         _check_lock_timeout(lock_timeout_s)
@@ -260,6 +265,7 @@ class _Importer:
         self.progress = progress
         self.on_batch = on_batch
         self.on_event = on_event
+        self.stop = stop
         self.retries = retries
         self.backoff_s = backoff_s
         self.lock_timeout_s = float(lock_timeout_s)
@@ -305,6 +311,7 @@ class _Importer:
                 items = enumerate(_prepared(jobs, ledger, self.on_conflict, self.workers, stack))
 
                 def handle(item: tuple[int, tuple[Job, Prepared | None]]) -> None:
+                    self._check_stop()
                     batch_no, (job, prepared) = item
                     stats = self._one(connected, batch_no, job, prepared, start)
                     if bar is not None:
@@ -520,8 +527,17 @@ class _Importer:
                 wait = min(self.backoff_s * 2**attempt, 30.0)
                 self.report.retries += 1
                 self._tell(f"{self._what(exc, doing)}; retry {attempt + 1} of {self.retries} in {wait:.1f} s")
-                time.sleep(wait)
+                if self.stop is not None:
+                    self.stop.wait(wait)
+                    self._check_stop()
+                else:
+                    time.sleep(wait)
                 attempt += 1
+
+    def _check_stop(self) -> None:
+        """Between batches: a set ``stop`` event ends the import here, as a KeyboardInterrupt would."""
+        if self.stop is not None and self.stop.is_set():
+            raise KeyboardInterrupt
 
     def _count(self, kind: str) -> None:
         if kind == "lock":
@@ -609,6 +625,7 @@ def import_records(
     backoff_s: float = 0.5,
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
+    stop: threading.Event | None = None,
 ) -> ImportReport:
     """Import ready records (from :func:`anp_synth.generate` or a reader) into ``db_url``.
 
@@ -621,7 +638,7 @@ def import_records(
     importer = _Importer(
         db_url, source=source, batch_size=batch_size, on_error=on_error, on_conflict=on_conflict, workers=0,
         progress=progress, on_batch=on_batch, rejects_path=rejects_path, retries=retries, backoff_s=backoff_s,
-        total=None, lock_timeout_s=lock_timeout_s, on_event=on_event,
+        total=None, lock_timeout_s=lock_timeout_s, on_event=on_event, stop=stop,
     )  # fmt: skip
     return importer.run(record_jobs(records, batch_size))
 
@@ -641,6 +658,7 @@ def import_generated(
     backoff_s: float = 0.5,
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
+    stop: threading.Event | None = None,
 ) -> ImportReport:
     """Generate seeds ``[seed, seed + count)`` and stream them in; no file, no temporary copy.
 
@@ -653,7 +671,7 @@ def import_generated(
         db_url, source=f"generated {profile} seeds {seed}..{seed + count - 1}", batch_size=batch_size,
         on_error="abort", on_conflict=on_conflict, workers=workers, progress=progress, on_batch=on_batch,
         rejects_path=None, retries=retries, backoff_s=backoff_s, total=count, lock_timeout_s=lock_timeout_s,
-        on_event=on_event,
+        on_event=on_event, stop=stop,
     )  # fmt: skip
     importer.report.profile = profile
     importer.report.seed_first, importer.report.seed_last = seed, seed + count - 1
@@ -675,6 +693,7 @@ def import_file(
     backoff_s: float = 0.5,
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
+    stop: threading.Event | None = None,
 ) -> ImportReport:
     """Import a jsonl file (``.gz`` by extension, ``-`` for stdin), every record validated.
 
@@ -688,7 +707,7 @@ def import_file(
     importer = _Importer(
         db_url, source=source, batch_size=batch_size, on_error=on_error, on_conflict=on_conflict, workers=workers,
         progress=progress, on_batch=on_batch, rejects_path=rejects_path or default_rejects_path(path),
-        retries=retries, backoff_s=backoff_s, total=None, lock_timeout_s=lock_timeout_s, on_event=on_event,
+        retries=retries, backoff_s=backoff_s, total=None, lock_timeout_s=lock_timeout_s, on_event=on_event, stop=stop,
     )  # fmt: skip
     _check_readable(path)
     return importer.run(line_jobs(iter_lines(path, keep_undecodable=True), source, batch_size))
