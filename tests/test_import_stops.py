@@ -263,3 +263,28 @@ def test_a_batch_committed_by_a_concurrent_importer_is_counted_as_such(tmp_path:
     assert (report.inserted, report.skipped, report.batches, report.batches_by_other_run) == (10, 5, 2, 1)
     assert report.resumed_at is None
     assert "concurrent     1 batches already committed by another run" in report.format_text()
+
+
+def test_sqlite_busy_at_the_start_is_reported_and_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    db_url = f"sqlite:///{tmp_path / 'a.db'}"
+    assert CliRunner().invoke(main, ["db", "init", "--db", db_url]).exit_code == 0
+    from anp_synth.db.connect import SQLITE_PRAGMAS
+
+    short_wait = tuple((name, "50" if name == "busy_timeout" else value) for name, value in SQLITE_PRAGMAS)
+    monkeypatch.setattr("anp_synth.db.sqlite.SQLITE_PRAGMAS", short_wait)
+    monkeypatch.setattr("anp_synth.db.connect.SQLITE_PRAGMAS", short_wait)
+    holder = sqlite3.connect(tmp_path / "a.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer: the import's first write transaction must wait
+    events: list[str] = []
+
+    def release(message: str) -> None:
+        events.append(message)
+        holder.execute("COMMIT")
+
+    report = import_generated(db_url, seed=1, count=3, backoff_s=0.01, on_event=release)
+    holder.close()
+    assert len(events) == 1
+    assert events[0].startswith(f"waited for a lock to prepare {db_url} (busy timeout): another session holds it")
+    assert (report.inserted, report.lock_waits, report.retries, report.connections_lost) == (3, 1, 1, 0)

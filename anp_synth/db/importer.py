@@ -110,10 +110,18 @@ def prepare_database(db_url: str) -> int:
     An index that a killed load left missing (or, on PostgreSQL, invalid) is built again here,
     as ``anp-synth db repair`` does.
     """
+    try:
+        return _prepare_database(db_url)
+    except TransientError as exc:
+        raise DatabaseError(f"cannot open {redact(parse_url(db_url))}: {exc}") from None
+
+
+def _prepare_database(db_url: str) -> int:
+    """:func:`prepare_database`, but a busy SQLite database is a TransientError (the caller retries)."""
     url = parse_url(db_url)
     engine = open_engine(db_url)
     try:
-        with database_errors(url, "cannot open"):
+        with database_errors(url, "cannot open"), _busy_is_transient():
             with engine.connect() as conn:
                 state = inspect_schema(conn)
                 problems = index_problems(conn, state.version) if state.version else []
@@ -130,6 +138,19 @@ def prepare_database(db_url: str) -> int:
         return state.version
     finally:
         engine.dispose()
+
+
+@contextlib.contextmanager
+def _busy_is_transient() -> Iterator[None]:
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig)
+        if "database is locked" in text or "database is busy" in text:
+            raise TransientError(text, kind="lock") from None
+        raise
 
 
 def _connect(db_url: str, lock_timeout_s: float) -> Backend:
@@ -293,7 +314,7 @@ class _Importer:
         start = time.perf_counter()
         backend: Backend | None = None
         bar: Any = None
-        report.schema_version = prepare_database(self.db_url)
+        report.schema_version = self._retrying(None, lambda: _prepare_database(self.db_url), "prepare")
         try:
             backend = self._retrying(None, lambda: _connect(self.db_url, self.lock_timeout_s), "connect to")
             connected = backend
