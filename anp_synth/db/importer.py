@@ -72,9 +72,10 @@ MAX_LOCK_TIMEOUT_S = 86_400.0
 
 
 class ImportInterrupted(KeyboardInterrupt):
-    """A KeyboardInterrupt (Ctrl-C, or SIGTERM turned into one) that stopped an import, with its report.
+    """An import stopped by its ``stop`` event or a KeyboardInterrupt, with the report of what it committed.
 
-    Batches committed before it are kept; the batch in flight was rolled back or finished.
+    A KeyboardInterrupt, so code that stops on Ctrl-C still does. Batches committed before it
+    are kept; the batch in flight was finished (``stop``) or rolled back (KeyboardInterrupt).
     """
 
     def __init__(self, report: ImportReport) -> None:
