@@ -238,3 +238,34 @@ def test_in_abort_mode_a_duplicate_with_other_content_stops_the_import(tmp_path:
     ):
         import_file(str(source), db, batch_size=7)
     assert count(db) == 14
+
+
+# --- the same seeds in two profiles --------------------------------------------------------
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+@pytest.mark.parametrize(("seed", "first", "second"), [(9840, "realistic", "hostile"), (780, "edge", "hostile")])
+def test_the_same_seeds_in_two_profiles_never_replace_each_other(
+    dialect: str, seed: int, first: str, second: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """Seeds whose references once collided across profiles (9848, 790): whatever the reference
+    rule, no stored article is ever another (seed, profile)'s record, under skip or update."""
+    expected: dict[int, tuple[Any, ...]] = {}
+    for profile in (first, second):
+        alone = make_url(request, dialect, f"{profile}.db")
+        import_generated(alone, seed=seed, count=20, profile=profile)
+        expected.update({r[0]: r for r in rows(alone)["anp_articles"]})
+    for on_conflict in ("skip", "update"):
+        db = make_url(request, dialect, f"both-{on_conflict}.db")
+        import_generated(db, seed=seed, count=20, profile=first)
+        rejects = tmp_path / f"{on_conflict}.rejects.jsonl"
+        report = import_records(generate(seed=seed, count=20, profile=second), db, on_conflict=on_conflict,
+                                on_error="skip", rejects_path=str(rejects))  # fmt: skip
+        assert report.updated == 0
+        assert report.inserted + report.rejected == 20
+        stored = rows(db)["anp_articles"]
+        assert all(r == expected[r[0]] for r in stored)  # every row is its own (seed, profile)'s record
+        assert len(stored) == 40 - report.rejected
+        if report.rejected:
+            for line in map(json.loads, rejects.read_text().splitlines()):
+                assert f"held by seed {line['seed']} profile {first}" in line["reason"]
