@@ -28,10 +28,14 @@ from anp_synth.errors import DatabaseError
 from .db_helpers import DIALECTS, count, execute, make_url, rows
 
 
-def _run_cli(args: list[str]) -> subprocess.Popen[str]:
+def _run_cli(args: list[str], *, new_session: bool = False) -> subprocess.Popen[str]:
     code = "import sys; from anp_synth.cli import main; sys.argv[0] = 'anp-synth'; main()"
     return subprocess.Popen(
-        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=new_session,
     )
 
 
@@ -84,6 +88,21 @@ def test_a_signal_stops_at_a_batch_boundary_prints_the_summary_and_writes_the_re
     reference = make_url(request, dialect, "reference.db")
     import_generated(reference, seed=100, count=200, batch_size=500)
     assert rows(db_url) == rows(reference)
+
+
+def test_ctrl_c_to_the_whole_process_group_with_workers_stops_cleanly(tmp_path: Path) -> None:
+    """A terminal's Ctrl-C reaches the worker processes too: they keep going, the importer stops."""
+    db_url = f"sqlite:///{tmp_path / 'a.db'}"
+    command = ["import", "--seed", "100", "--count", "400", "--batch-size", "4", "--workers", "2", "--db", db_url]
+    proc = _run_cli(command, new_session=True)
+    while _ledger_batches(db_url) < 2 and proc.poll() is None:
+        time.sleep(0.01)
+    assert proc.poll() is None, "the import finished before the signal: raise --count"
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130, err
+    assert out.startswith("import interrupted:")
+    assert count(db_url) == 4 * _ledger_batches(db_url) < 400
 
 
 # --- the last steps are part of the import ------------------------------------------------

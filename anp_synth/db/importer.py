@@ -26,6 +26,7 @@ import contextlib
 import datetime as dt
 import multiprocessing
 import queue
+import signal
 import threading
 import time
 import uuid
@@ -173,8 +174,28 @@ def open_backend(db_url: str, *, lock_timeout_s: float = 30.0) -> Backend:
         raise DatabaseError(f"cannot connect to {redact(parse_url(db_url))}: {exc}") from None
 
 
+def _ignore_sigint() -> None:
+    """Pool initializer: Ctrl-C reaches the whole process group, but only the importer decides
+    when to stop (at a batch boundary); a worker killed by it would lose its batch's result."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _result(result: AsyncResult[Prepared], stop: threading.Event | None) -> Prepared:
+    """A worker's result; a set ``stop`` ends the wait (a worker killed by a signal never answers)."""
+    while not result.ready():
+        result.wait(0.2)
+        if stop is not None and stop.is_set():
+            raise KeyboardInterrupt
+    return result.get()
+
+
 def _prepared(
-    jobs: Iterator[Job], ledger: set[str], on_conflict: str, workers: int, stack: ExitStack
+    jobs: Iterator[Job],
+    ledger: set[str],
+    on_conflict: str,
+    workers: int,
+    stack: ExitStack,
+    stop: threading.Event | None = None,
 ) -> Iterator[tuple[Job, Prepared | None]]:
     """Each job with its prepared rows (None when the ledger already has it), in input order."""
     if workers == 0:
@@ -182,7 +203,7 @@ def _prepared(
             yield job, None if job.key(on_conflict) in ledger else prepare(job)
         return
     # spawn: the same on every platform, and never copies a parent's threads or locks.
-    pool: Pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(workers))
+    pool: Pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(workers, initializer=_ignore_sigint))
     pending: deque[tuple[Job, AsyncResult[Prepared] | None]] = deque()
     limit = IN_FLIGHT_PER_WORKER * workers
     failure: AnpSynthError | None = None
@@ -194,12 +215,12 @@ def _prepared(
                 pending.append((job, pool.apply_async(prepare, (job,))))
             while len(pending) >= limit or (pending and pending[0][1] is None):
                 first, result = pending.popleft()
-                yield first, None if result is None else result.get()
+                yield first, None if result is None else _result(result, stop)
     except AnpSynthError as exc:
         failure = exc  # a read error ahead of the writer: the batches before it still go in first
     while pending:
         first, result = pending.popleft()
-        yield first, None if result is None else result.get()
+        yield first, None if result is None else _result(result, stop)
     if failure is not None:
         raise failure
 
@@ -330,7 +351,7 @@ class _Importer:
                     from tqdm import tqdm
 
                     bar = stack.enter_context(tqdm(total=self.total, unit="rows", dynamic_ncols=True, leave=False))
-                items = enumerate(_prepared(jobs, ledger, self.on_conflict, self.workers, stack))
+                items = enumerate(_prepared(jobs, ledger, self.on_conflict, self.workers, stack, self.stop))
 
                 def handle(item: tuple[int, tuple[Job, Prepared | None]]) -> None:
                     self._check_stop()
