@@ -69,7 +69,7 @@ def test_a_database_at_the_previous_version_upgrades_in_place_without_losing_row
         import_generated(db_url, seed=0, count=5)
     with monkeypatch.context() as patch:
         # the previous version's importer wrote the same columns (versions after 1 add no column)
-        patch.setattr(importer_module, "_prepare_database", lambda _url: HEAD - 1)
+        patch.setattr(importer_module, "_prepare_database", lambda _url, _timeout: HEAD - 1)
         import_generated(db_url, seed=0, count=30, batch_size=10)
     before = rows(db_url)
     assert len(before["anp_articles"]) == 30

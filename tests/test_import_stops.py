@@ -307,3 +307,20 @@ def test_sqlite_busy_at_the_start_is_reported_and_retried(tmp_path: Path, monkey
     assert len(events) == 1
     assert events[0].startswith(f"waited for a lock to prepare {db_url} (busy timeout): another session holds it")
     assert (report.inserted, report.lock_waits, report.retries, report.connections_lost) == (3, 1, 1, 0)
+
+
+@pytest.mark.postgres
+def test_a_schema_migration_held_by_another_session_is_a_bounded_wait(pg_url: str) -> None:
+    holder = psycopg.connect(**conninfo(parse_url(pg_url)), autocommit=True)
+    holder.execute("SELECT pg_advisory_lock(7355608301)")  # what `db upgrade` holds while it migrates
+    events: list[str] = []
+    try:
+        with pytest.raises(DatabaseError) as failed:
+            import_generated(pg_url, seed=1, count=3, lock_timeout_s=0.5, retries=1, backoff_s=0.01,
+                             on_event=events.append)  # fmt: skip
+    finally:
+        holder.close()
+    assert str(failed.value).startswith("gave up after 2 attempts over ")
+    assert "waited for a lock to prepare postgresql+psycopg://" in str(failed.value)
+    assert len(events) == 1
+    assert import_generated(pg_url, seed=1, count=3).inserted == 3

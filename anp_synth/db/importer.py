@@ -37,6 +37,8 @@ from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy import event
+
 from .. import __version__
 from ..errors import AnpSynthError, DatabaseError, InvalidArgument
 from ..model import Article
@@ -113,15 +115,25 @@ def prepare_database(db_url: str) -> int:
     as ``anp-synth db repair`` does.
     """
     try:
-        return _prepare_database(db_url)
+        return _prepare_database(db_url, 30.0)
     except TransientError as exc:
         raise DatabaseError(f"cannot open {redact(parse_url(db_url))}: {exc}") from None
 
 
-def _prepare_database(db_url: str) -> int:
-    """:func:`prepare_database`, but a busy SQLite database is a TransientError (the caller retries)."""
+def _prepare_database(db_url: str, lock_timeout_s: float) -> int:
+    """:func:`prepare_database`, but a busy SQLite database or a PostgreSQL lock timeout (a
+    concurrent migration holds the schema lock) is a TransientError: the caller retries."""
     url = parse_url(db_url)
     engine = open_engine(db_url)
+    if url.get_backend_name() == "postgresql":
+        timeout = f"{int(lock_timeout_s * 1000)}ms"
+
+        def bounded(dbapi_connection: Any, _record: object) -> None:
+            with dbapi_connection.cursor() as cur:
+                cur.execute("SELECT set_config('lock_timeout', %s, false)", (timeout,))
+            dbapi_connection.commit()
+
+        event.listen(engine, "connect", bounded)
     try:
         with database_errors(url, "cannot open"), _busy_is_transient():
             with engine.connect() as conn:
@@ -150,8 +162,8 @@ def _busy_is_transient() -> Iterator[None]:
         yield
     except OperationalError as exc:
         text = str(exc.orig)
-        if "database is locked" in text or "database is busy" in text:
-            raise TransientError(text, kind="lock") from None
+        if "database is locked" in text or "database is busy" in text or "lock timeout" in text:
+            raise TransientError(text.strip().splitlines()[0], kind="lock") from None
         raise
 
 
@@ -336,7 +348,9 @@ class _Importer:
         start = time.perf_counter()
         backend: Backend | None = None
         bar: Any = None
-        report.schema_version = self._retrying(None, lambda: _prepare_database(self.db_url), "prepare")
+        report.schema_version = self._retrying(
+            None, lambda: _prepare_database(self.db_url, self.lock_timeout_s), "prepare"
+        )
         try:
             backend = self._retrying(None, lambda: _connect(self.db_url, self.lock_timeout_s), "connect to")
             connected = backend
