@@ -175,7 +175,8 @@ def _write_report(path: str, report: ImportReport) -> None:
     type=click.Choice(["skip", "update"]),
     default="skip",
     show_default=True,
-    help="A record whose reference exists with other content: keep the stored row, or replace it.",
+    help="The same article stored with other content or by another generator version: keep the stored "
+    "row, or replace it. A different article is never replaced: its record is rejected.",
 )
 @click.option(
     "--workers",
