@@ -12,6 +12,8 @@ from typing import Any
 import psycopg
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from anp_synth import generate
 from anp_synth.cli import main
@@ -269,3 +271,43 @@ def test_the_same_seeds_in_two_profiles_never_replace_each_other(
         if report.rejected:
             for line in map(json.loads, rejects.read_text().splitlines()):
                 assert f"held by seed {line['seed']} profile {first}" in line["reason"]
+
+
+_POOL = [json.loads(json.dumps(r)) for r in generate(seed=1, count=5)]
+
+
+@settings(max_examples=10, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    picks=st.lists(st.tuples(st.integers(0, len(_POOL) - 1), st.integers(0, 2)), min_size=1, max_size=14),
+    batch_size=st.integers(1, 6),
+)
+def test_property_the_first_occurrence_of_each_reference_wins_at_any_batch_size(
+    picks: list[tuple[int, int]], batch_size: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Any sequence of copies (0: identical, 1-2: other content) of a few records, cut at any batch size."""
+    lines: list[str] = []
+    first: dict[str, int] = {}
+    expected_skipped = expected_rejected = 0
+    for index, variant in picks:
+        record = json.loads(json.dumps(_POOL[index]))
+        if variant:
+            record["meta"]["view_count"] += variant
+            _rehash(record)
+        text = json.dumps(record, ensure_ascii=False)
+        ref = record["meta"]["reference"]
+        if ref not in first:
+            first[ref] = len(lines)
+        elif lines[first[ref]] == text:
+            expected_skipped += 1
+        else:
+            expected_rejected += 1
+        lines.append(text)
+    tmp = tmp_path_factory.mktemp("prop")
+    source = tmp / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    db = f"sqlite:///{tmp / 'a.db'}"
+    report = import_file(str(source), db, batch_size=batch_size, on_error="skip", rejects_path=str(tmp / "r.jsonl"))
+    assert (report.inserted, report.skipped, report.rejected) == (len(first), expected_skipped, expected_rejected)
+    wanted = f"sqlite:///{tmp / 'wanted.db'}"
+    import_records([json.loads(lines[i]) for i in first.values()], wanted)
+    assert rows(db) == rows(wanted)
