@@ -60,6 +60,9 @@ class Prepared:
     rows_read: int
     rejects: list[Reject] = field(default_factory=list)
     duplicates: int = 0
+    """Later occurrences of a reference with the same content as its first: skipped."""
+    lines: list[int] | None = None
+    """The input line (or 1-based record position) of each of ``batch.articles``; None for generated seeds."""
     read_s: float = 0.0
     encode_s: float = 0.0
 
@@ -196,6 +199,55 @@ def prepare(job: Job) -> Prepared:
     return _prepare_records(job)
 
 
+class _FirstSeen:
+    """The one rule for a reference met twice in an input, applied within a batch.
+
+    The first occurrence in input order wins; a later one with the same content (same
+    ``meta.hash``) is skipped, with other content it is a reject naming the first's line;
+    a later record of the same (seed, profile) under another reference likewise. The
+    importer applies the same rule across batches (:class:`anp_synth.db.seen.SeenIndex`),
+    so the result is the same at every batch size and worker count.
+    """
+
+    def __init__(self) -> None:
+        self.refs: dict[str, tuple[int, str]] = {}
+        self.ids: dict[tuple[Any, Any], tuple[int, str]] = {}
+
+    def admit(self, record: Article, number: int, out: Prepared, where: str) -> bool:
+        """True for a first occurrence; otherwise count or reject it in ``out`` and return False."""
+        meta = record["meta"]
+        ref, digest = meta["reference"], meta["hash"]
+        first = self.refs.get(ref)
+        reason = None
+        if first is not None:
+            if first[1] == digest:
+                out.duplicates += 1
+                return False
+            reason = duplicate_reason(where, first[0])
+        else:
+            other = self.ids.get((record["seed"], record["profile"]))
+            if other is None:
+                return True
+            reason = duplicate_id_reason(record["seed"], record["profile"], other[1], where, other[0])
+        seed = record.get("seed")
+        raise RecordError(reason, seed=seed if isinstance(seed, int) else None)
+
+    def add(self, record: Article, number: int, out: Prepared) -> None:
+        meta = record["meta"]
+        self.refs[meta["reference"]] = (number, meta["hash"])
+        self.ids[(record["seed"], record["profile"])] = (number, meta["reference"])
+        assert out.lines is not None
+        out.lines.append(number)
+
+
+def duplicate_reason(where: str, first: int) -> str:
+    return f"duplicate reference with different content (first at {where} {first})"
+
+
+def duplicate_id_reason(seed: Any, profile: Any, reference: str, where: str, first: int) -> str:
+    return f"duplicate seed {seed} profile {profile} under another reference {reference} (first at {where} {first})"
+
+
 def _prepare_seeds(job: SeedJob) -> Prepared:
     batch = EncodedBatch()
     read_s = encode_s = 0.0
@@ -218,8 +270,8 @@ def _prepare_lines(job: LinesJob) -> Prepared:
     from ..formats.readers import parse_line
 
     batch = EncodedBatch()
-    out = Prepared(batch, len(job.lines))
-    seen: set[str] = set()
+    out = Prepared(batch, len(job.lines), lines=[])
+    seen = _FirstSeen()
     nbytes = 0
     t = time.perf_counter()
     for number, text in job.lines:
@@ -236,12 +288,10 @@ def _prepare_lines(job: LinesJob) -> Prepared:
             record = parse_line(text, source=job.source, line=number)
             t1 = time.perf_counter()
             out.read_s += t1 - t
-            if record["meta"]["reference"] in seen:
-                out.duplicates += 1
-            else:
+            if seen.admit(record, number, out, "line"):
                 # JSON must escape a NUL as \u0000: a line without that text holds none.
                 encode_record(record, batch, nul_free="\\u0000" not in text, body=canonical_sections(text, record))
-                seen.add(record["meta"]["reference"])
+                seen.add(record, number, out)
         except RecordError as exc:
             t1 = time.perf_counter()
             exc.source = exc.source or job.source
@@ -269,17 +319,15 @@ def _reject_undecodable(out: Prepared, source: str, number: int, text: str, star
 
 def _prepare_records(job: RecordsJob) -> Prepared:
     batch = EncodedBatch()
-    out = Prepared(batch, len(job.records))
-    seen: set[str] = set()
+    out = Prepared(batch, len(job.records), lines=[])
+    seen = _FirstSeen()
     t = time.perf_counter()
     for i, record in enumerate(job.records):
         try:
-            ref = record["meta"]["reference"]
-            if ref in seen:
-                out.duplicates += 1
+            if not seen.admit(record, job.index + i + 1, out, "record"):
                 continue
             encode_record(record, batch)
-            seen.add(ref)
+            seen.add(record, job.index + i + 1, out)
         except RecordError as exc:
             exc.source = exc.source or "<records>"
             exc.line = exc.line or job.index + i + 1
