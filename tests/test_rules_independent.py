@@ -249,3 +249,24 @@ def test_gzip_output_has_no_timestamp_and_no_name_and_one_member_per_500_records
         level6 = zlib.compressobj(6, zlib.DEFLATED, -15)
         assert deflated == level6.compress(body) + level6.flush(), "not zlib level 6"
     assert b"".join(body for _, _, body in members) == plain
+
+
+# --- the documented limits: seeds 0 to 2^48-1, at most 100,000,000 records a run ----------------
+
+
+def test_the_last_seed_is_2_to_the_48_minus_1_and_a_window_may_end_on_it() -> None:
+    last = 2**48 - 1
+    for seed, count in ((last, 1), (last - 4, 5)):
+        lines = generated("--seed", str(seed), "--count", str(count)).decode().splitlines()
+        assert [json.loads(line)["seed"] for line in lines] == list(range(seed, seed + count))
+    for seed, count in ((last, 2), (last - 4, 6), (last + 1, 1)):
+        result = CliRunner().invoke(main, ["generate", "--seed", str(seed), "--count", str(count)])
+        assert result.exit_code == 2, (seed, count, result.output)
+
+
+def test_a_run_may_hold_100_000_000_records_and_no_more() -> None:
+    # the 100,000,000-record window, of which only its last shard (one record) is written
+    shard = ["--count", "100000000", "--shard", "100000000/100000000"]
+    assert json.loads(generated("--seed", "0", *shard))["seed"] == 99_999_999
+    result = CliRunner().invoke(main, ["generate", "--count", "100000001"])
+    assert result.exit_code == 2 and "100000001 is past the maximum of 100000000" in result.output

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from anp_synth import generate
-from anp_synth.db import import_generated, tables
+from anp_synth.db import import_file, import_generated, tables
+from anp_synth.db.encode import sections_json
 
 from .db_helpers import DIALECTS, rows
 
@@ -147,3 +149,33 @@ def test_entities_and_similar_posts_are_the_records_lists_in_order(stored: dict[
     assert len(stored["rows"]["anp_entities"]) == len(stored["expected"]["entities"])
     assert set(stored["rows"]["anp_similar_posts"]) == stored["expected"]["similar"]
     assert len(stored["rows"]["anp_similar_posts"]) == len(stored["expected"]["similar"])
+
+
+@pytest.mark.parametrize("ensure_ascii", [False, True], ids=["canonical-lines", "ascii-escaped-lines"])
+def test_a_file_import_stores_the_same_rows_whether_or_not_its_lines_are_canonical(
+    tmp_path: Path, ensure_ascii: bool
+) -> None:
+    """A line may be any JSON of the record (here: non-ASCII escaped as \\u...); the stored body
+    is still the canonical JSON of its sections, never the line's own spelling."""
+    records = list(generate(seed=19503, count=12, profile="edge"))
+    assert any(not r["title"].isascii() or "\\u" in json.dumps(r["sections"]) for r in records)
+    path = tmp_path / "in.jsonl"
+    lines = [json.dumps(r, sort_keys=True, separators=(",", ":"), ensure_ascii=ensure_ascii) for r in records]
+    assert (lines[0].isascii()) is ensure_ascii
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    db_url = f"sqlite:///{tmp_path / 'anp.db'}"
+    import_file(str(path), db_url, batch_size=5)
+    stored = rows(db_url)
+    want = expected(records)
+    names = [c.name for c in tables.articles.columns]
+    assert [dict(zip(names, row, strict=True)) for row in stored["anp_articles"]] == want["articles"]
+    assert set(stored["anp_post_meta"]) == want["meta"]
+    assert set(stored["anp_similar_posts"]) == want["similar"]
+
+
+def test_the_sections_are_cut_from_a_line_only_when_the_line_has_them() -> None:
+    record = next(generate(seed=5))
+    line = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert sections_json(line) == json.dumps(record["sections"], sort_keys=True, separators=(",", ":"))
+    assert sections_json('{"seed":5,"title":"no body"}') is None
+    assert sections_json('{"a":1,"seed":5}') is None
