@@ -25,7 +25,7 @@ from anp_synth.bench.compare import (
     relative_spread,
     render_comparison,
 )
-from anp_synth.bench.histogram import Histogram
+from anp_synth.bench.histogram import Histogram, bucket_bounds, bucket_index
 from anp_synth.bench.report import REPORT_FORMAT, REPORT_FORMAT_VERSION
 from anp_synth.cli import main
 from anp_synth.errors import BenchError
@@ -346,3 +346,122 @@ def test_the_json_output_carries_each_verdict(files: dict[str, str], tmp_path: P
     assert (row["phase"], row["query"], row["verdict"]) == ("after", "admin_list", "regressed")
     assert {m["name"]: m["verdict"] for m in row["metrics"]} == {"q/s": "n/a", "p50": "regressed", "p99": "regressed"}
     assert data["noise_floor_pct"] == 10.0
+
+
+# --- edges of each rule (found by benchmarks/mutation_check.py) ------------------------------
+
+
+def constant(ms: float, n: int) -> list[int]:
+    return [round(ms * MS)] * n
+
+
+def test_a_change_exactly_at_the_noise_floor_is_within_noise() -> None:
+    before, after = report(constant(4.0, 2000)), report(constant(5.0, 2000))  # +25.0% exactly
+    assert verdicts(before, after, noise_floor=25.0)["p50"] == "within noise"
+    assert verdicts(before, after, noise_floor=24.9)["p50"] == "regressed"
+
+
+def test_intervals_that_touch_overlap() -> None:
+    """After's interval starts exactly where before's ends: the samples cannot tell them apart."""
+    edge = bucket_bounds(bucket_index(4 * MS))[1]  # a bucket's top: reported exactly as recorded
+    before = [edge] * 1000
+    after = [edge] * 480 + constant(5.0, 520)
+    assert quantile_interval(histogram(after), 50.0)[0] == quantile_interval(histogram(before), 50.0)[1]
+    assert verdicts(report(before), report(after))["p50"] == "within noise"
+
+
+def test_any_change_beyond_a_zero_floor_has_its_direction() -> None:
+    lat = constant(4.0, 2000)
+    assert verdicts(report(lat), report(constant(4.02, 2000)), noise_floor=0.0)["p50"] == "regressed"
+    assert verdicts(report(lat), report(constant(3.98, 2000)), noise_floor=0.0)["p50"] == "improved"
+    steady = seconds_of([1.5] * 10, count=100)
+    before = report(lat, mode="closed", qps=100.0, seconds=steady)
+    assert verdicts(before, report(lat, mode="closed", qps=100.5, seconds=steady), noise_floor=0.0)["q/s"] == "improved"
+    assert verdicts(before, report(lat, mode="closed", qps=99.5, seconds=steady), noise_floor=0.0)["q/s"] == "regressed"
+
+
+def test_seconds_with_exactly_five_queries_count_as_jitter() -> None:
+    before = spread(1.0, 2.0, 20_000)
+    after = scaled(before, 1.2)
+    five = seconds_of(wandering(60.0, seconds=40), count=5)
+    assert verdicts(report(before, seconds=five), report(after, seconds=five))["p50"] == "within noise"
+
+
+def test_a_repeat_widens_the_noise_of_sub_millisecond_queries_too() -> None:
+    before = spread(0.1, 0.2, 20_000)
+    after = scaled(before, 1.2)
+    far = report(scaled(before, 1.25))
+    assert verdicts(report(before), report(after))["p50"] == "regressed"
+    assert verdicts(report(before), report(after), repeats=[far])["p50"] == "within noise"
+
+
+def test_the_worst_regression_counts_only_metrics_judged_regressed() -> None:
+    """An open-loop q/s drop is set by --rate (not judged): it must not size the regression."""
+    lat = spread(1.0, 2.0, 2000)
+    (row,) = compare_reports(report(lat, qps=100.0), report(scaled(lat, 1.5), qps=10.0)).rows
+    judged = [m.delta_pct for m in row.metrics if m.verdict == "regressed"]
+    assert row.verdict == "regressed" and [m.name for m in row.metrics if m.verdict == "regressed"] == ["p50", "p99"]
+    assert row.worst_regression_pct() == max(judged)  # type: ignore[type-var]
+    assert 40.0 < row.worst_regression_pct() < 60.0  # not the 90% drop of the open-loop q/s
+
+
+def test_as_many_errors_as_before_is_no_regression() -> None:
+    lat = spread(1.0, 2.0, 2000)
+    before, after = report(lat, errors=30), report(scaled(lat, 1.5), errors=30)
+    (row,) = compare_reports(before, after).rows
+    assert math.isfinite(row.worst_regression_pct())
+    assert verdicts(report(lat, errors=30), report(lat, errors=30))["row"] == "within noise"
+
+
+def closed_two_phases(qps: float, jitter: dict[str, list[float]]) -> dict[str, Any]:
+    """A closed-loop report with phases idle and after, each with its own per-second counts."""
+    lat = spread(1.0, 2.0, 2000)
+    idle, after = report(lat, mode="closed", qps=qps, phase="idle"), report(lat, mode="closed", qps=qps)
+    idle["phases"] += after["phases"]
+    idle["timeline"] = [
+        {"phase": phase, "second": i, "per_query": {"admin_list": {"count": n, "p50": 1.5, "p99": 3.0}}}
+        for phase, counts in jitter.items()
+        for i, n in enumerate(counts)
+    ]
+    return idle
+
+
+def test_throughput_jitter_is_taken_from_the_rows_own_phase() -> None:
+    steady = [100.0] * 12
+    jittery = [100.0 * x for x in wandering(60.0, seconds=40)]
+    before = closed_two_phases(100.0, {"idle": steady, "after": jittery})
+    after = closed_two_phases(80.0, {"idle": steady, "after": jittery})
+    by_phase = {r.phase: r.verdict for r in compare_reports(before, after).rows}
+    assert by_phase == {"idle": "regressed", "after": "within noise"}
+
+
+def test_the_first_and_last_partial_seconds_are_left_out_of_the_jitter() -> None:
+    """Five seconds: the three full ones in the middle carry the jitter."""
+    lat = spread(1.0, 2.0, 2000)
+    seconds = seconds_of([1.5] * 5, count=100)
+    for cell, n in zip(seconds, [5, 100, 160, 100, 5], strict=True):
+        cell["count"] = n
+    before = report(lat, mode="closed", qps=100.0, seconds=seconds)
+    assert verdicts(before, report(lat, mode="closed", qps=80.0, seconds=seconds))["q/s"] == "within noise"
+
+
+def import_report(rows_per_s: float, per_second: list[float]) -> dict[str, Any]:
+    base = report(spread(1.0, 2.0, 200))
+    base["phases"].append({"name": "import", "queries": {}, "rows_imported": 10_000, "rows_per_s": rows_per_s})
+    base["timeline"] += [{"phase": "import", "second": i, "rows_imported": n} for i, n in enumerate(per_second)]
+    base["timeline"].append({"phase": "after", "second": 99, "per_query": {}})
+    return base
+
+
+def test_import_throughput_is_judged_against_the_import_seconds_jitter() -> None:
+    steady = [1000.0] * 12
+    jittery = [1000.0 * x for x in wandering(60.0, seconds=40)]
+    rows_of = {
+        name: next(
+            r for r in compare_reports(import_report(1000.0, s), import_report(800.0, s)).rows if r.query == "(import)"
+        )
+        for name, s in (("steady", steady), ("jittery", jittery))
+    }
+    assert rows_of["steady"].verdict == "regressed"
+    assert rows_of["jittery"].verdict == "within noise"
+    assert rows_of["steady"].metrics[0].name == "rows/s"

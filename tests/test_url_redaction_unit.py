@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anp_synth.db.connect import parse_url, redact, scrub
+from anp_synth.db.connect import describe_error, parse_url, redact, scrub
 from anp_synth.errors import InvalidArgument
 
 SECRET = "s3cr3t-Pa55"
@@ -55,3 +55,25 @@ def test_scrub_masks_the_password_and_the_full_url_in_a_driver_message() -> None
 def test_scrub_leaves_a_message_alone_when_the_url_has_no_password() -> None:
     message = "connection refused: is the server running on 127.0.0.1:5?"
     assert scrub(message, parse_url("postgresql://me@127.0.0.1:5/db")) == message
+
+
+def test_only_sqlite_and_postgresql_through_psycopg_are_accepted() -> None:
+    assert parse_url("sqlite:///tmp/anp.db").get_backend_name() == "sqlite"
+    assert parse_url("postgres://me@h/d").drivername == "postgresql+psycopg"
+    with pytest.raises(InvalidArgument, match=r"only sqlite:/// and postgresql:// databases are supported") as caught:
+        parse_url(f"mysql://me:{SECRET}@h/d")
+    assert SECRET not in str(caught.value)
+    with pytest.raises(InvalidArgument, match=r"use the psycopg driver") as caught:
+        parse_url(f"postgresql+psycopg2://me:{SECRET}@h/d")
+    assert SECRET not in str(caught.value)
+
+
+def test_scrub_replaces_the_bare_password_with_three_stars() -> None:
+    url = parse_url(f"postgresql://me:{SECRET}@127.0.0.1:5/db")
+    assert scrub(f"password {SECRET} rejected", url) == "password *** rejected"
+
+
+def test_a_driver_error_is_its_first_line_scrubbed_or_its_type_when_empty() -> None:
+    url = parse_url(f"postgresql://me:{SECRET}@127.0.0.1:5/db")
+    assert describe_error(ValueError(f"bad password {SECRET}\nDETAIL: more"), url) == "bad password ***"
+    assert describe_error(ValueError(""), url) == "ValueError"
