@@ -85,6 +85,10 @@ EXPLAINED: dict[str, str] = {
         "equivalent: `start < 1` differs from `start < 0` only when the key is found at offset 0, "
         "and a JSON object line starts with '{', so the key is never there"
     ),
+    "compare: worst_regression_pct: Gt -> GtE in `self.errors_after > self.errors_before` [line 80]": (
+        "equivalent: with as many errors after as before, the term it lets in is "
+        "100 x (after / before - 1) = 0 (and 0 errors never pass the 1% test), so the worst is unchanged"
+    ),
     "url: _redact_raw: 1 -> 2 [line 69]": (
         "equivalent: the first field of `rest.split(':', n)` is the same for any n >= 1"
     ),

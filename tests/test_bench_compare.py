@@ -436,13 +436,22 @@ def test_throughput_jitter_is_taken_from_the_rows_own_phase() -> None:
 
 
 def test_the_first_and_last_partial_seconds_are_left_out_of_the_jitter() -> None:
-    """Five seconds: the three full ones in the middle carry the jitter."""
+    """Five seconds: the three full ones in the middle carry the jitter, in either run."""
     lat = spread(1.0, 2.0, 2000)
-    seconds = seconds_of([1.5] * 5, count=100)
-    for cell, n in zip(seconds, [5, 100, 160, 100, 5], strict=True):
-        cell["count"] = n
-    before = report(lat, mode="closed", qps=100.0, seconds=seconds)
-    assert verdicts(before, report(lat, mode="closed", qps=80.0, seconds=seconds))["q/s"] == "within noise"
+
+    def seconds(counts: list[int]) -> list[dict[str, Any]]:
+        cells = seconds_of([1.5] * len(counts))
+        for cell, n in zip(cells, counts, strict=True):
+            cell["count"] = n
+        return cells
+
+    jittery, steady = seconds([5, 100, 160, 100, 5]), seconds([5, 100, 100, 100, 5])
+    for before_s, after_s in ((jittery, steady), (steady, jittery)):
+        before = report(lat, mode="closed", qps=100.0, seconds=before_s)
+        after = report(lat, mode="closed", qps=80.0, seconds=after_s)
+        assert verdicts(before, after)["q/s"] == "within noise"
+    steady_before = report(lat, mode="closed", qps=100.0, seconds=steady)
+    assert verdicts(steady_before, report(lat, mode="closed", qps=80.0, seconds=steady))["q/s"] == "regressed"
 
 
 def import_report(rows_per_s: float, per_second: list[float]) -> dict[str, Any]:

@@ -179,3 +179,4 @@ def test_the_sections_are_cut_from_a_line_only_when_the_line_has_them() -> None:
     assert sections_json(line) == json.dumps(record["sections"], sort_keys=True, separators=(",", ":"))
     assert sections_json('{"seed":5,"title":"no body"}') is None
     assert sections_json('{"a":1,"seed":5}') is None
+    assert sections_json('{"intro":"a line without a body","seed":5}') is None
