@@ -377,7 +377,7 @@ class _Posts(dict[int, str]):
     def __missing__(self, seed: int) -> str:
         ident = identity(seed, self.profile)
         post = self[seed] = _post_json(
-            seed, rules.reference_from_word(seed, ident.words[rules.REFERENCE_WORD]), ident.title
+            seed, rules.reference_from_word(seed, self.profile, ident.words[rules.REFERENCE_WORD]), ident.title
         )
         return post
 
@@ -528,7 +528,7 @@ def _draft(seed: int, profile: str, ident: Identity, stream: array[int]) -> Draf
     d.brief = _fill(table.briefs, r, values)
     d.stack_list = table.stack_list
     d.code_language = stack.code_language
-    d.reference = reference = rules.reference_from_word(seed, ident.words[rules.REFERENCE_WORD])
+    d.reference = reference = rules.reference_from_word(seed, profile, ident.words[rules.REFERENCE_WORD])
     _keep_post(seed, profile, reference, ident.title)  # the next twelve seeds may name it
     d.source_id = rules.source_id(seed)
     if profile != "realistic":
