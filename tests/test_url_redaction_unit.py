@@ -32,15 +32,16 @@ def test_a_url_without_a_password_is_shown_as_it_is() -> None:
 
 @pytest.mark.parametrize("text", [f"not a url://me:{SECRET}@host", f"postgresql://me:{SECRET}@host/db?x=%zz"])
 def test_odd_or_unparseable_text_is_redacted_too(text: str) -> None:
-    assert SECRET not in redact(text)
-    assert "me" in redact(text)
+    shown = redact(text)
+    assert SECRET not in shown and "\n" not in shown
+    assert shown != text
 
 
-def test_a_url_refused_by_parse_url_is_named_without_its_password() -> None:
+def test_a_url_refused_by_parse_url_is_not_shown_at_all() -> None:
     with pytest.raises(InvalidArgument) as caught:
         parse_url(f"not a url://me:{SECRET}@host")
     assert SECRET not in str(caught.value)
-    assert "me:***@host" in str(caught.value)
+    assert "not shown, as it may hold a password" in str(caught.value)
 
 
 def test_scrub_masks_the_password_and_the_full_url_in_a_driver_message() -> None:
@@ -60,10 +61,12 @@ def test_scrub_leaves_a_message_alone_when_the_url_has_no_password() -> None:
 def test_only_sqlite_and_postgresql_through_psycopg_are_accepted() -> None:
     assert parse_url("sqlite:///tmp/anp.db").get_backend_name() == "sqlite"
     assert parse_url("postgres://me@h/d").drivername == "postgresql+psycopg"
-    with pytest.raises(InvalidArgument, match=r"only sqlite:/// and postgresql:// databases are supported") as caught:
+    with pytest.raises(
+        InvalidArgument, match=r"mysql:// URLs are not supported: only sqlite:/// and postgresql://"
+    ) as caught:
         parse_url(f"mysql://me:{SECRET}@h/d")
     assert SECRET not in str(caught.value)
-    with pytest.raises(InvalidArgument, match=r"use the psycopg driver") as caught:
+    with pytest.raises(InvalidArgument, match=r"connects with psycopg 3") as caught:
         parse_url(f"postgresql+psycopg2://me:{SECRET}@h/d")
     assert SECRET not in str(caught.value)
 
