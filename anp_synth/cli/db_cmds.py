@@ -143,6 +143,12 @@ def _write_report(path: str, report: ImportReport) -> None:
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: only on a terminal).")
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Import on a Dask cluster: tcp://HOST:PORT or local[:N]; FILE is then a DIR of parts.",
+)
+@click.option("--cluster-timeout", type=float, default=10.0, show_default=True, help="Seconds to reach the cluster.")
 def import_cmd(
     file: str | None,
     db_url: str,
@@ -156,6 +162,8 @@ def import_cmd(
     rejects_path: str | None,
     report_path: str | None,
     progress: bool | None,
+    cluster: str | None,
+    cluster_timeout: float,
 ) -> None:
     """Import records from a jsonl FILE (.gz, or - for stdin), or generate them with --seed/--count.
 
@@ -164,6 +172,19 @@ def import_cmd(
     """
     with reported():
         show = sys.stderr.isatty() if progress is None else progress
+        if cluster is not None:
+            from . import cluster_cmds
+
+            refused = {
+                "--workers": workers != 0,
+                "--on-error skip": on_error != "abort",
+                "--rejects": bool(rejects_path),
+            }
+            cluster_cmds.import_(
+                cluster, cluster_timeout, file=file, db_url=db_url, seed=seed, count=count, profile=profile,
+                batch_size=batch_size, on_conflict=on_conflict, report_path=report_path, show=show, refused=refused,
+            )  # fmt: skip
+            return
         generated = seed is not None or count is not None
         if generated and file is not None:
             raise InvalidArgument("give either FILE or --seed/--count, not both")
