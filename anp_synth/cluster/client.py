@@ -94,6 +94,9 @@ def connect(address: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> Iterator[Cli
                 host="127.0.0.1",
                 dashboard_address=None,
                 worker_dashboard_address=None,
+                # The scheduler serves /health over HTTP even without a dashboard: on loopback, any
+                # free port (its default, 8787, is taken by a second cluster on the same machine).
+                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                 silence_logs=logging.ERROR,
             )
             stack.callback(cluster.close)
