@@ -171,6 +171,7 @@ def bench_import(args: argparse.Namespace) -> dict[str, Any]:
             "per_worker_rows_per_s": {w: s.rows_per_s for w, s in report.workers.items()},
             "speedup": single_s / cluster_s,
             "identical_rows": same,
+            "database_bytes": int(server.psql("postgres", "select pg_database_size('single')").strip("[](),")),
         }
         print(
             f"import {args.import_count}: one process {single_s:.1f} s ({single.rows_per_s:.0f} rows/s), "
