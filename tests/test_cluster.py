@@ -164,10 +164,10 @@ def test_local_cluster_writes_csv_and_gzip_parts_whose_concatenation_is_the_sing
 ) -> None:
     """csv: the header is in part 0 only; .gz: members every 500 records, as one process writes them."""
     with connect("local:2") as client:
-        generate_to(str(tmp_path / "csv"), seed=3, count=1500, part_size=700, fmt="csv", client=client)
-        generate_to(str(tmp_path / "gz"), seed=3, count=1500, part_size=1000, gzip=True, client=client)
-    assert concatenated(tmp_path / "csv") == single_process_bytes(tmp_path, "one.csv", seed=3, count=1500, fmt="csv")
-    assert concatenated(tmp_path / "gz") == single_process_bytes(tmp_path, "one.jsonl.gz", seed=3, count=1500)
+        generate_to(str(tmp_path / "csv"), seed=3, count=1200, part_size=500, fmt="csv", client=client)
+        generate_to(str(tmp_path / "gz"), seed=3, count=1200, part_size=500, gzip=True, client=client)
+    assert concatenated(tmp_path / "csv") == single_process_bytes(tmp_path, "one.csv", seed=3, count=1200, fmt="csv")
+    assert concatenated(tmp_path / "gz") == single_process_bytes(tmp_path, "one.jsonl.gz", seed=3, count=1200)
     assert (tmp_path / "gz" / "part-00001.jsonl.gz").exists()
     verify_parts(str(tmp_path / "csv"))
 
@@ -186,16 +186,16 @@ def test_import_on_the_cluster_equals_a_single_process_import_row_for_row(
     else:
         pg = request.getfixturevalue("pg_cluster")
         cluster_db, single_db = (pg.create_database(f"anp_cluster_{os.getpid()}_{n}") for n in ("a", "b"))
-    result = run("import", "--cluster", dask_cluster.address, "--seed", "50", "--count", "1500",
+    result = run("import", "--cluster", dask_cluster.address, "--seed", "50", "--count", "1000",
                  "--batch-size", "100", "--db", cluster_db)  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "rows      read 1500  inserted 1500" in result.output
+    assert "rows      read 1000  inserted 1000" in result.output
     assert "on 2 workers" in result.output
-    import_generated(single_db, seed=50, count=1500, batch_size=100)
+    import_generated(single_db, seed=50, count=1000, batch_size=100)
     assert everything(cluster_db) == everything(single_db)
-    again = run("import", "--cluster", dask_cluster.address, "--seed", "50", "--count", "1500",
+    again = run("import", "--cluster", dask_cluster.address, "--seed", "50", "--count", "1000",
                 "--batch-size", "100", "--db", cluster_db)  # fmt: skip
-    assert "inserted 0" in again.output and "already in ledger 15" in again.output
+    assert "inserted 0" in again.output and "already in ledger 10" in again.output
 
 
 @pytest.mark.slow
@@ -252,7 +252,7 @@ def test_a_worker_killed_mid_run_leaves_exact_parts_and_an_exact_database(tmp_pa
         with connect(processes.address, timeout=EVENT_DEADLINE_S) as client:
             out = tmp_path / "parts"
             thread, outcome = _in_background(
-                lambda: generate_to(str(out), seed=0, count=2000, part_size=50, client=client)
+                lambda: generate_to(str(out), seed=0, count=1200, part_size=30, client=client)
             )
             wait_for(lambda: any(p.name.startswith("part-") for p in out.glob("part-*")), "the first part")
             _pause_all_then_kill_one(processes)
@@ -263,7 +263,7 @@ def test_a_worker_killed_mid_run_leaves_exact_parts_and_an_exact_database(tmp_pa
             assert sorted(p.name for p in out.iterdir()) == ["manifest.json"] + [
                 f"part-{i:05d}.jsonl" for i in range(40)
             ]
-            assert concatenated(out) == single_process_bytes(tmp_path, "one.jsonl", seed=0, count=2000)
+            assert concatenated(out) == single_process_bytes(tmp_path, "one.jsonl", seed=0, count=1200)
             verify_parts(str(out))
 
             processes.add_worker()
@@ -271,7 +271,7 @@ def test_a_worker_killed_mid_run_leaves_exact_parts_and_an_exact_database(tmp_pa
             processes.workers.pop(0)
             db = f"sqlite:///{tmp_path / 'cluster.db'}"
             thread, outcome = _in_background(
-                lambda: import_window(db, seed=0, count=2000, batch_size=25, task_size=50, client=client)
+                lambda: import_window(db, seed=0, count=1200, batch_size=20, task_size=40, client=client)
             )
             wait_for(lambda: _ledger_rows(db) > 0, "the first committed batch")
             _pause_all_then_kill_one(processes)
@@ -279,7 +279,7 @@ def test_a_worker_killed_mid_run_leaves_exact_parts_and_an_exact_database(tmp_pa
         assert "error" not in outcome, outcome.get("error")
         assert outcome["value"].rescheduled >= 1
         single = f"sqlite:///{tmp_path / 'single.db'}"
-        import_generated(single, seed=0, count=2000, batch_size=25)
+        import_generated(single, seed=0, count=1200, batch_size=20)
         assert everything(db) == everything(single)
     finally:
         processes.stop()
@@ -363,6 +363,17 @@ def test_a_directory_holding_a_data_set_is_refused(dask_cluster: DaskProcesses, 
     assert again.exit_code == 1
     assert "already holds manifest.json: write a new data set into an empty directory" in again.output
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+@pytest.mark.slow
+def test_import_of_a_file_that_is_not_a_parts_directory_is_refused(dask_cluster: DaskProcesses, tmp_path: Path) -> None:
+    single = tmp_path / "one.jsonl"
+    write_dataset(str(single), seed=0, count=5)
+    result = run("import", "--cluster", dask_cluster.address, str(single), "--db", f"sqlite:///{tmp_path / 'a.db'}")
+    assert result.exit_code == 2
+    assert (
+        result.output == f"Error: {single}/manifest.json not found: not a data set directory (or an unfinished run)\n"
+    )
 
 
 @pytest.mark.parametrize(

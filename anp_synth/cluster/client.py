@@ -97,7 +97,8 @@ def connect(address: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> Iterator[Cli
                 # The scheduler serves /health over HTTP even without a dashboard: on loopback, any
                 # free port (its default, 8787, is taken by a second cluster on the same machine).
                 scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-                silence_logs=logging.ERROR,
+                # A task's error reaches the user once, as the command's one line, not as a worker's log.
+                silence_logs=logging.CRITICAL,
             )
             stack.callback(cluster.close)
             client = Client(cluster, set_as_default=False, timeout=timeout)

@@ -125,7 +125,7 @@ def _read_raw(storage: _Storage) -> dict[str, Any]:
     try:
         with storage.open(MANIFEST_FILE) as handle:
             raw = json.loads(handle.read().decode("utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise InvalidArgument(f"{source} not found: not a data set directory (or an unfinished run)") from None
     except OSError as exc:
         raise RecordError(f"cannot read: {exc.strerror or exc}", source=source) from None
