@@ -9,7 +9,9 @@ the CLI runs), alternating, each round on fresh files; the cluster's time includ
 and stopping its two worker processes. The SHA-256 of the single file and of the parts
 concatenated in order must be equal. Files go to /dev/shm when it has room for one copy (a
 disk would measure its write-back, not the generator), and each copy is deleted after
-hashing. Scheduler overhead is the run's time (from the first task submitted to the manifest
+hashing. CPU seconds are compared too (one process's, and the part tasks' threads'
+summed over workers): on a busy machine the wall-clock ratio measures the other sessions as
+much as the code, the CPU ratio does not. Scheduler overhead is the run's time (from the first task submitted to the manifest
 written) minus the busiest worker's time in its tasks, as a share of the run's time, at the
 default part size.
 
@@ -63,14 +65,14 @@ def work_directory(requested: str | None, count: int) -> Path:
     return Path(tempfile.mkdtemp(prefix="anp-bench-cluster-"))
 
 
-def generate_single(work: Path, count: int) -> tuple[float, str]:
+def generate_single(work: Path, count: int) -> tuple[float, float, str]:
     path = work / "single.jsonl"
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     write_dataset(str(path), seed=0, count=count)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     digest = sha256_of([path])
     path.unlink()
-    return elapsed, digest
+    return elapsed, cpu, digest
 
 
 def generate_cluster(work: Path, count: int, part_size: int) -> dict[str, Any]:
@@ -91,6 +93,7 @@ def generate_cluster(work: Path, count: int, part_size: int) -> dict[str, Any]:
         "scheduler_overhead": (result.elapsed_s - busiest) / result.elapsed_s,
         "parts": len(result.manifest.parts),
         "rescheduled": result.rescheduled,
+        "cpu_s": result.cpu_s,
         "sha256": digest,
     }
 
@@ -101,22 +104,25 @@ def bench_generate(args: argparse.Namespace) -> dict[str, Any]:
     try:
         for r in range(args.rounds):
             if r % 2 == 0:
-                single_s, single_sha = generate_single(work, args.count)
+                single_s, single_cpu, single_sha = generate_single(work, args.count)
                 cluster = generate_cluster(work, args.count, args.part_size)
             else:
                 cluster = generate_cluster(work, args.count, args.part_size)
-                single_s, single_sha = generate_single(work, args.count)
+                single_s, single_cpu, single_sha = generate_single(work, args.count)
             entry = {
                 "single_s": single_s,
                 **cluster,
                 "speedup": single_s / cluster["elapsed_s"],
+                "single_cpu_s": single_cpu,
+                "cpu_ratio": cluster["cpu_s"] / single_cpu,
                 "identical": single_sha == cluster["sha256"],
             }
             rounds.append(entry)
             print(
                 f"generate round {r + 1}: one process {single_s:.1f} s, local:2 {cluster['elapsed_s']:.1f} s "
                 f"(cluster start {cluster['cluster_start_s']:.1f} s) -> {entry['speedup']:.2f}x, "
-                f"scheduler overhead {100 * cluster['scheduler_overhead']:.2f}%, identical bytes {entry['identical']}",
+                f"scheduler overhead {100 * cluster['scheduler_overhead']:.2f}%, identical bytes {entry['identical']}; "
+                f"CPU one process {single_cpu:.1f} s, workers' tasks {cluster['cpu_s']:.1f} s",
                 flush=True,
             )
     finally:

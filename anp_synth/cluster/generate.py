@@ -107,6 +107,7 @@ class _Done:
     part: Part
     worker: str
     seconds: float
+    cpu_s: float
 
 
 @dataclass
@@ -121,6 +122,8 @@ class GenerateResult:
     """Tasks the scheduler ran again because a worker holding them was lost."""
     workers: dict[str, tuple[int, float]] = field(default_factory=dict)
     """Per worker address: records written and seconds spent writing them."""
+    cpu_s: float = 0.0
+    """CPU seconds of the part tasks' threads, all workers together: what one process would spend."""
 
     @property
     def records_per_s(self) -> float:
@@ -187,7 +190,7 @@ def _part_pieces(task: _PartTask) -> Iterator[bytes]:
 
 def _write_part(task: _PartTask) -> _Done:
     """On a worker: write one part under a temporary name, then rename it into place."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     worker = worker_address()
     digest = hashlib.sha256()
     size = 0
@@ -209,7 +212,7 @@ def _write_part(task: _PartTask) -> _Done:
     except OSError as exc:
         raise OutputError(f"cannot write {final} (worker {worker}): {exc.strerror or exc}") from None
     part = Part(file=task.file, first_seed=task.first_seed, count=task.count, bytes=size, sha256=digest.hexdigest())
-    return _Done(part, worker, time.perf_counter() - started)
+    return _Done(part, worker, time.perf_counter() - started, time.thread_time() - cpu)
 
 
 def _finish(directory: str, pattern: str, manifest: PartsManifest) -> None:
@@ -283,6 +286,7 @@ def generate_to(
 
     parts: list[Part | None] = [None] * len(plan)
     workers: dict[str, tuple[int, float]] = {}
+    cpu_s = 0.0
     try:
         for future in as_completed(list(futures), loop=client.loop):
             index = futures[future]
@@ -290,6 +294,7 @@ def generate_to(
             parts[index] = done.part
             records, busy = workers.get(done.worker, (0, 0.0))
             workers[done.worker] = (records + done.part.count, busy + done.seconds)
+            cpu_s += done.cpu_s
             if on_part is not None:
                 on_part(done.part)
         reruns = rescheduled(client, [str(f.key) for f in futures])
@@ -304,5 +309,5 @@ def generate_to(
             f"writing {directory}/{MANIFEST_FILE}")  # fmt: skip
     return GenerateResult(
         directory=directory, manifest=manifest, elapsed_s=time.perf_counter() - started, tasks=len(plan),
-        rescheduled=reruns, workers=workers,
+        rescheduled=reruns, workers=workers, cpu_s=cpu_s,
     )  # fmt: skip

@@ -114,6 +114,7 @@ class ClusterImportReport:
     def to_json(self) -> str:
         data = asdict(self)
         data["kind"] = "anp-synth cluster import report"
+        data["format_version"] = 1
         data["rows_per_s"] = round(self.rows_per_s, 1)
         data["tasks"] = [{**asdict(t), "report": t.report.to_dict()} for t in sorted(self.tasks, key=lambda t: t.index)]
         return json.dumps(data, indent=2, sort_keys=True) + "\n"
