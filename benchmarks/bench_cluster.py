@@ -165,7 +165,7 @@ def bench_import(args: argparse.Namespace) -> dict[str, Any]:
         same = rows(single_url) == rows(cluster_url)
         result = {
             "count": args.import_count,
-            "server_version": server.psql("postgres", "show server_version"),
+            "server_version": server.psql("postgres", "show server_version").strip("[](),'"),
             "single_s": single_s,
             "single_rows_per_s": single.rows_per_s,
             "single_timings": vars(single.timings),
