@@ -87,19 +87,23 @@ def connect(address: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> Iterator[Cli
     with contextlib.ExitStack() as stack:
         if target == "local":
             n = local_workers or os.cpu_count() or 1
-            cluster = LocalCluster(
-                n_workers=n,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-                worker_dashboard_address=None,
-                # The scheduler serves /health over HTTP even without a dashboard: on loopback, any
-                # free port (its default, 8787, is taken by a second cluster on the same machine).
-                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-                # A task's error reaches the user once, as the command's one line, not as a worker's log.
-                silence_logs=logging.CRITICAL,
-            )
+            try:
+                cluster = LocalCluster(
+                    n_workers=n,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    worker_dashboard_address=None,
+                    # The scheduler serves /health over HTTP even without a dashboard: on loopback, any
+                    # free port (its default, 8787, is taken by a second cluster on the same machine).
+                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+                    # A task's error reaches the user once, as the command's one line, not as a worker's log.
+                    silence_logs=logging.CRITICAL,
+                )
+            except (OSError, RuntimeError, TimeoutError) as exc:  # distributed wraps start-up failures
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise ClusterError(f"cannot start a local Dask cluster of {n} workers: {reason}") from None
             stack.callback(cluster.close)
             client = Client(cluster, set_as_default=False, timeout=timeout)
         else:
