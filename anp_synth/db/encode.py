@@ -102,7 +102,8 @@ def canonical_sections(line: str, record: Article) -> str | None:
     """:func:`sections_json` of ``line`` if ``line`` is provably canonical JSON of ``record``.
 
     A line whose text, ``meta.hash`` blanked, hashes to the record's ``meta.hash`` is the
-    canonical JSON the hash was computed over (blake2b-96: collisions are not a concern).
+    canonical JSON the hash was computed over (96 bits of SHA-256, see
+    :func:`anp_synth.rules.content_hash_of_json`: an accidental collision is not a concern).
     """
     digest = record["meta"]["hash"]
     blank = blank_hash(line, digest)

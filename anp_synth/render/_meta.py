@@ -1,9 +1,9 @@
 """The post-meta box as every view shows it: which fields, in which order, under which labels.
 
 Records read back from JSON have their keys sorted, so the order cannot come from the dict;
-it is written down here, once, in the order of the site's box (see
-``/work/shared/POST_META.md`` and the sample). Labels are the keys with ``_`` shown as a
-space (``last_reviewed`` -> ``last reviewed``); booleans show as ``1``/``0``.
+it is written down here, once, in the order of the site's box (README.md, "The record's rules").
+Labels are the keys with ``_`` shown as a space (``last_reviewed`` -> ``last reviewed``);
+booleans show as ``1``/``0``.
 """
 
 from __future__ import annotations
