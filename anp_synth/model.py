@@ -14,6 +14,8 @@ SCHEMA_VERSION = 1
 
 Profile = Literal["realistic", "edge", "hostile"]
 PROFILES: tuple[Profile, ...] = ("realistic", "edge", "hostile")
+PROFILE_INDEX: dict[str, int] = {profile: index for index, profile in enumerate(PROFILES)}
+"""A profile's position in :data:`PROFILES`: part of an article's id and of its reference."""
 
 Difficulty = Literal["beginner", "intermediate", "advanced", "expert"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("beginner", "intermediate", "advanced", "expert")

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .errors import InvalidArgument
-from .model import PROFILES
+from .model import PROFILE_INDEX, PROFILES
 
 GENERATOR_NAME = "anp content synthesizer"
 GENERATOR_VERSION = "1.3"
@@ -79,8 +79,6 @@ REFERENCE_WORD = 5
 REFERENCE_SUFFIXES = 10_000 // len(PROFILES)
 """The suffix is ``(word mod 3333) x 3 + profile index``: four digits that also name the profile."""
 
-_PROFILE_INDEX: dict[str, int] = {profile: index for index, profile in enumerate(PROFILES)}
-
 _REFERENCE = re.compile(r"anp-ref-([0-9]{6,})-([0-9]{4})")
 
 
@@ -92,7 +90,7 @@ def reference_from_word(seed: int, profile: str, word: int) -> str:
     construction: :func:`seed_and_profile_of` reads both back. ``word`` only makes the
     suffix hard to guess.
     """
-    return f"anp-ref-{seed:06d}-{word % REFERENCE_SUFFIXES * 3 + _PROFILE_INDEX[profile]:04d}"
+    return f"anp-ref-{seed:06d}-{word % REFERENCE_SUFFIXES * 3 + PROFILE_INDEX[profile]:04d}"
 
 
 def seed_and_profile_of(reference: str) -> tuple[int, str]:

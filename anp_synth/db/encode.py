@@ -23,13 +23,11 @@ from typing import Any
 
 from ..canonical import blank_hash
 from ..errors import RecordError
-from ..model import PROFILES, Article
+from ..model import Article
 from ..rules import content_hash_of_json
 from . import tables
 
 Row = tuple[Any, ...]
-
-_PROFILE_INDEX = {name: i for i, name in enumerate(PROFILES)}
 
 
 @dataclass
@@ -135,7 +133,8 @@ def _encode(record: Article, batch: EncodedBatch, nul_free: bool, body: str | No
     meta = record["meta"]
     seed = record["seed"]
     profile = record["profile"]
-    aid = seed * 4 + _PROFILE_INDEX[profile]
+    article_id = tables.article_id
+    aid = article_id(seed, profile)
     outline = meta["ai_outline"]
     score = meta["score"]
     revision = meta["revision"]
@@ -157,7 +156,7 @@ def _encode(record: Article, batch: EncodedBatch, nul_free: bool, body: str | No
     meta_rows = flatten_meta(aid, meta)  # type: ignore[arg-type]
     entity_rows = [(aid, i, e["name"], e["type"]) for i, e in enumerate(meta["entities"])]
     similar_rows = [
-        (aid, i, p["seed"] * 4 + _PROFILE_INDEX[profile], p["seed"], p["reference"], p["title"])
+        (aid, i, article_id(p["seed"], profile), p["seed"], p["reference"], p["title"])
         for i, p in enumerate(record["similar_posts"])
     ]
     if not nul_free:
