@@ -186,20 +186,17 @@ def _sub_fields(tp: object) -> tuple[tuple[str, type], ...] | None:
 
 
 def _meta_field(key: str, tp: object) -> PostMetaField:
+    single: MetaShape = "value"
+    many: MetaShape = "object"
+    if get_origin(tp) is list:
+        (tp,) = get_args(tp)
+        single, many = "list", "objects"
     kind = _value_type(tp)
     if kind is not None:
-        return PostMetaField(key, "value", kind)
+        return PostMetaField(key, single, kind)
     fields = _sub_fields(tp)
     if fields is not None:
-        return PostMetaField(key, "object", None, fields)
-    if get_origin(tp) is list:
-        (item,) = get_args(tp)
-        kind = _value_type(item)
-        if kind is not None:
-            return PostMetaField(key, "list", kind)
-        fields = _sub_fields(item)
-        if fields is not None:
-            return PostMetaField(key, "objects", None, fields)
+        return PostMetaField(key, many, None, fields)
     raise TypeError(f"no post-meta layout for meta.{key}: {tp}")
 
 
