@@ -1,6 +1,6 @@
 """The documented rules a record obeys, in one place so the generator and the validator agree.
 
-Every rule here is also written down in README.md ("The record's rules"). A consumer can
+Every rule here is also written down in docs/RECORD.md ("The rules every record keeps"). A consumer can
 recompute each of them from a record alone.
 """
 

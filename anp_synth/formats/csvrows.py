@@ -1,6 +1,6 @@
 """One record as one CSV row: scalars in their own columns, lists and objects as JSON text.
 
-The columns are fixed (:data:`COLUMNS`, documented in README.md) so a spreadsheet or a
+The columns are fixed (:data:`COLUMNS`, documented in docs/GENERATE.md) so a spreadsheet or a
 ``COPY`` can rely on them. The row is lossless: :func:`record_from_row` rebuilds the exact
 record. Two rules make that possible while staying safe to open in a spreadsheet:
 
