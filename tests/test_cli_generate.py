@@ -16,6 +16,7 @@ from click.testing import CliRunner, Result
 
 import anp_synth.parallel
 from anp_synth.cli import generate_cmds, main
+from anp_synth.cli._progress import progress_bar
 from anp_synth.generator import generate_lines
 from anp_synth.render import render
 from anp_synth.rules import MAX_COUNT, MAX_SEED, content_hash
@@ -240,18 +241,19 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_progress_is_drawn_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_is_drawn_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    with generate_cmds._progress(10, "rec", enabled=True) as advance:
+    with progress_bar(10, "rec", enabled=True) as advance:
         assert advance is not None
         advance(10)
     assert "rec/s" in terminal.getvalue()
-    with generate_cmds._progress(10, "rec", enabled=False) as advance:
+    with progress_bar(10, "rec", enabled=False) as advance:
         assert advance is None
-    monkeypatch.setattr(sys, "stderr", io.StringIO())
-    with generate_cmds._progress(10, "rec", enabled=True) as advance:
-        assert advance is None
+    # generate enables it only when stderr is a terminal: piped, stderr holds the summary alone
+    result = CliRunner().invoke(main, ["generate", "--count", "3", "-o", str(tmp_path / "p.jsonl")])
+    assert result.exit_code == 0
+    assert "rec/s" not in result.output and "\r" not in result.output
 
 
 def test_every_command_is_listed_and_each_name_loads_its_own_module() -> None:
