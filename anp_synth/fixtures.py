@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -80,8 +80,9 @@ def rebuild_command(spec: DataSetSpec) -> str:
 def build_data_set(spec: DataSetSpec, directory: str | os.PathLike[str]) -> Manifest:
     """Write ``articles.jsonl`` then ``manifest.json`` into ``directory``, each atomically.
 
-    Each file goes to a temporary name and is renamed when complete, so an interrupted
-    build never leaves a file that looks whole; the manifest is written last.
+    Each file goes through :func:`~anp_synth.formats.output.atomic_output` (a temporary
+    name, renamed when complete), so an interrupted build never leaves a file that looks
+    whole; the manifest is written last.
     """
     target = Path(directory)
     try:
@@ -90,16 +91,12 @@ def build_data_set(spec: DataSetSpec, directory: str | os.PathLike[str]) -> Mani
         raise OutputError(f"cannot create {target}: {getattr(exc, 'strerror', None) or exc}") from None
     digest = hashlib.sha256()
     size = 0
-
-    def write_data(out: BinaryIO) -> None:
-        nonlocal size
+    with atomic_output(str(target / DATA_FILE), compress=False) as out:
         for line in generate_lines(seed=spec.seed, count=spec.count, profile=spec.profile):
             data = line.encode("utf-8") + b"\n"
             digest.update(data)
             size += len(data)
             out.write(data)
-
-    _write_atomically(target / DATA_FILE, write_data)
     manifest = Manifest(
         manifest_version=MANIFEST_VERSION,
         file=DATA_FILE,
@@ -116,14 +113,9 @@ def build_data_set(spec: DataSetSpec, directory: str | os.PathLike[str]) -> Mani
         anp_synth_version=__version__,
         rebuild=rebuild_command(spec),
     )
-    _write_atomically(target / MANIFEST_FILE, lambda out: out.write(manifest.to_json().encode("utf-8")))
+    with atomic_output(str(target / MANIFEST_FILE), compress=False) as out:
+        out.write(manifest.to_json().encode("utf-8"))
     return manifest
-
-
-def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """The project's one atomic writer: synced, renamed when whole, nothing left on failure."""
-    with atomic_output(str(path), compress=False) as out:
-        write(out)
 
 
 def read_manifest(directory: str | os.PathLike[str]) -> Manifest:
