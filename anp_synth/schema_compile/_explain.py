@@ -38,6 +38,14 @@ def _range_message(measure: int, low: int | None, high: int | None, words: tuple
     return None
 
 
+def _size_message(shown: str, size: int, low: int | None, high: int | None, words: tuple[str, str]) -> str | None:
+    """What is wrong with a string's or an array's length, or None; jsonschema says "non-empty" for a minimum of 1."""
+    if low == 1 and size == 0:
+        return f"{shown} should be non-empty"
+    found = _range_message(size, low, high, words)
+    return None if found is None else f"{shown} {found}"
+
+
 def explain(spec: Spec, value: object) -> str:
     """What is wrong with ``value`` at this node itself (not its children), worded like jsonschema."""
     shown = _short(value)
@@ -48,11 +56,9 @@ def explain(spec: Spec, value: object) -> str:
     if spec.enum is not None and not (isinstance(value, str) and value in spec.enum):
         return f"{shown} is not one of {list(spec.enum)!r}"
     if isinstance(value, str):
-        if spec.min_length == 1 and not value:
-            return f"{shown} should be non-empty"
-        found = _range_message(len(value), spec.min_length, spec.max_length, _LENGTH_WORDS)
+        found = _size_message(shown, len(value), spec.min_length, spec.max_length, _LENGTH_WORDS)
         if found is not None:
-            return f"{shown} {found}"
+            return found
         if spec.search is not None and spec.search(value) is None:
             return f"{shown} does not match {spec.pattern!r}"
         if spec.date and not is_date(value):
@@ -62,11 +68,9 @@ def explain(spec: Spec, value: object) -> str:
         if found is not None:
             return f"{shown} {found}"
     if isinstance(value, list):
-        if spec.min_items == 1 and not value:
-            return f"{shown} should be non-empty"
-        found = _range_message(len(value), spec.min_items, spec.max_items, _ITEMS_WORDS)
+        found = _size_message(shown, len(value), spec.min_items, spec.max_items, _ITEMS_WORDS)
         if found is not None:
-            return f"{shown} {found}"
+            return found
     if isinstance(value, dict):
         for key in spec.required:
             if key not in value:
