@@ -42,7 +42,18 @@ from .formats.writers import ChunkFile, check_format, encode_lines, output_forma
 from .generator import generate, generate_lines
 from .rules import check_profile, check_seed_range
 
-__all__ = ["Shard", "Written", "encoded_chunks", "parse_shard", "shard_window", "write_dataset"]
+__all__ = [
+    "CHUNK_SIZE",
+    "IN_FLIGHT_PER_WORKER",
+    "MAX_WORKERS",
+    "Shard",
+    "Task",
+    "Written",
+    "encoded_chunks",
+    "parse_shard",
+    "shard_window",
+    "write_dataset",
+]
 
 CHUNK_SIZE = 500
 """Records per chunk: a few MB of text, large enough to amortise a process round trip."""

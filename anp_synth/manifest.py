@@ -8,24 +8,7 @@ nothing else.
 
 from __future__ import annotations
 
-from .fixtures import (
-    DATA_FILE,
-    MANIFEST_FILE,
-    MANIFEST_VERSION,
-    Manifest,
-    build_data_set,
-    read_manifest,
-    rebuild_command,
-    verify_data_set,
-)
+from . import fixtures as _fixtures
+from .fixtures import *  # noqa: F403 - every public name of fixtures, and only those
 
-__all__ = [
-    "DATA_FILE",
-    "MANIFEST_FILE",
-    "MANIFEST_VERSION",
-    "Manifest",
-    "build_data_set",
-    "read_manifest",
-    "rebuild_command",
-    "verify_data_set",
-]
+__all__ = _fixtures.__all__

@@ -7,28 +7,7 @@ re-exports the public names and nothing else.
 
 from __future__ import annotations
 
-from .dataset import (
-    CHUNK_SIZE,
-    IN_FLIGHT_PER_WORKER,
-    MAX_WORKERS,
-    Shard,
-    Task,
-    Written,
-    encoded_chunks,
-    parse_shard,
-    shard_window,
-    write_dataset,
-)
+from . import dataset as _dataset
+from .dataset import *  # noqa: F403 - every public name of dataset, and only those
 
-__all__ = [
-    "CHUNK_SIZE",
-    "IN_FLIGHT_PER_WORKER",
-    "MAX_WORKERS",
-    "Shard",
-    "Task",
-    "Written",
-    "encoded_chunks",
-    "parse_shard",
-    "shard_window",
-    "write_dataset",
-]
+__all__ = _dataset.__all__
