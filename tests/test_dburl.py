@@ -187,9 +187,17 @@ passwords = st.text(
 )
 
 
+SCAFFOLD = (
+    "postgresql+psycopg://tester:***@127.0.0.1:5432/anp?password=***&sslpassword=***&sslmode=require "
+    "connection to failed: password (***) for"
+)
+
+
 @given(password=passwords)
 def test_no_four_character_piece_of_any_password_is_ever_shown(password: str) -> None:
     """For any password, in user info or as a query parameter: redact() and scrubbed texts show no piece."""
+    # a password made of the URL's own words ("gres" of postgresql) shows in them without leaking
+    assume(shows_none_of(password, SCAFFOLD))
     encoded = quote(password, safe="")
     for text in (
         f"postgresql://tester:{encoded}@127.0.0.1:5432/anp",

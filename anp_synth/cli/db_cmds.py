@@ -218,6 +218,12 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
     metavar="SECONDS",
     help="PostgreSQL: wait this long for a lock held by another session, then say so and retry.",
 )
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Import on a Dask cluster: tcp://HOST:PORT or local[:N]; FILE is then a DIR of parts.",
+)
+@click.option("--cluster-timeout", type=float, default=10.0, show_default=True, help="Seconds to reach the cluster.")
 def import_cmd(
     file: str | None,
     db_url: str,
@@ -234,6 +240,8 @@ def import_cmd(
     fmt: str | None,
     max_line_bytes: int,
     lock_timeout_s: float,
+    cluster: str | None,
+    cluster_timeout: float,
 ) -> None:
     """Import records from FILE (jsonl, json, csv, .gz, parquet, or - for stdin), or generate them with --seed/--count.
 
@@ -245,6 +253,20 @@ def import_cmd(
     stop = threading.Event()
     with reported(), _stop_signals(stop) as received:
         show = sys.stderr.isatty() if progress is None else progress
+        if cluster is not None:
+            from . import cluster_cmds
+
+            refused = {
+                "--workers": workers != 0,
+                "--on-error skip": on_error != "abort",
+                "--rejects": bool(rejects_path),
+                "--profile with a DIR": file is not None and profile is not None,
+            }
+            cluster_cmds.import_(
+                cluster, cluster_timeout, file=file, db_url=db_url, seed=seed, count=count, profile=profile or "realistic",
+                batch_size=batch_size, on_conflict=on_conflict, report_path=report_path, show=show, refused=refused,
+            )  # fmt: skip
+            return
         generated = seed is not None or count is not None
         if generated and file is not None:
             raise InvalidArgument("give either FILE or --seed/--count, not both")

@@ -66,9 +66,20 @@ def _parse_build(args: tuple[str, ...], seed: int | None, count: int | None, pro
 def verify(directory: str) -> None:
     """Regenerate the data set DIR/manifest.json names and compare it byte for byte.
 
-    Exits non-zero naming the first record (line, seed, field) that differs.
+    Exits non-zero naming the first record (line, seed, field) that differs. A directory
+    written by ``generate --cluster`` is checked part by part (size and SHA-256, no part
+    missing or extra).
     """
     with reported():
+        from ..cluster.manifest import is_parts_manifest, verify_parts
+
+        if is_parts_manifest(directory):
+            parts = verify_parts(directory)
+            click.echo(
+                f"ok: {directory}: {len(parts.parts)} parts match the manifest: {parts.count} records, seeds "
+                f"{parts.first_seed}-{parts.last_seed}, {parts.profile}, {parts.bytes} bytes"
+            )
+            return
         manifest = verify_data_set(directory)
         click.echo(
             f"ok: {directory}/{manifest.file} matches a fresh generation: {manifest.count} records, seeds "

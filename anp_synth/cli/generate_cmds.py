@@ -17,7 +17,7 @@ import click
 
 from ..dataset import parse_shard, write_dataset
 from ..errors import RecordError
-from ..formats import OUTPUT_FORMATS, check_lines
+from ..formats import OUTPUT_FORMATS, check_lines, output_format
 from ..generator import generate
 from ..model import PROFILES
 from ..render import RENDER_FORMATS, render
@@ -80,14 +80,35 @@ def _stdout_pipe() -> Iterator[None]:
 )
 @click.option("--workers", type=int, default=1, show_default=True, help="Processes generating in parallel.")
 @click.option("--shard", metavar="K/N", help="Write only the K-th of N contiguous slices of the window.")
+@click.option(
+    "--cluster", metavar="ADDRESS", help="Write -o DIR as parts on a Dask cluster: tcp://HOST:PORT or local[:N]."
+)
+@click.option("--cluster-timeout", type=float, default=10.0, show_default=True, help="Seconds to reach the cluster.")
+@click.option("--part-size", type=int, default=None, help="Records per part with --cluster (default 1000000).")
 def generate_cmd(
-    seed: int, count: int, profile: str, fmt: str | None, output: str, workers: int, shard: str | None
-) -> None:
+    seed: int, count: int, profile: str, fmt: str | None, output: str, workers: int, shard: str | None,
+    cluster: str | None, cluster_timeout: float, part_size: int | None,
+) -> None:  # fmt: skip
     """Write the records of seeds [SEED, SEED + COUNT), the same bytes for any --workers.
 
     A file appears only when complete (written under a temporary name, then renamed).
+    With --cluster, -o names a directory (or DIR/NAME*.jsonl.gz) that receives parts and a
+    manifest.json; the parts concatenated in order are the single-process file.
     """
     with reported(), _stdout_pipe(), terminate_as_interrupt():
+        if cluster is not None:
+            if workers != 1 or shard is not None:
+                raise CliError("--workers and --shard do not apply with --cluster (each part is a task)", exit_code=2)
+            from . import cluster_cmds
+
+            cluster_cmds.generate(
+                cluster, cluster_timeout, output=output, seed=seed, count=count, profile=profile,
+                fmt=output_format(output, fmt),
+                part_size=part_size,
+            )  # fmt: skip
+            return
+        if part_size is not None:
+            raise CliError("--part-size applies only with --cluster", exit_code=2)
         chosen = parse_shard(shard) if shard is not None else None
         with _progress(count, "rec", enabled=output != "-" or not sys.stdout.isatty()) as progress:
             written = write_dataset(

@@ -62,7 +62,7 @@ from .jobs import (
 from .migrations import HEAD, index_problems, inspect_schema, repair_indexes, upgrade
 from .rejects import RejectsFile, refuse_input_as_rejects
 from .report import BatchStats, ImportReport
-from .seen import Entry, SeenIndex
+from .seen import Entry, Seen, SeenIndex
 
 ON_ERROR = ("abort", "skip")
 MAX_BATCH_SIZE = 100_000
@@ -516,10 +516,35 @@ class _Importer:
                 reason = duplicate_id_reason(row[2], row[3], later.other_reference, where, later.first_line)
             line = lines[later.position]
             prepared.rejects.append(Reject(_source_of(job), line, row[2], None, reason, _raw_line(job, line)))
+        self._rejudge_followers(job, prepared, {articles[s.position][1]: s for s in found}, where)
         keep = [i for i in range(len(articles)) if i not in drop]
         prepared.batch = keep_rows(prepared.batch, keep)
         prepared.lines = [lines[i] for i in keep]
         prepared.rejects.sort(key=lambda r: r.line or 0)
+
+    def _rejudge_followers(self, job: Job, prepared: Prepared, later: dict[str, Seen], where: str) -> None:
+        """A batch's later copies of a reference were judged against the batch's first copy; when
+        that copy was itself a later occurrence in the run, judge them against the run's first."""
+        for follower in prepared.followers:
+            seen = later.get(follower.reference)
+            if seen is None:
+                continue  # the batch's first copy is the run's first: its verdict stands
+            if follower.reject is None:
+                prepared.duplicates -= 1
+            else:
+                prepared.rejects.remove(follower.reject)
+            if seen.other_reference is None and follower.hash == seen.first_hash:
+                prepared.duplicates += 1
+                continue
+            if seen.other_reference is None:
+                reason = duplicate_reason(where, seen.first_line)
+            else:
+                reason = duplicate_id_reason(
+                    follower.seed, follower.profile, seen.other_reference, where, seen.first_line
+                )
+            seed = follower.seed if isinstance(follower.seed, int) else None
+            raw = _raw_line(job, follower.line)
+            prepared.rejects.append(Reject(_source_of(job), follower.line, seed, None, reason, raw))
 
     def _conflict_reject(self, job: Job, prepared: Prepared, conflict: Conflict) -> Reject:
         row = prepared.batch.articles[conflict.position]

@@ -13,7 +13,7 @@ import hashlib
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import RecordError
 from ..generator import build
@@ -52,6 +52,18 @@ class Reject:
         }
 
 
+class Follower(NamedTuple):
+    """A later occurrence, within one batch, of a reference (or a (seed, profile)) of that batch."""
+
+    reference: str
+    hash: str
+    seed: Any
+    profile: Any
+    line: int
+    reject: Reject | None
+    """The verdict against the batch's own first occurrence: None when skipped as identical."""
+
+
 @dataclass
 class Prepared:
     """A job's rows, plus what went wrong with which record."""
@@ -63,6 +75,7 @@ class Prepared:
     """Later occurrences of a reference with the same content as its first: skipped."""
     lines: list[int] | None = None
     """The input line (or 1-based record position) of each of ``batch.articles``; None for generated seeds."""
+    followers: list[Follower] = field(default_factory=list)
     read_s: float = 0.0
     encode_s: float = 0.0
 
@@ -213,24 +226,29 @@ class _FirstSeen:
         self.refs: dict[str, tuple[int, str]] = {}
         self.ids: dict[tuple[Any, Any], tuple[int, str]] = {}
 
-    def admit(self, record: Article, number: int, out: Prepared, where: str) -> bool:
-        """True for a first occurrence; otherwise count or reject it in ``out`` and return False."""
+    def admit(self, record: Article, number: int, out: Prepared, where: str, source: str, text: str | None) -> bool:
+        """True for the batch's first occurrence; otherwise count or reject it in ``out``, note it
+        as a follower (the importer re-judges it if the batch's first was not the run's first) and
+        return False."""
         meta = record["meta"]
         ref, digest = meta["reference"], meta["hash"]
         first = self.refs.get(ref)
-        reason = None
         if first is not None:
-            if first[1] == digest:
-                out.duplicates += 1
-                return False
-            reason = duplicate_reason(where, first[0])
+            reason = None if first[1] == digest else duplicate_reason(where, first[0])
         else:
             other = self.ids.get((record["seed"], record["profile"]))
             if other is None:
                 return True
             reason = duplicate_id_reason(record["seed"], record["profile"], other[1], where, other[0])
         seed = record.get("seed")
-        raise RecordError(reason, seed=seed if isinstance(seed, int) else None)
+        reject = None
+        if reason is None:
+            out.duplicates += 1
+        else:
+            reject = Reject(source, number, seed if isinstance(seed, int) else None, None, reason, text)
+            out.rejects.append(reject)
+        out.followers.append(Follower(ref, digest, record["seed"], record["profile"], number, reject))
+        return False
 
     def add(self, record: Article, number: int, out: Prepared) -> None:
         meta = record["meta"]
@@ -288,7 +306,7 @@ def _prepare_lines(job: LinesJob) -> Prepared:
             record = parse_line(text, source=job.source, line=number)
             t1 = time.perf_counter()
             out.read_s += t1 - t
-            if seen.admit(record, number, out, "line"):
+            if seen.admit(record, number, out, "line", job.source, text):
                 # JSON must escape a NUL as \u0000: a line without that text holds none.
                 encode_record(record, batch, nul_free="\\u0000" not in text, body=canonical_sections(text, record))
                 seen.add(record, number, out)
@@ -324,7 +342,7 @@ def _prepare_records(job: RecordsJob) -> Prepared:
     t = time.perf_counter()
     for i, record in enumerate(job.records):
         try:
-            if not seen.admit(record, job.index + i + 1, out, "record"):
+            if not seen.admit(record, job.index + i + 1, out, "record", "<records>", None):
                 continue
             encode_record(record, batch)
             seen.add(record, job.index + i + 1, out)

@@ -44,6 +44,8 @@ class Seen(NamedTuple):
     same_content: bool
     other_reference: str | None
     """Set when the (seed, profile) was met under another reference."""
+    first_hash: str | None
+    """The content hash of the first occurrence of the reference (None for a (seed, profile) match)."""
 
 
 class SeenIndex:
@@ -77,10 +79,10 @@ class SeenIndex:
         for i, e in enumerate(entries):
             if e.reference in refs:
                 line, digest = refs[e.reference]
-                seen.append(Seen(i, line, digest == e.hash, None))
+                seen.append(Seen(i, line, digest == e.hash, None, digest))
             elif e.id in ids:
                 line, ref = ids[e.id]
-                seen.append(Seen(i, line, False, ref))
+                seen.append(Seen(i, line, False, ref, None))
             else:
                 new.append(e)
         if new:
