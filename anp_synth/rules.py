@@ -1,6 +1,6 @@
 """The documented rules a record obeys, in one place so the generator and the validator agree.
 
-Every rule here is also written down in README.md ("The record's rules"). A consumer can
+Every rule here is also written down in docs/RECORD.md ("The rules every record keeps"). A consumer can
 recompute each of them from a record alone.
 """
 
@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .errors import InvalidArgument
-from .model import PROFILES
+from .model import PROFILE_INDEX, PROFILES
 
 GENERATOR_NAME = "anp content synthesizer"
 GENERATOR_VERSION = "1.3"
@@ -79,8 +79,6 @@ REFERENCE_WORD = 5
 REFERENCE_SUFFIXES = 10_000 // len(PROFILES)
 """The suffix is ``(word mod 3333) x 3 + profile index``: four digits that also name the profile."""
 
-_PROFILE_INDEX: dict[str, int] = {profile: index for index, profile in enumerate(PROFILES)}
-
 _REFERENCE = re.compile(r"anp-ref-([0-9]{6,})-([0-9]{4})")
 
 
@@ -92,7 +90,7 @@ def reference_from_word(seed: int, profile: str, word: int) -> str:
     construction: :func:`seed_and_profile_of` reads both back. ``word`` only makes the
     suffix hard to guess.
     """
-    return f"anp-ref-{seed:06d}-{word % REFERENCE_SUFFIXES * 3 + _PROFILE_INDEX[profile]:04d}"
+    return f"anp-ref-{seed:06d}-{word % REFERENCE_SUFFIXES * 3 + PROFILE_INDEX[profile]:04d}"
 
 
 def seed_and_profile_of(reference: str) -> tuple[int, str]:
@@ -172,9 +170,37 @@ def content_hash(record: Any) -> str:
     return content_hash_of_json(canonical_json(blank))
 
 
+_ASCII_SPACE = frozenset(c for c in range(128) if chr(c).isspace())
+_WORD_MARKS = bytes(32 if c in _ASCII_SPACE else 120 for c in range(256))
+"""Each ASCII byte as a space (whitespace to ``str.split``) or an ``x`` (part of a word)."""
+
+
 def word_count(text: str) -> int:
-    """Runs of non-whitespace characters, whitespace being what Python's ``str.split()`` splits on."""
-    return len(text.split())
+    """Runs of non-whitespace characters, whitespace being what Python's ``str.split()`` splits on.
+
+    That is ``len(text.split())``, and the one definition every count uses (generator,
+    validator, tests). ASCII text (every generated record) is counted without building the
+    list of words, about twice as fast: each byte is marked a space or an ``x``, and a word
+    starts at every ``x`` after a space and at a leading ``x``.
+    """
+    if not text.isascii():
+        return len(text.split())
+    marks = text.encode("ascii").translate(_WORD_MARKS)
+    return marks.count(b" x") + marks.startswith(b"x")
+
+
+def word_count_single_spaced(text: str) -> int:
+    """:func:`word_count` of a *single-spaced* text: its spaces plus one.
+
+    Single-spaced means non-empty, no whitespace but the space, no space at either end and
+    never two in a row, i.e. ``text == " ".join(text.split()) != ""``. Such a text is words
+    joined by one space each, so n words have exactly n - 1 spaces: the same count as
+    :func:`word_count`, provably, at a fraction of its cost (``str.count`` builds nothing). The
+    generator uses it on its hot path for text it fills from templates and words that it
+    checks, when it is imported, to be single-spaced (a filled template stays single-spaced).
+    On any other text the count is wrong: use :func:`word_count`.
+    """
+    return text.count(" ") + 1
 
 
 def reading_time(words: int) -> int:

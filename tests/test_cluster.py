@@ -390,7 +390,8 @@ def test_import_of_a_file_that_is_not_a_parts_directory_is_refused(dask_cluster:
         (["--cluster", "local", "--workers", "2"], "Error: --workers and --shard do not apply with --cluster"),
         (["--part-size", "5"], "Error: --part-size applies only with --cluster\n"),
         (["--cluster", "local", "-o", "-"], "Error: --cluster writes a directory of parts: give -o DIR, not stdout\n"),
-        (["--cluster", "local", "-o", "d/p-*.csv"], "Error: -o d/p-*.csv: the part names must end in .jsonl or"),
+        # the parts' names say csv, --format says json: a contradiction (a name alone picks the format)
+        (["--cluster", "local", "--format", "json", "-o", "d/p-*.csv"], "Error: format='json' contradicts"),
     ],
 )
 def test_bad_cluster_arguments_are_one_line_and_exit_2(args: list[str], message: str) -> None:

@@ -24,6 +24,8 @@ from anp_synth.errors import InvalidArgument, OutputError
 from anp_synth.formats import HEADER, atomic_output, encode_lines, record_from_row, row_of
 from anp_synth.generator import generate_lines
 
+from .docs import section
+
 
 def jsonl(seed: int, count: int, profile: str = "realistic") -> bytes:
     return "".join(line + "\n" for line in generate_lines(seed=seed, count=count, profile=profile)).encode()
@@ -177,10 +179,7 @@ def test_bad_arguments_are_refused_before_any_file_is_opened(tmp_path: Path) -> 
 
 
 def test_the_readme_documents_every_csv_column() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    start = readme.index("<!-- section: generate -->")
-    section = readme[start : readme.index("<!-- section:", start + 1)]
-    table = [line for line in section.splitlines() if line.strip().startswith("| `")]
+    table = [line for line in section("generate")[1].splitlines() if line.strip().startswith("| `")]
     documented = [name for line in table for name in re.findall(r"`([a-z_.]+)`", line.split("|")[1])]
     assert sorted(documented) == sorted(HEADER)
 

@@ -24,6 +24,8 @@ from anp_synth.db.encode import (
 from anp_synth.db.tables import OWNED_TABLES
 from anp_synth.generator import build, generate
 
+from .docs import section
+
 
 def test_the_json_report_carries_its_format_version_metadata_counts_and_time_split(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'r.db'}"
@@ -110,12 +112,9 @@ def test_post_meta_flattening_follows_the_documented_rule() -> None:
 
 
 def test_the_readme_library_example_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    start = readme.index("<!-- section: import -->")
-    section = readme[start : readme.index("<!-- section:", start + 1)]
-    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    code = section("import")[1].split("```python\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(tmp_path)
-    exec(compile(code, "README.md (import section)", "exec"), {})
+    exec(compile(code, "docs/IMPORT.md (import section)", "exec"), {})
     assert (tmp_path / "articles.db").exists()
 
 

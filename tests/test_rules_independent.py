@@ -1,4 +1,4 @@
-"""Every documented rule, recomputed from the README's words with the standard library alone.
+"""Every documented rule, recomputed from the documents' words (docs/RECORD.md, docs/GENERATE.md) with the standard library alone.
 
 These tests never call ``anp_synth.rules`` (nor the writers' column lists): a rule changed in
 the generator and in the validator together still disagrees with what the README promises,
@@ -23,7 +23,8 @@ from click.testing import CliRunner
 
 from anp_synth.cli import main
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+from .docs import section
+
 PROFILES = ("realistic", "edge", "hostile")  # the README's order: realistic 0, edge 1, hostile 2
 
 
@@ -141,8 +142,8 @@ def test_similar_posts_are_distinct_earlier_seeds_within_12_with_their_reference
 
 
 def readme_csv_columns() -> list[tuple[str, str]]:
-    """(column, cell kind) read off the README's csv table, top to bottom, left to right."""
-    text = README.read_text(encoding="utf-8")
+    """(column, cell kind) read off the documented csv table (docs/GENERATE.md), top to bottom, left to right."""
+    text = section("generate")[1]
     start = text.index("| columns, in file order | cell |")
     table = []
     for line in text[start:].splitlines()[2:]:

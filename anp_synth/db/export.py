@@ -10,7 +10,7 @@ Every stored value counts. The record is rebuilt from all four data tables:
   ``sections`` parsed from ``body``);
 - ``anp_post_meta`` gives ``meta``, decoded by the inverse of the flattening rule in
   :mod:`anp_synth.db.encode`, each value typed by the record model
-  (:class:`anp_synth.model.Meta`): so a missing, extra or edited post-meta row changes the
+  (:data:`anp_synth.model.META_FIELDS`): so a missing, extra or edited post-meta row changes the
   exported record (or, when it cannot be typed, is a RecordError naming the field);
 - ``anp_similar_posts`` gives ``similar_posts``.
 
@@ -31,12 +31,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import typing
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast, get_args, get_origin, is_typeddict
+from typing import Any, cast
 
 from sqlalchemy import (
     Boolean,
@@ -55,7 +53,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
 from ..errors import DatabaseError, InvalidArgument, RecordError
-from ..model import PROFILES, Article, Meta
+from ..model import META_FIELDS, PROFILES, Article
 from ..rules import MAX_SEED, check_profile, check_seed_range
 from . import tables
 from .connect import database_errors, open_engine, parse_url, redact
@@ -69,88 +67,32 @@ CHUNK_SIZE = 500
 
 # -- the record model as a decoding plan -------------------------------------------------
 
-
-@dataclass(frozen=True)
-class _Scalar:
-    kind: type  # str, int or bool
-
-
-@dataclass(frozen=True)
-class _Object:
-    fields: dict[str, _Scalar]
-
-
-@dataclass(frozen=True)
-class _List:
-    item: _Scalar | _Object
-
-
-_Plan = _Scalar | _Object | _List
-
-
-def _plan_of(tp: Any) -> _Plan:
-    """How a post-meta value of type ``tp`` is decoded (Literal values are strings)."""
-    if tp in (str, int, bool):
-        return _Scalar(tp)
-    if get_origin(tp) is Literal:
-        return _Scalar(str)
-    if is_typeddict(tp):
-        fields = {name: _plan_of(sub) for name, sub in typing.get_type_hints(tp).items()}
-        scalars = {name: plan for name, plan in fields.items() if isinstance(plan, _Scalar)}
-        if len(scalars) != len(fields):
-            raise TypeError(f"no post-meta encoding for {tp}: an object of objects or lists")
-        return _Object(scalars)
-    if get_origin(tp) is list:
-        item = _plan_of(get_args(tp)[0])
-        if isinstance(item, _List):
-            raise TypeError(f"no post-meta encoding for {tp}")
-        return _List(item)
-    raise TypeError(f"no post-meta encoding for {tp}")
-
-
-_META_PLAN: dict[str, _Plan] = {name: _plan_of(tp) for name, tp in typing.get_type_hints(Meta).items()}
-"""Every meta key and how its rows decode, read off the model so the two cannot drift apart."""
-
 _VALUE, _LIST_ITEM, _FIELD, _LIST_FIELD = range(4)
 """Shapes of a post-meta key: ``topic``, ``tools`` (one row per element), ``score.quality``,
 ``entities.name`` (a field of the element at the row's position)."""
 
+_SHAPES = {"value": _VALUE, "list": _LIST_ITEM, "object": _FIELD, "objects": _LIST_FIELD}
+
 
 def _keys() -> dict[str, tuple[str, str, int, type]]:
+    """Read off the model's :data:`~anp_synth.model.META_FIELDS`, so the two cannot drift apart."""
     keys: dict[str, tuple[str, str, int, type]] = {}
-    for top, plan in _META_PLAN.items():
-        if isinstance(plan, _Scalar):
-            keys[top] = (top, "", _VALUE, plan.kind)
-        elif isinstance(plan, _Object):
-            keys.update({f"{top}.{sub}": (top, sub, _FIELD, p.kind) for sub, p in plan.fields.items()})
-        elif isinstance(plan.item, _Scalar):
-            keys[top] = (top, "", _LIST_ITEM, plan.item.kind)
-        else:
-            keys.update({f"{top}.{sub}": (top, sub, _LIST_FIELD, p.kind) for sub, p in plan.item.fields.items()})
+    for field in META_FIELDS:
+        top, shape = field.key, _SHAPES[field.shape]
+        if field.kind is not None:
+            keys[top] = (top, "", shape, field.kind)
+        keys.update({f"{top}.{sub}": (top, sub, shape, kind) for sub, kind in field.fields})
     return keys
 
 
 _KEYS = _keys()
 """Each stored ``meta_key``: its top-level key, sub-field, shape and value type."""
 
-_LISTS = tuple(top for top, plan in _META_PLAN.items() if isinstance(plan, _List))
+_LISTS = tuple(f.key for f in META_FIELDS if f.shape in ("list", "objects"))
 
 _COLUMN_PATHS: dict[str, tuple[str | int, ...]] = {
-    "reference": ("reference",), "source_id": ("payload", "source_id"), "hash": ("hash",),
-    "topic": ("topic",), "summary": ("summary",), "ai_brief": ("ai_brief",),
-    "outline_context": ("ai_outline", "context"), "outline_problem": ("ai_outline", "problem"),
-    "outline_stack": ("ai_outline", "stack"), "outline_action": ("ai_outline", "recommended_action"),
-    "stack": ("stack", 0), "area": ("stack", 1), "language": ("stack", 2),
-    "code_language": ("code_language",), "difficulty": ("difficulty",), "reading_time": ("reading_time",),
-    "view_count": ("view_count",), "score_quality": ("score", "quality"),
-    "score_freshness": ("score", "freshness"), "score_depth": ("score", "depth"),
-    "score_clarity": ("score", "clarity"), "revision_status": ("revision", "status"),
-    "revision_version": ("revision", "version"), "last_reviewed": ("revision", "last_reviewed"),
-    "ai_generated_style": ("flags", "ai_generated_style"), "has_images": ("flags", "has_images"),
-    "image_heavy": ("flags", "image_heavy"), "needs_human_review": ("flags", "needs_human_review"),
-    "generator": ("payload", "generator"), "paragraphs": ("payload", "paragraphs"),
-    "scenario": ("payload", "scenario"),
-}  # fmt: skip
+    column: path[1:] for column, path in tables.ARTICLE_VALUES.items() if path[0] == "meta"
+}
 """The typed columns of anp_articles that repeat a meta value, and where in meta it is."""
 
 

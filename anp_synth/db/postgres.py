@@ -115,7 +115,9 @@ class PostgresBackend:
             raise DatabaseError(f"cannot connect to {redact(self.url)}: {scrub(str(exc).strip(), self.url)}") from None
 
     def server_version(self) -> str:
-        return "PostgreSQL " + str(self.conn.execute("SHOW server_version").fetchone()[0])  # type: ignore[index]
+        from .. import dbserver
+
+        return dbserver.postgresql_version(lambda sql: (self.conn.execute(sql).fetchone() or (None,))[0])
 
     def ledger_keys(self) -> set[str]:
         try:

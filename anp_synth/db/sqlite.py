@@ -81,7 +81,9 @@ class SqliteBackend:
         return conn
 
     def server_version(self) -> str:
-        return f"SQLite {sqlite3.sqlite_version}"
+        from .. import dbserver
+
+        return dbserver.sqlite_version()
 
     def ledger_keys(self) -> set[str]:
         try:
