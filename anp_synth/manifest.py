@@ -1,4 +1,4 @@
-"""The documented import path of :mod:`anp_synth.fixtures`, kept so existing code keeps working.
+"""Re-exports :mod:`anp_synth.fixtures` under its documented import path, for existing code.
 
 Building and verifying pinned data sets (and their manifest) live in
 :mod:`anp_synth.fixtures`, a module named for what it holds; the README's examples and

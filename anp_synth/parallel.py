@@ -1,4 +1,4 @@
-"""The documented import path of :mod:`anp_synth.dataset`, kept so existing code keeps working.
+"""Re-exports :mod:`anp_synth.dataset` under its documented import path, for existing code.
 
 ``write_dataset`` and its helpers live in :mod:`anp_synth.dataset`, a module named for
 what it holds; README examples and users' scripts import them from here, so this module

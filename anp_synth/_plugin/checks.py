@@ -1,7 +1,6 @@
-"""Checks of the values a test gives the plugin: one clear line naming where the bad value came from.
+"""The seed, count and profile checks of the marker, ``--anp-seed`` and the factories' arguments.
 
-The ``anp`` marker, ``--anp-seed`` and the factories' arguments take the same three values;
-checking them in one place keeps their messages alike (``@pytest.mark.anp: seed=-1 must be
+All three take the same values; checking them in one place keeps their messages alike (``@pytest.mark.anp: seed=-1 must be
 ...``). A count of 0 is allowed here, unlike in the generator: a test may ask for an empty
 database.
 """

@@ -1,4 +1,4 @@
-"""The factories behind the ``anp_articles`` and ``anp_db`` fixtures: records, or a database loaded with them.
+"""The ``anp_articles`` and ``anp_db`` factories: records, or a database loaded with them.
 
 Both are callables rather than values so that one test can ask for several windows (and,
 for ``anp_db``, several databases); each call is checked and remembered for the failure

@@ -1,4 +1,4 @@
-"""One fresh PostgreSQL schema per ``anp_db`` call, so tests sharing a database never see each other's rows."""
+"""One fresh PostgreSQL schema per ``anp_db`` call, so tests never see each other's rows."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Which records a test gets: its defaults (marker, ``--anp-seed``, built-in) and the windows it used.
+"""Which records a test gets: its defaults, and the windows of seeds its factories gave out.
 
 The windows are kept on the test item, so that a failure report names the data the test
 actually saw rather than the defaults it might have overridden.

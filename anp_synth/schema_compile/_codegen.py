@@ -1,4 +1,4 @@
-"""The fast path: one check function's Python source, generated from a :class:`Spec` and compiled once.
+"""The fast path: a check function's Python source, generated from a :class:`Spec`, compiled once.
 
 Leaf checks are inlined and each array gets one loop; a value that fails is handed to
 :func:`~._explain.explain` for the words, so the generated code only decides.
