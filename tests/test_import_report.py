@@ -67,8 +67,23 @@ def test_the_text_report_is_plain_lines_when_piped(tmp_path: Path) -> None:
 
 def test_a_forced_progress_bar_does_not_change_the_result(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'r.db'}"
-    report = import_generated(url, seed=0, count=10, batch_size=4, progress=True)
+    done: list[int] = []
+    report = import_generated(url, seed=0, count=10, batch_size=4, progress=done.append)
     assert report.inserted == 10
+    assert done == [4, 4, 2]  # records, batch by batch: the library reports, the caller draws
+
+
+def test_a_file_import_reports_progress_in_the_files_own_bytes(tmp_path: Path) -> None:
+    from anp_synth.db import import_file
+    from anp_synth.parallel import write_dataset
+
+    for name in ("p.jsonl", "p.jsonl.gz"):
+        path = tmp_path / name
+        write_dataset(str(path), seed=0, count=30)
+        done: list[int] = []
+        import_file(str(path), f"sqlite:///{tmp_path / (name + '.db')}", batch_size=7, progress=done.append)
+        assert sum(done) == path.stat().st_size, name  # compressed bytes for .gz: the bar's total is the file size
+        assert all(n >= 0 for n in done)
 
 
 def test_the_default_database_is_a_sqlite_file_in_the_working_directory(

@@ -7,32 +7,16 @@ each, and Dask is imported only when a cluster is asked for.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import click
 
 from ..errors import InvalidArgument
 from ..formats.output import atomic_output
+from ._progress import progress_bar
 
 CLUSTER_HELP = "Run on a Dask cluster: a scheduler address (tcp://HOST:8786), or local / local:N worker processes."
 TIMEOUT_HELP = "Seconds to wait for the scheduler to answer and for a first worker."
-
-
-@contextmanager
-def _bar(total: int | None, unit: str, enabled: bool) -> Iterator[Callable[[int], None] | None]:
-    if not enabled:
-        yield None
-        return
-    from tqdm import tqdm
-
-    with tqdm(total=total, unit=unit, unit_scale=True, dynamic_ncols=True, leave=False, file=sys.stderr) as bar:
-
-        def advance(n: int) -> None:
-            bar.update(n)
-
-        yield advance
 
 
 def generate(
@@ -42,7 +26,10 @@ def generate(
     from ..cluster import DEFAULT_PART_SIZE, connect, generate_to, split_target
 
     directory, pattern, gzip = split_target(output, fmt)
-    with connect(address, timeout=timeout) as client, _bar(count, "rec", sys.stderr.isatty()) as advance:
+    with (
+        connect(address, timeout=timeout) as client,
+        progress_bar(count, "rec", enabled=sys.stderr.isatty()) as advance,
+    ):
         result = generate_to(
             directory, seed=seed, count=count, client=client, profile=profile, fmt=fmt,
             part_size=DEFAULT_PART_SIZE if part_size is None else part_size, pattern=pattern, gzip=gzip,
@@ -88,7 +75,7 @@ def import_(
         raise InvalidArgument("--cluster imports --seed S --count N, or a DIR written by generate --cluster")
     if file == "-":
         raise InvalidArgument("--cluster cannot read stdin: give a DIR written by generate --cluster")
-    with connect(address, timeout=timeout) as client, _bar(count, "rows", show) as advance:
+    with connect(address, timeout=timeout) as client, progress_bar(count, "rows", enabled=show) as advance:
 
         def on_task(done: Any) -> None:
             if advance is not None:

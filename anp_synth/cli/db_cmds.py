@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import sys
 import threading
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from ..model import PROFILES
 from ._errors import CliError, reported
 from ._help import PROFILE_HELP
 from ._options import input_format_option, max_line_bytes_option
+from ._progress import progress_bar
 
 _DB_OPTION = click.option(
     "--db",
@@ -284,18 +286,22 @@ def import_cmd(
                     raise InvalidArgument("--seed needs --count N (how many records to generate)")
                 if on_error == "skip" or rejects_path:
                     raise InvalidArgument("--on-error skip and --rejects apply to files: generated records are valid")
-                report = import_generated(
-                    db_url, seed=seed or 0, count=count, profile=profile or "realistic", batch_size=batch_size,
-                    workers=workers, on_conflict=on_conflict, progress=show, lock_timeout_s=lock_timeout_s,
-                    on_event=tell, stop=stop,
-                )  # fmt: skip
+                with progress_bar(count, "rows", enabled=show) as advance:
+                    report = import_generated(
+                        db_url, seed=seed or 0, count=count, profile=profile or "realistic", batch_size=batch_size,
+                        workers=workers, on_conflict=on_conflict, progress=advance, lock_timeout_s=lock_timeout_s,
+                        on_event=tell, stop=stop,
+                    )  # fmt: skip
             else:
                 assert file is not None
-                report = import_file(
-                    file, db_url, batch_size=batch_size, workers=workers, on_error=on_error,
-                    on_conflict=on_conflict, progress=show, rejects_path=rejects_path, fmt=fmt,
-                    max_line_bytes=max_line_bytes, lock_timeout_s=lock_timeout_s, on_event=tell, stop=stop,
-                )  # fmt: skip
+                # a file's bar counts its bytes as stored (compressed for .gz), so it has a total and an ETA
+                size = _file_size(file)
+                with progress_bar(size, "B" if size else "rows", enabled=show) as advance:
+                    report = import_file(
+                        file, db_url, batch_size=batch_size, workers=workers, on_error=on_error,
+                        on_conflict=on_conflict, progress=advance, rejects_path=rejects_path, fmt=fmt,
+                        max_line_bytes=max_line_bytes, lock_timeout_s=lock_timeout_s, on_event=tell, stop=stop,
+                    )  # fmt: skip
         except ImportInterrupted as exc:
             unwritten = _report_error(report_path, exc.report)
             with suppress(OSError):  # stdout's own trouble must not hide why the import stopped
@@ -322,6 +328,15 @@ def import_cmd(
             raise unwritten
         if report.rejected and report.rejected == report.rows_read:
             raise CliError(f"every record read ({report.rejected}) was rejected: nothing was imported", exit_code=1)
+
+
+def _file_size(path: str) -> int | None:
+    """The size of a regular file (the bar's total); None for stdin, a pipe or what cannot be read."""
+    try:
+        info = os.stat(path) if path != "-" else None
+    except OSError:
+        return None
+    return info.st_size if info is not None and stat.S_ISREG(info.st_mode) else None
 
 
 @contextmanager

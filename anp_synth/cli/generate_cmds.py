@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import click
@@ -27,24 +27,9 @@ from ._errors import CliError, reported, terminate_as_interrupt
 from ._help import PROFILE_HELP
 from ._options import choices as _choices
 from ._options import input_format_option, max_line_bytes_option
+from ._progress import progress_bar
 
 DEFAULT_MAX_ERRORS = 20
-
-
-@contextmanager
-def _progress(total: int | None, unit: str, *, enabled: bool) -> Iterator[Callable[[int], None] | None]:
-    """A tqdm bar on stderr while the block runs, or None when stderr is not a terminal."""
-    if not enabled or not sys.stderr.isatty():
-        yield None
-        return
-    from tqdm import tqdm
-
-    with tqdm(total=total, unit=unit, unit_scale=True, dynamic_ncols=True, leave=False, file=sys.stderr) as bar:
-
-        def advance(records: int) -> None:
-            bar.update(records)
-
-        yield advance
 
 
 @contextmanager
@@ -110,7 +95,9 @@ def generate_cmd(
         if part_size is not None:
             raise CliError("--part-size applies only with --cluster", exit_code=2)
         chosen = parse_shard(shard) if shard is not None else None
-        with _progress(count, "rec", enabled=output != "-" or not sys.stdout.isatty()) as progress:
+        with progress_bar(
+            count, "rec", enabled=sys.stderr.isatty() and (output != "-" or not sys.stdout.isatty())
+        ) as progress:
             written = write_dataset(
                 output,
                 seed=seed,
@@ -171,7 +158,7 @@ def validate_cmd(file: str, fmt: str | None, max_line_bytes: int, max_errors: in
             raise CliError(f"--max-errors={max_errors} must be >= 0 (0 means no limit)", exit_code=2)
         good = bad = 0
         stopped: str | None = None
-        with _progress(None, "rec", enabled=True) as progress:
+        with progress_bar(None, "rec", enabled=sys.stderr.isatty()) as progress:
             try:
                 for _, result in check_lines(file, fmt=fmt, max_line_bytes=max_line_bytes):
                     if isinstance(result, RecordError):

@@ -69,6 +69,10 @@ MAX_BATCH_SIZE = 100_000
 IN_FLIGHT_PER_WORKER = 2
 
 OnBatch = Callable[[BatchStats], None]
+Progress = Callable[[int], None]
+"""Called with how much more work is done: records (generated windows, record lists) or, for
+:func:`import_file` of a file, bytes of the file as stored; the same callback type as
+:func:`anp_synth.parallel.write_dataset`'s. Drawing it (a bar, a log line) is the caller's job."""
 OnEvent = Callable[[str], None]
 """Receives one line for each thing worth telling while an import runs (a lock wait, a retry)."""
 T = TypeVar("T")
@@ -301,7 +305,7 @@ class _Importer:
         on_error: str,
         on_conflict: str,
         workers: int,
-        progress: bool,
+        progress: Progress | None,
         on_batch: OnBatch | None,
         rejects_path: str | None,
         retries: int,
@@ -319,6 +323,8 @@ class _Importer:
         self.on_conflict = on_conflict
         self.workers = workers
         self.progress = progress
+        self.measure: Callable[[], int] | None = None
+        """Where the input stands in its file, when progress is counted in its bytes (:func:`import_file`)."""
         self.on_batch = on_batch
         self.on_event = on_event
         self.stop = stop
@@ -348,7 +354,7 @@ class _Importer:
         report = self.report
         start = time.perf_counter()
         backend: Backend | None = None
-        bar: Any = None
+        measured = 0
         report.schema_version = self._retrying(
             None, lambda: _prepare_database(self.db_url, self.lock_timeout_s), "prepare"
         )
@@ -362,18 +368,20 @@ class _Importer:
                     self._retrying(backend, connected.begin_load, "prepare")
                 if dedupe:
                     self._seen = SeenIndex()
-                if self.progress:
-                    from tqdm import tqdm
-
-                    bar = stack.enter_context(tqdm(total=self.total, unit="rows", dynamic_ncols=True, leave=False))
                 items = enumerate(_prepared(jobs, ledger, self.on_conflict, self.workers, stack, self.stop))
 
                 def handle(item: tuple[int, tuple[Job, Prepared | None]]) -> None:
+                    nonlocal measured
                     self._check_stop()
                     batch_no, (job, prepared) = item
                     stats = self._one(connected, batch_no, job, prepared, start)
-                    if bar is not None:
-                        bar.update(stats.rows)
+                    if self.progress is not None:
+                        if self.measure is None:
+                            self.progress(stats.rows)
+                        else:  # the input's bytes read so far, as stored (a .gz file's compressed bytes)
+                            now = self.measure()
+                            self.progress(now - measured)
+                            measured = now
                     if self.on_batch is not None:
                         self.on_batch(stats)
 
@@ -701,7 +709,7 @@ def import_records(
     on_error: str = "abort",
     on_conflict: str = "skip",
     source: str = "<generated>",
-    progress: bool = False,
+    progress: Progress | None = None,
     on_batch: OnBatch | None = None,
     rejects_path: str | None = None,
     retries: int = 5,
@@ -735,7 +743,7 @@ def import_generated(
     batch_size: int = 1000,
     workers: int = 0,
     on_conflict: str = "skip",
-    progress: bool = False,
+    progress: Progress | None = None,
     on_batch: OnBatch | None = None,
     retries: int = 5,
     backoff_s: float = 0.5,
@@ -769,7 +777,7 @@ def import_file(
     workers: int = 0,
     on_error: str = "abort",
     on_conflict: str = "skip",
-    progress: bool = False,
+    progress: Progress | None = None,
     on_batch: OnBatch | None = None,
     rejects_path: str | None = None,
     retries: int = 5,
@@ -802,4 +810,5 @@ def import_file(
     _check_readable(path)
     # opened (and its format settled) before the run: a missing file or a bad format touches no database
     with record_texts(path, fmt=fmt, max_line_bytes=max_line_bytes, keep_undecodable=True) as texts:
+        importer.measure = texts.bytes_read if texts.sized else None
         return importer.run(line_jobs(texts, source, batch_size))

@@ -25,6 +25,7 @@ Lines are decoded strictly as UTF-8: a record that cannot be decoded cannot be t
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -295,6 +296,19 @@ class RecordTexts(Iterator[tuple[int, "str | RecordError"]]):
 
     def __init__(self, texts: Source) -> None:
         self._texts = texts
+        self._read = 0
+
+    @property
+    def sized(self) -> bool:
+        """Whether :meth:`bytes_read` follows the file (a regular file, not stdin or parquet)."""
+        return self._texts.position is not None
+
+    def bytes_read(self) -> int:
+        """Bytes of the file read so far, as stored (compressed, for ``.gz``): for a progress bar."""
+        if self._texts.position is not None:
+            with contextlib.suppress(ValueError, OSError):  # closed at its end: the last position stands
+                self._read = self._texts.position()
+        return self._read
 
     def __next__(self) -> tuple[int, str | RecordError]:
         number, text, _ = next(self._texts)
@@ -351,7 +365,7 @@ def _texts(path: str, fmt: str | None, limit: int, keep_undecodable: bool) -> So
         texts = _csv_texts(lines, source, limit, keep_undecodable)
     else:
         texts = _jsonl_texts(lines, source, limit, keep_undecodable)
-    return Source(texts, raw.close if path != STDIN else None)
+    return Source(texts, raw.close if path != STDIN else None, raw.tell if path != STDIN and raw.seekable() else None)
 
 
 class Source(Iterator[Text]):
@@ -360,9 +374,13 @@ class Source(Iterator[Text]):
     (A generator's ``finally`` would not run if it was never started.)
     """
 
-    def __init__(self, texts: Iterator[Text], close: Callable[[], object] | None) -> None:
+    def __init__(
+        self, texts: Iterator[Text], close: Callable[[], object] | None, position: Callable[[], int] | None = None
+    ) -> None:
         self._texts = texts
         self._close = close
+        self.position = position
+        """Where reading stands in the underlying file, when it can tell."""
 
     def __next__(self) -> Text:
         try:
