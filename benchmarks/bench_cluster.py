@@ -40,8 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from anp_synth import __version__
 from anp_synth.cluster import DEFAULT_PART_SIZE, connect, generate_to, import_window
+from anp_synth.dataset import write_dataset
 from anp_synth.db import import_generated
-from anp_synth.parallel import write_dataset
 
 BYTES_PER_RECORD = 6_500
 

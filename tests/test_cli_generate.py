@@ -14,7 +14,7 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-import anp_synth.parallel
+import anp_synth.dataset
 from anp_synth.cli import generate_cmds, main
 from anp_synth.cli._progress import progress_bar
 from anp_synth.generator import generate_lines
@@ -61,7 +61,7 @@ def test_cli_shards_concatenated_are_the_whole(tmp_path: Path) -> None:
 
 def test_cli_workers_change_nothing_in_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Chunks of 3 records: the workers' results come back interleaved, each as a gzip member.
-    monkeypatch.setattr(anp_synth.parallel, "CHUNK_SIZE", 3)
+    monkeypatch.setattr(anp_synth.dataset, "CHUNK_SIZE", 3)
     one, two = tmp_path / "one.csv.gz", tmp_path / "two.csv.gz"
     args = ["generate", "--seed", "0", "--count", "10", "--format", "csv", "-o"]
     assert run(*args, str(two), "--workers", "2").exit_code == 0
@@ -114,15 +114,15 @@ def test_an_unwritable_path_is_one_line_and_leaves_nothing(tmp_path: Path) -> No
 def test_ctrl_c_during_generate_is_one_line_exit_130_and_no_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = anp_synth.parallel.generate_lines
+    real = anp_synth.dataset.generate_lines
 
     def interrupted(*, seed: int, count: int, profile: str) -> object:
         if seed > 0:
             raise KeyboardInterrupt
         return real(seed=seed, count=count, profile=profile)
 
-    monkeypatch.setattr(anp_synth.parallel, "generate_lines", interrupted)
-    monkeypatch.setattr(anp_synth.parallel, "CHUNK_SIZE", 5)
+    monkeypatch.setattr(anp_synth.dataset, "generate_lines", interrupted)
+    monkeypatch.setattr(anp_synth.dataset, "CHUNK_SIZE", 5)
     result = run("generate", "--count", "20", "-o", str(tmp_path / "out.jsonl.gz"))
     assert (result.exit_code, result.stderr) == (130, "Error: interrupted\n")
     assert os.listdir(tmp_path) == []

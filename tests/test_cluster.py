@@ -27,9 +27,9 @@ from click.testing import CliRunner, Result
 
 from anp_synth.cli import main
 from anp_synth.cluster import connect, generate_to, import_window, verify_parts
+from anp_synth.dataset import write_dataset
 from anp_synth.db import import_file, import_generated
 from anp_synth.errors import RecordError
-from anp_synth.parallel import write_dataset
 
 from .db_helpers import execute, rows
 

@@ -15,7 +15,7 @@ import pytest
 
 from anp_synth import generate
 from anp_synth.errors import RecordError
-from anp_synth.manifest import read_manifest, verify_data_set
+from anp_synth.fixtures import read_manifest, verify_data_set
 from anp_synth.presets import preset
 from anp_synth.rules import GENERATOR_VERSION
 

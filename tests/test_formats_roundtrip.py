@@ -22,12 +22,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anp_synth.cli import main
+from anp_synth.dataset import write_dataset
 from anp_synth.db import import_file
 from anp_synth.errors import InvalidArgument, RecordError
 from anp_synth.formats import HEADER, check_lines, encode_lines, output_format, read_records, record_texts
 from anp_synth.formats.parquet import INSTALL_HINT, arrow_schema
 from anp_synth.generator import generate_lines
-from anp_synth.parallel import write_dataset
 
 from .db_helpers import make_url, rows
 

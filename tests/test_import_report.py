@@ -74,8 +74,8 @@ def test_a_forced_progress_bar_does_not_change_the_result(tmp_path: Path) -> Non
 
 
 def test_a_file_import_reports_progress_in_the_files_own_bytes(tmp_path: Path) -> None:
+    from anp_synth.dataset import write_dataset
     from anp_synth.db import import_file
-    from anp_synth.parallel import write_dataset
 
     for name in ("p.jsonl", "p.jsonl.gz"):
         path = tmp_path / name

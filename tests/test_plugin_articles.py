@@ -207,3 +207,19 @@ def test_a_bad_marker_key_is_said_once_without_a_chained_traceback(pytester: pyt
     out = result.stdout.str()
     assert out.count("got unknown key 'cuont'") == 1
     assert "During handling of the above exception" not in out
+
+
+def test_the_plugin_module_alone_registers_its_options_and_fixtures(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # without entry points, as in a project that loads plugins by name only
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    pytester.makepyfile(
+        """
+        def test_records(anp_articles, anp_seed):
+            assert anp_seed == 7
+            assert [r["seed"] for r in anp_articles(count=2)] == [7, 8]
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "anp_synth.pytest_plugin", "--anp-seed", "7")
+    result.assert_outcomes(passed=1)

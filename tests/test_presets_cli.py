@@ -14,8 +14,8 @@ from click.testing import CliRunner, Result
 
 from anp_synth.cli import main
 from anp_synth.errors import InvalidArgument, OutputError
+from anp_synth.fixtures import build_data_set
 from anp_synth.generator import generate_lines
-from anp_synth.manifest import build_data_set
 from anp_synth.presets import PRESET_SEED, PRESETS, DataSetSpec, preset
 
 
@@ -225,7 +225,7 @@ def test_an_interrupted_build_leaves_nothing_that_looks_whole(tmp_path: Path, mo
         yield from generate_lines(seed=1, count=2)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("anp_synth.manifest.generate_lines", broken)
+    monkeypatch.setattr("anp_synth.fixtures.generate_lines", broken)
     with pytest.raises(KeyboardInterrupt):
         build_data_set(DataSetSpec(seed=1, count=5), tmp_path)
     assert list(tmp_path.iterdir()) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..errors import InvalidArgument
-from ..manifest import build_data_set, verify_data_set
+from ..fixtures import build_data_set, verify_data_set
 from ..model import PROFILES
 from ..presets import PRESET_SEED, PRESETS, SIZE_SAMPLE, DataSetSpec, estimated_bytes, preset
 from ._errors import reported

@@ -15,11 +15,11 @@ from contextlib import contextmanager
 
 import click
 
+from ..dataset import parse_shard, write_dataset
 from ..errors import RecordError
 from ..formats import OUTPUT_FORMATS, check_lines, output_format
 from ..generator import generate
 from ..model import PROFILES
-from ..parallel import parse_shard, write_dataset
 from ..render import RENDER_FORMATS, render
 from ..rules import MAX_COUNT, check_profile, check_seed_range
 from ..schema import schema_json
