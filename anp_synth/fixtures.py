@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shlex
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -69,12 +70,15 @@ class Manifest:
         return json.dumps(asdict(self), indent=2, sort_keys=True) + "\n"
 
 
-def rebuild_command(spec: DataSetSpec) -> str:
-    """The CLI line that rebuilds ``spec`` (DIR left for the reader to fill in)."""
+def rebuild_command(spec: DataSetSpec, directory: str | os.PathLike[str]) -> str:
+    """The CLI line that rebuilds ``spec`` into ``directory``, as it was given (a preset's own
+    default, ``fixtures/NAME``, is left out), ready to paste."""
+    where = os.fspath(directory)
+    target = "" if spec.preset is not None and where == f"fixtures/{spec.preset}" else f" {shlex.quote(where)}"
     if spec.preset is not None:
         extra = "" if spec.profile == "realistic" else f" --profile {spec.profile}"
-        return f"anp-synth fixtures build {spec.preset}{extra} DIR"
-    return f"anp-synth fixtures build --seed {spec.seed} --count {spec.count} --profile {spec.profile} DIR"
+        return f"anp-synth fixtures build {spec.preset}{extra}{target}"
+    return f"anp-synth fixtures build --seed {spec.seed} --count {spec.count} --profile {spec.profile}{target}"
 
 
 def build_data_set(spec: DataSetSpec, directory: str | os.PathLike[str]) -> Manifest:
@@ -111,7 +115,7 @@ def build_data_set(spec: DataSetSpec, directory: str | os.PathLike[str]) -> Mani
         generator_version=GENERATOR_VERSION,
         schema_version=SCHEMA_VERSION,
         anp_synth_version=__version__,
-        rebuild=rebuild_command(spec),
+        rebuild=rebuild_command(spec, directory),
     )
     with atomic_output(str(target / MANIFEST_FILE), compress=False) as out:
         out.write(manifest.to_json().encode("utf-8"))

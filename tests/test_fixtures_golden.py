@@ -102,4 +102,4 @@ def test_the_manifest_digest_is_a_plain_sha256_of_the_file() -> None:
 def test_the_readme_names_the_command_that_rebuilds_the_set() -> None:
     readme = (FIXTURES / "README.md").read_text(encoding="utf-8")
     assert "anp-synth fixtures build small fixtures" in readme
-    assert read_manifest(FIXTURES).rebuild == "anp-synth fixtures build small DIR"
+    assert read_manifest(FIXTURES).rebuild == "anp-synth fixtures build small fixtures"

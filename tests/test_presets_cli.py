@@ -73,6 +73,9 @@ def test_build_without_dir_writes_fixtures_name(tmp_path: Path, monkeypatch: pyt
     result = run("fixtures", "build", "tiny")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "fixtures" / "tiny" / "manifest.json").exists()
+    # the manifest says how to rebuild it, ready to paste: no literal DIR left to fill in
+    manifest = json.loads((tmp_path / "fixtures" / "tiny" / "manifest.json").read_text())
+    assert manifest["rebuild"] == "anp-synth fixtures build tiny"
 
 
 def test_custom_sets_take_seed_count_and_profile(tmp_path: Path) -> None:
@@ -80,7 +83,7 @@ def test_custom_sets_take_seed_count_and_profile(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert (manifest["first_seed"], manifest["count"], manifest["profile"], manifest["preset"]) == (5, 3, "edge", None)
-    assert manifest["rebuild"] == "anp-synth fixtures build --seed 5 --count 3 --profile edge DIR"
+    assert manifest["rebuild"] == f"anp-synth fixtures build --seed 5 --count 3 --profile edge {tmp_path}"
     assert run("fixtures", "verify", str(tmp_path)).exit_code == 0
 
 

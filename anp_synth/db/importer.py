@@ -72,7 +72,7 @@ OnBatch = Callable[[BatchStats], None]
 Progress = Callable[[int], None]
 """Called with how much more work is done: records (generated windows, record lists) or, for
 :func:`import_file` of a file, bytes of the file as stored; the same callback type as
-:func:`anp_synth.parallel.write_dataset`'s. Drawing it (a bar, a log line) is the caller's job."""
+:func:`anp_synth.dataset.write_dataset`'s. Drawing it (a bar, a log line) is the caller's job."""
 OnEvent = Callable[[str], None]
 """Receives one line for each thing worth telling while an import runs (a lock wait, a retry)."""
 T = TypeVar("T")
