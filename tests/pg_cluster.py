@@ -17,7 +17,10 @@ import time
 from pathlib import Path
 
 PASSWORD_USER = "anp_pw_user"
-PASSWORD = "s3cret-Pa55word"
+PASSWORD = "s3cret-Pa55w0rd"
+SCRAM_GROUP = "anp_pw_scram"
+"""Members of this role must log in on 127.0.0.1 with their password (scram), as PASSWORD_USER
+does: the redaction tests create members with the hostile passwords they need."""
 
 
 def find_bin_dir() -> Path | None:
@@ -62,7 +65,7 @@ class PgCluster:
         hba = self.data / "pg_hba.conf"
         rules = (
             "local all all trust\n"
-            f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n"
+            f"host all {PASSWORD_USER},+{SCRAM_GROUP} 127.0.0.1/32 scram-sha-256\n"
             "host all all 127.0.0.1/32 trust\n"
         )
         hba.write_text(rules)
@@ -75,6 +78,7 @@ class PgCluster:
         self._run("pg_ctl", "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"), "-w", "-t", "60",
                   "start")  # fmt: skip
         self.psql("postgres", f"CREATE ROLE {PASSWORD_USER} LOGIN PASSWORD '{PASSWORD}'")
+        self.psql("postgres", f"CREATE ROLE {SCRAM_GROUP} NOLOGIN")
         self.psql("postgres", f"CREATE DATABASE {PASSWORD_USER} OWNER {PASSWORD_USER}")
 
     def psql(self, dbname: str, sql: str) -> str:

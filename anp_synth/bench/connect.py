@@ -1,9 +1,9 @@
 """From a database URL to a driver connection, with credentials kept out of every message.
 
-SQLAlchemy parses the URL and says how its driver would connect (``create_connect_args``);
-the bench then connects with the driver itself (:mod:`anp_synth.bench.driver`). Queries are
-written with ``:name`` parameters; for psycopg they are rewritten to ``%(name)s`` once,
-before the run. A missing SQLite file is refused in read-only mode instead of being created.
+:mod:`anp_synth.dburl` parses the URL and gives psycopg's arguments (SQLAlchemy's pysqlite
+dialect reads SQLite's query options); the bench then connects with the driver itself
+(:mod:`anp_synth.bench.driver`). Queries are written with ``:name`` parameters; for psycopg
+they are rewritten to ``%(name)s`` once, before the run. A missing SQLite file is refused in read-only mode instead of being created.
 """
 
 from __future__ import annotations
@@ -12,15 +12,16 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-from sqlalchemy.pool import NullPool
-
+from .. import dbserver, dburl
 from ..errors import DatabaseError
 from .driver import ConnectSpec, DriverConnection, first_line, open_spec
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 _PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
@@ -41,33 +42,36 @@ __all__ = [
 
 
 def parse_url(db_url: str) -> URL:
-    """The URL, or a DatabaseError that does not echo it (it may hold a password).
-
-    Plain ``postgresql://`` means psycopg 3, the driver anp-synth ships with (as for the importer).
-    """
-    try:
-        url = make_url(db_url)
-    except ArgumentError:
-        raise DatabaseError("could not parse the database URL (expected e.g. sqlite:///file.db)") from None
-    if url.drivername in ("postgresql", "postgres"):
-        url = url.set(drivername="postgresql+psycopg")
-    return url
+    """The URL as SQLAlchemy's object, or an InvalidArgument that does not echo it (see :mod:`anp_synth.dburl`)."""
+    return dburl.parse(db_url).sqlalchemy_url()
 
 
 def redact(db_url: str | URL) -> str:
-    """The URL as it may be shown to a user: password replaced by ``***``."""
-    url = parse_url(db_url) if isinstance(db_url, str) else db_url
-    return url.render_as_string(hide_password=True)
+    """The URL as it may be shown to a user: every password replaced by ``***``."""
+    return dburl.redact(db_url)
 
 
 def dialect_of(db_url: str | URL) -> str:
-    url = parse_url(db_url) if isinstance(db_url, str) else db_url
-    name = url.get_backend_name()
-    if name not in ("sqlite", "postgresql"):
-        raise DatabaseError(f"{redact(url)}: unsupported database {name!r} (use sqlite or postgresql)")
-    if name == "postgresql" and url.get_driver_name() != "psycopg":
-        raise DatabaseError(f"{redact(url)}: use the psycopg driver (postgresql+psycopg://)")
-    return name
+    """``sqlite`` or ``postgresql``; anything else was refused by the parser."""
+    return dburl.parse(db_url).dialect if isinstance(db_url, str) else str(db_url.get_backend_name())
+
+
+@dataclass(frozen=True)
+class _RedactingSpec(ConnectSpec):
+    """A ConnectSpec that masks every secret of its URL, and any 4-character piece of one.
+
+    Reader processes unpickle it: this module imports SQLAlchemy only inside functions, so
+    that costs them nothing.
+    """
+
+    secrets: tuple[str, ...] = field(default=(), repr=False)
+
+    def scrub(self, text: str) -> str:
+        return dburl.mask_secrets(text, self.secrets)
+
+    def __repr__(self) -> str:
+        # The driver's kwargs hold the password; a repr reaches tracebacks and --showlocals.
+        return self.scrub(super().__repr__())
 
 
 def param_names(sql: str) -> list[str]:
@@ -87,22 +91,30 @@ def to_driver_sql(sql: str, dialect: str) -> str:
 
 
 def connect_spec(db_url: str, *, read_only: bool = False) -> ConnectSpec:
-    """How the driver connects to ``db_url`` (SQLAlchemy's own translation of the URL)."""
-    url = parse_url(db_url)
-    dialect = dialect_of(url)
-    try:
-        engine = create_engine(url, poolclass=NullPool)
-    except NoSuchModuleError:
-        raise DatabaseError(f"{redact(url)}: no driver for this URL") from None
-    cargs, cparams = engine.dialect.create_connect_args(url)
+    """How the driver connects to ``db_url`` (psycopg: :mod:`anp_synth.dburl`'s arguments)."""
+    url = dburl.parse(db_url)
+    shown = url.redacted()
+    if url.dialect == "postgresql":
+        kwargs = url.psycopg_kwargs(application_name="anp-synth bench")
+        return _RedactingSpec(
+            dialect="postgresql", shown=shown, kwargs=kwargs, read_only=read_only,
+            password=url.password, secrets=url.secrets(),
+        )  # fmt: skip
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    # SQLite query options (uri, timeout...) as SQLAlchemy's pysqlite dialect reads them.
+    sa_url = url.sqlalchemy_url()
+    engine = create_engine(sa_url, poolclass=NullPool)
+    cargs, cparams = engine.dialect.create_connect_args(sa_url)
     engine.dispose()
     kwargs = {k: v for k, v in cparams.items() if k not in ("context", "check_same_thread")}
-    if dialect == "sqlite":
-        target = str(cargs[0]) if cargs else ":memory:"
-        if read_only and target != ":memory:" and not kwargs.get("uri") and not Path(target).exists():
-            raise DatabaseError(f"{redact(url)}: no such database file (--read-only never creates one)")
-    password = str(url.password) if url.password else None
-    return ConnectSpec(dialect, redact(url), tuple(cargs), kwargs, read_only, password)
+    target = str(cargs[0]) if cargs else ":memory:"
+    if read_only and not kwargs.get("uri") and not Path(target).exists():
+        raise DatabaseError(f"{shown}: no such database file (--read-only never creates one)")
+    return _RedactingSpec(
+        dialect="sqlite", shown=shown, args=tuple(cargs), kwargs=kwargs, read_only=read_only, secrets=url.secrets()
+    )
 
 
 def open_driver_connection(db_url: str | ConnectSpec, *, read_only: bool = False) -> DriverConnection:
@@ -118,10 +130,10 @@ def open_driver_connection(db_url: str | ConnectSpec, *, read_only: bool = False
 
 
 def server_version(conn: DriverConnection) -> str:
+    """The server's version string, worded by :mod:`anp_synth.dbserver`."""
     if conn.dialect == "sqlite":
-        return f"SQLite {sqlite3.sqlite_version}"
-    rows = conn.run("SHOW server_version")
-    return f"PostgreSQL {rows[0][0]}" if rows else "PostgreSQL"
+        return dbserver.sqlite_version()
+    return dbserver.postgresql_version(lambda sql: (conn.run(sql) or [(None,)])[0][0])
 
 
 def table_rows(conn: DriverConnection) -> dict[str, int]:
@@ -149,8 +161,5 @@ def driver_errors(db_url: str, doing: str) -> Iterator[None]:
     except Exception as exc:
         if not _is_driver_error(exc):
             raise
-        spec_url = parse_url(db_url)
-        detail = first_line(exc)
-        if spec_url.password:
-            detail = detail.replace(str(spec_url.password), "***")
-        raise DatabaseError(f"{doing} {redact(spec_url)}: {detail}") from None
+        url = dburl.parse(db_url)
+        raise DatabaseError(f"{doing} {url.redacted()}: {url.scrub(first_line(exc))}") from None

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
+from ..dburl import redact
 from .histogram import PERCENTILES, Histogram
 from .pacing import behind_schedule
 from .report import fell_behind, format_ms, import_rate_line, ms_with_unit, query_phase_rows
@@ -205,12 +206,14 @@ def render_html(report: Mapping[str, Any]) -> str:
     """The whole report page as one string."""
     meta, opts = report["metadata"], report["options"]
     head = report.get("headline", {})
+    # Redacted again: a page may be drawn from a report written by an older release.
+    shown = escape(redact(str(opts["db_url"])))
     parts = [
         "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>",
         "<meta name=viewport content='width=device-width,initial-scale=1'>",
-        f"<title>anp-synth bench: {escape(str(opts['db_url']))}</title><style>{_CSS}</style></head><body>",
+        f"<title>anp-synth bench: {shown}</title><style>{_CSS}</style></head><body>",
         "<h1>anp-synth bench</h1>",
-        f"<p>{escape(str(opts['db_url']))} ({escape(str(meta['server_version']))}), {opts['readers']} readers, "
+        f"<p>{shown} ({escape(str(meta['server_version']))}), {opts['readers']} readers, "
         + (
             f"open loop at {opts['rate']:g} queries/s"
             if opts["mode"] == "open"

@@ -13,14 +13,15 @@ import json
 import os
 import platform
 import socket
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import BenchError, OutputError
+from ..dburl import redact
+from ..errors import BenchError
+from ..formats.output import atomic_output
 from .histogram import PERCENTILES, RELATIVE_ERROR, Histogram
 from .pacing import behind_schedule, schedule_report
 from .runner import BenchRun
@@ -37,6 +38,13 @@ def _s(ns: int) -> float:
 
 def _latency(h: Histogram) -> dict[str, float | int]:
     return h.summary(scale=1e-6)
+
+
+def _redacted_import(report: Any) -> Any:
+    """The import's own report, its URL redacted again (reports are shared; redaction is idempotent)."""
+    if isinstance(report, Mapping) and "db_url" in report:
+        return {**report, "db_url": redact(str(report["db_url"]))}
+    return report
 
 
 def build_report(run: BenchRun) -> dict[str, Any]:
@@ -165,7 +173,7 @@ def build_report(run: BenchRun) -> dict[str, Any]:
         "import": {
             "seed": run.import_seed,
             "count": run.options.count if run.import_seed is not None else 0,
-            "report": run.import_report,
+            "report": _redacted_import(run.import_report),
             "base_load": run.base_load,
             "schedule": schedule,
         },
@@ -271,21 +279,9 @@ def write_json(report: Mapping[str, Any], path: Path) -> None:
 
 
 def write_text(path: Path, text: str) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
+    """Write ``text`` atomically (see :func:`anp_synth.formats.atomic_output`); a failure is one OutputError."""
+    with atomic_output(str(path), compress=False) as out:
+        out.write(text.encode("utf-8"))
 
 
 def load_report(path: Path) -> dict[str, Any]:
@@ -363,7 +359,7 @@ def render_text(report: Mapping[str, Any]) -> str:
     lines: list[str] = []
     loop = f"open loop, {opts['rate']:g} q/s" if opts["mode"] == "open" else f"closed loop, {opts['clients']} clients"
     lines.append(
-        f"anp-synth bench on {opts['db_url']} ({meta['server_version']}), {opts['readers']} readers, {loop}"
+        f"anp-synth bench on {redact(str(opts['db_url']))} ({meta['server_version']}), {opts['readers']} readers, {loop}"
         + (" [read-only]" if opts["read_only"] else "")
     )
     imp = report["import"]

@@ -7,15 +7,17 @@ that prints to the user. Library errors become one clear line and a non-zero exi
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 
 from .. import __version__
+from ._errors import flushed_stdout
 
 _MODULES = {
     "generate": "generate_cmds", "show": "generate_cmds", "schema": "generate_cmds", "validate": "generate_cmds",
     "db": "db_cmds", "import": "db_cmds", "bench": "bench_cmds", "explain": "bench_cmds",
-    "fixtures": "fixtures_cmds",
+    "fixtures": "fixtures_cmds", "export": "export_cmds",
 }  # fmt: skip
 """The module that registers each command (with its ``register(group)``)."""
 
@@ -34,6 +36,11 @@ class _LazyGroup(click.Group):
         if cmd_name not in self.commands and cmd_name in _MODULES:
             importlib.import_module(f"{__name__}.{_MODULES[cmd_name]}").register(self)
         return super().get_command(ctx, cmd_name)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line; stdout that cannot be written is one line, even when buffered to exit."""
+        with flushed_stdout():
+            return super().main(*args, **kwargs)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]

@@ -23,6 +23,7 @@ from ..bench.runner import (
     run_bench,
 )
 from ..db import DEFAULT_DB_URL
+from ..dburl import ENV_DB_URL
 from ..model import PROFILES
 from ._errors import CliError, reported, terminate_as_interrupt
 from ._help import PROFILE_HELP
@@ -63,6 +64,8 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
     metavar="URL",
     default=DEFAULT_DB_URL,
     show_default=True,
+    envvar=ENV_DB_URL,
+    show_envvar=True,
     help="Database URL (sqlite:/// or postgresql://).",
 )
 @click.option(
@@ -109,7 +112,7 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
     "queries_file",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="TOML file adding or replacing queries (see README, 'bench').",
+    help="TOML file adding or replacing queries (see docs/BENCH.md, 'The query mix').",
 )
 @click.option(
     "--read-only",
@@ -255,7 +258,10 @@ def compare_cmd(
 
 
 @click.command("explain")
-@click.option("--db", "db_url", metavar="URL", default=DEFAULT_DB_URL, show_default=True, help="Database URL.")
+@click.option(
+    "--db", "db_url", metavar="URL", default=DEFAULT_DB_URL, show_default=True, envvar=ENV_DB_URL, show_envvar=True,
+    help="Database URL.",
+)  # fmt: skip
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the parameter draw.")
 @click.option(
     "--queries",

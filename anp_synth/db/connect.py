@@ -1,9 +1,9 @@
 """Open a database from a URL, and keep its password out of every message.
 
 Every text that may reach a user (errors, reports, logs) goes through :func:`redact` or
-:func:`scrub`: the URL is rendered with SQLAlchemy's ``hide_password=True`` and any literal
-occurrence of the password inside a driver's own message is replaced too, since drivers
-sometimes echo the DSN they were given.
+:func:`scrub`, thin names over :mod:`anp_synth.dburl`, the one module that parses and
+redacts URLs: drivers sometimes echo the DSN they were given, so their messages are
+scrubbed too.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from ..errors import DatabaseError, InvalidArgument
+from .. import dbserver, dburl
+from ..errors import DatabaseError
 
 DEFAULT_DB_URL = "sqlite:///anp-synth.db"
 """A SQLite file in the working directory: the importer works with no database set up."""
@@ -46,48 +47,21 @@ SQLITE_PRAGMAS: tuple[tuple[str, str], ...] = (
 
 
 def parse_url(db_url: str) -> URL:
-    """A SQLAlchemy URL; plain ``postgresql://`` means psycopg 3, the driver anp-synth ships with."""
-    try:
-        url = make_url(db_url)
-    except ArgumentError:
-        raise InvalidArgument(f"db_url={_redact_raw(db_url)!r} is not a database URL") from None
-    if url.drivername in ("postgresql", "postgres"):
-        url = url.set(drivername="postgresql+psycopg")
-    if url.get_backend_name() not in ("sqlite", "postgresql"):
-        raise InvalidArgument(f"db_url={redact(url)!r}: only sqlite:/// and postgresql:// databases are supported")
-    if url.get_backend_name() == "postgresql" and url.get_driver_name() != "psycopg":
-        raise InvalidArgument(f"db_url={redact(url)!r}: use the psycopg driver (postgresql+psycopg://)")
-    return url
+    """A SQLAlchemy URL; plain ``postgresql://`` means psycopg 3, the driver anp-synth ships with.
 
-
-def _redact_raw(db_url: str) -> str:
-    """Best effort for a string that does not even parse: drop anything between ':' and '@'."""
-    head, sep, tail = db_url.rpartition("@")
-    if not sep:
-        return db_url
-    scheme, _, rest = head.partition("://")
-    user = rest.split(":", 1)[0]
-    return f"{scheme}://{user}:***@{tail}"
+    Parsing, normalising and the refusal of anything else live in :mod:`anp_synth.dburl`.
+    """
+    return dburl.parse(db_url).sqlalchemy_url()
 
 
 def redact(url: URL | str) -> str:
-    """The URL as text, its password replaced by ``***``."""
-    if isinstance(url, str):
-        try:
-            parsed = make_url(url)
-        except ArgumentError:
-            return _redact_raw(url)
-        return parsed.render_as_string(hide_password=True)
-    return url.render_as_string(hide_password=True)
+    """The URL as text, every password replaced by ``***`` (see :func:`anp_synth.dburl.redact`)."""
+    return dburl.redact(url)
 
 
 def scrub(message: str, url: URL) -> str:
-    """``message`` with the URL's password (and its full rendering) replaced."""
-    password = url.password
-    if password:
-        message = message.replace(url.render_as_string(hide_password=False), redact(url))
-        message = message.replace(str(password), "***")
-    return message
+    """``message`` with the URL's secrets, and any 4-character piece of them, masked."""
+    return dburl.scrub(message, url)
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: object) -> None:
@@ -106,13 +80,15 @@ def _sqlite_begin(conn: Connection) -> None:
 
 def open_engine(db_url: str) -> Engine:
     """An engine without a pool (every batch holds one connection; nothing lingers after)."""
-    url = parse_url(db_url)
-    if url.get_backend_name() == "sqlite":
+    parsed = dburl.parse(db_url)
+    url = parsed.sqlalchemy_url()
+    if parsed.dialect == "sqlite":
         engine = create_engine(url, poolclass=NullPool)
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
     else:
-        engine = create_engine(url, poolclass=NullPool, connect_args={"application_name": "anp-synth"})
+        # psycopg gets exactly the arguments the importer's own connections get (dburl's).
+        engine = create_engine(url, poolclass=NullPool, connect_args=parsed.psycopg_kwargs())
     return engine
 
 
@@ -135,8 +111,8 @@ def database_errors(url: URL, doing: str) -> Iterator[None]:
 
 
 def server_version(engine: Engine) -> str:
-    """The server's version string (SQLite library version for SQLite)."""
+    """The server's version string (SQLite library version for SQLite), worded by :mod:`anp_synth.dbserver`."""
+    if engine.dialect.name == "sqlite":
+        return dbserver.sqlite_version()
     with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            return "SQLite " + str(conn.execute(text("select sqlite_version()")).scalar_one())
-        return "PostgreSQL " + str(conn.execute(text("show server_version")).scalar_one())
+        return dbserver.postgresql_version(lambda sql: conn.execute(text(sql)).scalar_one())

@@ -15,6 +15,8 @@ import platform
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..dburl import redact
+
 REPORT_FORMAT_VERSION = 1
 
 
@@ -70,22 +72,36 @@ class ImportReport:
     skipped: int = 0
     changed: int = 0
     """Of the skipped rows, those whose stored content differs (on_conflict="skip" kept the old)."""
+    other_version: int = 0
+    """Stored articles of the same (seed, profile) written by another generator version:
+    kept under on_conflict="skip" (not counted as skipped), replaced under "update" (also counted as updated)."""
     rejected: int = 0
     batches: int = 0
     """Batches committed by this run."""
     batches_in_ledger: int = 0
     """Batches found already committed (by an earlier or interrupted run) and not redone."""
+    batches_by_other_run: int = 0
+    """Batches another importer running at the same time committed first (found in the ledger on writing)."""
     resumed_at: str | None = None
     """Where the first batch this run had to write starts, when earlier batches were in the ledger."""
     bytes_read: int = 0
     elapsed_s: float = 0.0
     retries: int = 0
+    """Retries of all kinds; the next three say why."""
+    lock_waits: int = 0
+    """Lock (PostgreSQL lock_timeout) or busy (SQLite) timeouts: another session held what a batch needed."""
+    deadlocks: int = 0
+    connections_lost: int = 0
     rejects_path: str | None = None
     status: str = "complete"
     error: str | None = None
     timings: Timings = field(default_factory=Timings)
     started_at: str = ""
     python: str = field(default_factory=platform.python_version)
+
+    def __post_init__(self) -> None:
+        # Reports are shared: whatever URL the caller gave, only its redacted form is kept.
+        self.db_url = redact(self.db_url)
 
     @property
     def rows_per_s(self) -> float:
@@ -97,6 +113,7 @@ class ImportReport:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["db_url"] = redact(self.db_url)
         data["timings"] = {k: round(v, 4) for k, v in data["timings"].items()}
         data["elapsed_s"] = round(self.elapsed_s, 4)
         data["rows_per_s"] = round(self.rows_per_s, 1)
@@ -110,7 +127,7 @@ class ImportReport:
         """The summary printed when an import ends: a few lines of ``key value`` pairs, easy to grep."""
         t = self.timings
         lines = [
-            f"import {self.status}: {self.source} -> {self.db_url} ({self.server_version}, schema v{self.schema_version})",
+            f"import {self.status}: {self.source} -> {redact(self.db_url)} ({self.server_version}, schema v{self.schema_version})",
             f"  rows      read {self.rows_read}  inserted {self.inserted}  updated {self.updated}  "
             f"skipped {self.skipped}  rejected {self.rejected}",
             f"  batches   committed {self.batches}  already in ledger {self.batches_in_ledger}  "
@@ -124,10 +141,18 @@ class ImportReport:
                 f"  note      {self.changed} skipped rows differ from the stored ones; "
                 "--on-conflict update would replace them"
             )
+        if self.other_version:
+            kept = "replaced" if self.on_conflict == "update" else "kept; --on-conflict update would replace them"
+            lines.append(f"  other version  {self.other_version} stored articles of another generator version ({kept})")
+        if self.batches_by_other_run:
+            lines.append(f"  concurrent     {self.batches_by_other_run} batches already committed by another run")
         if self.resumed_at:
             lines.append(f"  resumed   at {self.resumed_at}")
-        if self.retries:
-            lines.append(f"  retries   {self.retries} (connection lost and re-established)")
+        if self.retries or self.lock_waits or self.deadlocks or self.connections_lost:
+            lines.append(
+                f"  retries   {self.retries}  lock waits {self.lock_waits}  deadlocks {self.deadlocks}  "
+                f"connections lost {self.connections_lost}"
+            )
         if self.rejects_path:
             lines.append(f"  rejects   {self.rejects_path}")
         if self.error:

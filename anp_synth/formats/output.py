@@ -5,7 +5,9 @@ target only after the last byte is flushed and synced; any error, or Ctrl-C, rem
 the temporary file. A name ending in ``.gz`` is gzip-compressed with the timestamp and
 file name left out of the header, so the same records always give the same bytes.
 ``-`` is stdout, written as is, and so is an existing file that is not a regular file
-(``/dev/null``, a named pipe), which a rename would replace.
+(``/dev/null``, a named pipe), which a rename would replace. A write that fails (disk
+full, read-only file system, I/O error) is an :class:`OutputError` naming the output;
+a closed pipe on stdout stays a ``BrokenPipeError``, which the CLI ends quietly.
 """
 
 from __future__ import annotations
@@ -34,6 +36,20 @@ def _file_mode() -> int:
 
 def _fail(path: str, exc: OSError) -> OutputError:
     return OutputError(f"cannot write {path}: {exc.strerror or exc}")
+
+
+@contextmanager
+def _stdout() -> Iterator[BinaryIO]:
+    out = sys.stdout.buffer
+    try:
+        yield out
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.filename is not None:  # not stdout's: a file the caller read
+            raise
+        raise OutputError(f"cannot write standard output: {exc.strerror or exc}") from None
 
 
 def is_gzip(path: str) -> bool:
@@ -76,10 +92,11 @@ def atomic_output(path: str, *, compress: bool = True) -> Iterator[BinaryIO]:
     members itself (see :func:`gzip_member`).
     """
     if path == STDOUT:
-        out = sys.stdout.buffer
-        yield out
-        out.flush()
+        with _stdout() as out:
+            yield out
         return
+    if "\0" in path:
+        raise OutputError(f"cannot write {path!r}: a file name cannot hold a NUL byte")
     if os.path.isdir(path):
         raise OutputError(f"cannot write {path}: it is a directory")
     if os.path.exists(path) and not os.path.isfile(path):

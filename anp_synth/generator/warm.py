@@ -1,6 +1,6 @@
 """Build the generator's per-process caches on import, for worker processes to inherit.
 
-``anp_synth.parallel`` names this module as the fork server's preload: the server builds
+``anp_synth.dataset`` names this module as the fork server's preload: the server builds
 the prose banks once, and every worker it forks starts with them warm instead of spending
 its first second rebuilding them.
 """
