@@ -39,7 +39,10 @@ def test_every_phase_runs_on_postgresql_with_sane_counts(pg_url: str) -> None:
     assert [p["name"] for p in report["phases"]] == ["idle", "import", "after"]
     for phase in report["phases"]:
         assert phase["total"]["count"] > 0 and phase["total"]["errors"] == 0
-        assert all(q["count"] > 0 for q in phase["queries"].values())
+    # every query ran somewhere in the run (the import phase lasts as long as the machine takes,
+    # so a rarely drawn query may miss that one phase on a fast machine)
+    for query in report["queries"]:
+        assert sum(p["queries"].get(query["id"], {"count": 0})["count"] for p in report["phases"]) > 0
     assert report["phases"][1]["rows_imported"] == 600
     assert report["metadata"]["server_version"].startswith("PostgreSQL")
     assert _counts(pg_url)["anp_articles"] == 900
