@@ -137,7 +137,12 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
 @click.option("--seed", type=int, default=None, help="Generate records from this seed on (with --count).")
 @click.option("--count", type=int, default=None, help="Number of records to generate.")
 @click.option("--profile", type=click.Choice(PROFILES), default="realistic", show_default=True, help=PROFILE_HELP)
-@click.option("--batch-size", type=int, default=1000, show_default=True, help="Records per transaction.")
+@click.option(
+    "--batch-size",
+    type=int,
+    default=None,
+    help="Records per transaction [default: chosen for the database and the input, shown in the report].",
+)
 @click.option(
     "--on-error",
     type=click.Choice(["abort", "skip"]),
@@ -155,9 +160,9 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
 @click.option(
     "--workers",
     type=int,
-    default=0,
-    show_default=True,
-    help="Processes that generate or parse and encode batches while this one writes (0: this one does).",
+    default=None,
+    help="Processes that generate or parse and encode batches while this one writes (0: this one does) "
+    "[default: one per usable core, at most 4; none for a small input].",
 )
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")
@@ -168,10 +173,10 @@ def import_cmd(
     seed: int | None,
     count: int | None,
     profile: str,
-    batch_size: int,
+    batch_size: int | None,
     on_error: str,
     on_conflict: str,
-    workers: int,
+    workers: int | None,
     rejects_path: str | None,
     report_path: str | None,
     progress: bool | None,

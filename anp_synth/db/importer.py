@@ -12,8 +12,10 @@ Why it is safe to re-run and to kill:
   carries on where the ledger ends (the report's ``resumed_at``).
 
 With ``workers`` = N > 0, batches are prepared (generated or parsed, then encoded) in N
-worker processes while this process writes (0, the default, prepares them in this process); at most two batches per worker are in flight, so
-memory stays flat whatever the input size. Batches are always written in input order.
+worker processes while this process writes (0 prepares them in this process); at most two
+batches per worker are in flight, so memory stays flat whatever the input size. Batches are
+always written in input order. Left out (None), ``batch_size`` and ``workers`` are chosen
+for the machine and the input by :mod:`.tuning`, and the report says what and why.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from .jobs import Job, Prepared, line_jobs, prepare, record_jobs, seed_jobs
 from .migrations import HEAD, inspect_schema, upgrade
 from .rejects import RejectsFile, refuse_input_as_rejects
 from .report import BatchStats, ImportReport
+from .tuning import Tuning, choose, input_records
 
 ON_ERROR = ("abort", "skip")
 MAX_BATCH_SIZE = 100_000
@@ -82,6 +85,14 @@ def prepare_database(db_url: str) -> int:
         return state.version
     finally:
         engine.dispose()
+
+
+def _dialect(db_url: str) -> str:
+    """``sqlite`` or ``postgresql``; a URL that is neither is refused later, with the importer's message."""
+    try:
+        return parse_url(db_url).get_backend_name()
+    except AnpSynthError:
+        return "unknown"
 
 
 def open_backend(db_url: str) -> Backend:
@@ -199,6 +210,7 @@ class _Importer:
         retries: int,
         backoff_s: float,
         total: int | None,
+        tuning: Tuning,
     ) -> None:
         _check_options(batch_size, on_error, on_conflict, workers, retries)
         self.db_url = db_url
@@ -224,6 +236,7 @@ class _Importer:
             on_error=on_error,
             on_conflict=on_conflict,
             started_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            tuning=tuning.reason,
         )
         self._rejects = RejectsFile(rejects_path or "anp-synth.rejects.jsonl")
         self._seen_seeds: list[int] = []
@@ -402,7 +415,7 @@ def import_records(
     records: Iterable[Article],
     db_url: str,
     *,
-    batch_size: int = 1000,
+    batch_size: int | None = None,
     on_error: str = "abort",
     on_conflict: str = "skip",
     source: str = "<generated>",
@@ -420,12 +433,13 @@ def import_records(
     batch, in this process, with a :class:`BatchStats` (on PostgreSQL from the importer's
     writer thread, so keep it quick and thread-safe).
     """
+    tuning = choose(_dialect(db_url), None, batch_size=batch_size, workers=0)
     importer = _Importer(
-        db_url, source=source, batch_size=batch_size, on_error=on_error, on_conflict=on_conflict, workers=0,
+        db_url, source=source, batch_size=tuning.batch_size, on_error=on_error, on_conflict=on_conflict, workers=0,
         progress=progress, on_batch=on_batch, rejects_path=rejects_path, retries=retries, backoff_s=backoff_s,
-        total=None,
+        total=None, tuning=tuning,
     )  # fmt: skip
-    return importer.run(record_jobs(records, batch_size))
+    return importer.run(record_jobs(records, tuning.batch_size))
 
 
 def import_generated(
@@ -434,8 +448,8 @@ def import_generated(
     seed: int,
     count: int,
     profile: str = "realistic",
-    batch_size: int = 1000,
-    workers: int = 0,
+    batch_size: int | None = None,
+    workers: int | None = None,
     on_conflict: str = "skip",
     progress: bool = False,
     on_batch: OnBatch | None = None,
@@ -449,22 +463,23 @@ def import_generated(
     """
     check_seed_range(seed, count)
     check_profile(profile)
+    tuning = choose(_dialect(db_url), input_records(count=count), batch_size=batch_size, workers=workers)
     importer = _Importer(
-        db_url, source=f"generated {profile} seeds {seed}..{seed + count - 1}", batch_size=batch_size,
-        on_error="abort", on_conflict=on_conflict, workers=workers, progress=progress, on_batch=on_batch,
-        rejects_path=None, retries=retries, backoff_s=backoff_s, total=count,
+        db_url, source=f"generated {profile} seeds {seed}..{seed + count - 1}", batch_size=tuning.batch_size,
+        on_error="abort", on_conflict=on_conflict, workers=tuning.workers, progress=progress, on_batch=on_batch,
+        rejects_path=None, retries=retries, backoff_s=backoff_s, total=count, tuning=tuning,
     )  # fmt: skip
     importer.report.profile = profile
     importer.report.seed_first, importer.report.seed_last = seed, seed + count - 1
-    return importer.run(seed_jobs(seed, count, profile, batch_size))
+    return importer.run(seed_jobs(seed, count, profile, tuning.batch_size))
 
 
 def import_file(
     path: str,
     db_url: str,
     *,
-    batch_size: int = 1000,
-    workers: int = 0,
+    batch_size: int | None = None,
+    workers: int | None = None,
     on_error: str = "abort",
     on_conflict: str = "skip",
     progress: bool = False,
@@ -483,9 +498,10 @@ def import_file(
     source = "<stdin>" if path == "-" else path
     rejects_path = rejects_path or default_rejects_path(path)
     refuse_input_as_rejects(rejects_path, path)
+    tuning = choose(_dialect(db_url), input_records(path=path), batch_size=batch_size, workers=workers)
     importer = _Importer(
-        db_url, source=source, batch_size=batch_size, on_error=on_error, on_conflict=on_conflict, workers=workers,
-        progress=progress, on_batch=on_batch, rejects_path=rejects_path,
-        retries=retries, backoff_s=backoff_s, total=None,
+        db_url, source=source, batch_size=tuning.batch_size, on_error=on_error, on_conflict=on_conflict,
+        workers=tuning.workers, progress=progress, on_batch=on_batch, rejects_path=rejects_path,
+        retries=retries, backoff_s=backoff_s, total=None, tuning=tuning,
     )  # fmt: skip
-    return importer.run(line_jobs(iter_lines(path, keep_undecodable=True), source, batch_size))
+    return importer.run(line_jobs(iter_lines(path, keep_undecodable=True), source, tuning.batch_size))

@@ -1,0 +1,116 @@
+"""The importer's defaults: how many worker processes, and how many records a batch, for this machine and input.
+
+With no option given, the fast path must be the one taken. What it is, measured on a
+2-core machine (benchmarks/README.md, "First load with the defaults"):
+
+- Preparing a record (parsing and validating a jsonl line, or generating one, then encoding
+  it into rows) costs the client more CPU than the database spends storing it: one
+  process preparing and writing is bound by the preparing. Worker processes prepare
+  batches while this one writes, so the writer is never idle: one per core the importer
+  may run on (``os.sched_getaffinity``, which a container or ``taskset`` limits, not the
+  machine's total), capped at :data:`MAX_AUTO_WORKERS` because one writer cannot take
+  batches faster than four preparers make them, and none on a single core, where a worker
+  would only add the cost of passing rows between processes.
+- SQLite pays per transaction (the commit, and the index and b-tree pages every batch
+  rewrites): 5,000 records a batch reach the ``sqlite3`` shell's ``.import`` speed where 1,000
+  did not. PostgreSQL's COPY pays little per transaction, and a smaller batch keeps the
+  pipeline (prepare, COPY, commit) full with less memory: 1,000.
+- A small input (fewer than :data:`SMALL_INPUT` records: a generated window's count, or a
+  file's size over :data:`BYTES_PER_RECORD`) is prepared in this process, in batches of 1,000: starting
+  worker processes takes longer than preparing it. An input whose size cannot be known
+  in advance (stdin, ready records passed in) is treated as small; give ``workers`` to
+  change that.
+
+Memory stays flat whatever the input's size: at most two batches per worker are in
+flight, and the batch size does not grow with the input beyond the small/large step, so a
+load of 10,000 records and one of 1,000,000 choose the same settings and peak alike.
+Options given explicitly always win, each on its own.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+SMALL_INPUT = 5_000
+"""Records below which an input is prepared in this process."""
+
+BYTES_PER_RECORD = 6_400
+"""A default-profile record's jsonl line, about (the other profiles' are shorter)."""
+
+GZIP_RATIO = 4
+"""How much larger a ``.gz`` input is uncompressed, roughly (jsonl of articles: 4-5x)."""
+
+MAX_AUTO_WORKERS = 4
+LARGE_BATCH = {"sqlite": 5_000, "postgresql": 1_000}
+SMALL_BATCH = 1_000
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The batch size and workers an import runs with, and why (shown in the import's report)."""
+
+    batch_size: int
+    workers: int
+    reason: str
+
+
+def usable_cpus() -> int:
+    """Cores this process may run on: its affinity mask where the platform has one, else the machine's."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def input_records(*, count: int | None = None, path: str | None = None) -> int | None:
+    """Roughly how many records an input holds: a generated window's count, or from a file's size."""
+    if count is not None:
+        return count
+    if path is None or path == "-":
+        return None
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return None  # the reader reports a missing file, with its own message
+    if path.endswith(".gz"):
+        size *= GZIP_RATIO
+    return size // BYTES_PER_RECORD
+
+
+def choose(
+    dialect: str,
+    records: int | None,
+    *,
+    batch_size: int | None = None,
+    workers: int | None = None,
+    cpus: int | None = None,
+) -> Tuning:
+    """Settings for an import of about ``records`` records (None: unknown) into ``dialect``.
+
+    ``batch_size`` and ``workers``, when given, are kept as they are (checked later, with
+    the importer's other options).
+    """
+    cores = usable_cpus() if cpus is None else cpus
+    small = records is None or records < SMALL_INPUT
+    if small:
+        size = "input of unknown size" if records is None else f"small input (~{records} records)"
+        auto_batch, auto_workers = SMALL_BATCH, 0
+    else:
+        size = f"~{records} records"
+        auto_batch = LARGE_BATCH.get(dialect, SMALL_BATCH)
+        auto_workers = 0 if cores <= 1 else min(cores, MAX_AUTO_WORKERS)
+    chosen = []
+    if batch_size is None:
+        chosen.append("batch size")
+    if workers is None:
+        chosen.append("workers")
+    if not chosen:
+        reason = "batch size and workers as given"
+    else:
+        reason = f"{' and '.join(chosen)} chosen for {dialect}, {cores} usable core{'s' * (cores != 1)}, {size}"
+    return Tuning(
+        batch_size=auto_batch if batch_size is None else batch_size,
+        workers=auto_workers if workers is None else workers,
+        reason=reason,
+    )
