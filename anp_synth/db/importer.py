@@ -449,7 +449,7 @@ def import_generated(
     count: int,
     profile: str = "realistic",
     batch_size: int | None = None,
-    workers: int | None = None,
+    workers: int | None = 0,
     on_conflict: str = "skip",
     progress: bool = False,
     on_batch: OnBatch | None = None,
@@ -459,7 +459,10 @@ def import_generated(
     """Generate seeds ``[seed, seed + count)`` and stream them in; no file, no temporary copy.
 
     Batches are seed windows, so a batch found in the ledger is not even generated: an
-    unchanged re-run costs one ledger read.
+    unchanged re-run costs one ledger read. ``batch_size`` None is chosen for the database
+    and the window; ``workers`` None likewise (what the CLI does): worker processes are
+    started with ``spawn``, so a script calling this needs the usual
+    ``if __name__ == "__main__":`` guard, which is why 0 (this process) stays the default here.
     """
     check_seed_range(seed, count)
     check_profile(profile)
@@ -479,7 +482,7 @@ def import_file(
     db_url: str,
     *,
     batch_size: int | None = None,
-    workers: int | None = None,
+    workers: int | None = 0,
     on_error: str = "abort",
     on_conflict: str = "skip",
     progress: bool = False,
@@ -491,7 +494,8 @@ def import_file(
     """Import a jsonl file (``.gz`` by extension, ``-`` for stdin), every record validated.
 
     Batches are keyed by a digest of their lines, so an unchanged re-run reads the file
-    but parses and writes nothing.
+    but parses and writes nothing. ``batch_size`` and ``workers`` None: chosen for the
+    database and the file's size, as for :func:`import_generated`.
     """
     from ..formats.readers import iter_lines
 

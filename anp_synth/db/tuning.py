@@ -21,6 +21,11 @@ With no option given, the fast path must be the one taken. What it is, measured 
   in advance (stdin, ready records passed in) is treated as small; give ``workers`` to
   change that.
 
+The CLI's ``import`` lets this module choose both; the library's functions choose the batch
+size and keep ``workers=0`` unless given ``workers=None`` (a worker process is started with
+``spawn``, which re-imports the caller's main module: a script without the
+``if __name__ == "__main__":`` guard would start the import again in every worker).
+
 Memory stays flat whatever the input's size: at most two batches per worker are in
 flight, and the batch size does not grow with the input beyond the small/large step, so a
 load of 10,000 records and one of 1,000,000 choose the same settings and peak alike.
