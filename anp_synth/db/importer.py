@@ -118,8 +118,7 @@ def _prepared(
         for job in jobs:
             yield job, None if job.key(on_conflict) in ledger else prepare(job)
         return
-    # spawn: the same on every platform, and never copies a parent's threads or locks.
-    pool: Pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(workers))
+    pool: Pool | None = None
     pending: deque[tuple[Job, AsyncResult[Prepared] | None]] = deque()
     limit = IN_FLIGHT_PER_WORKER * workers
     failure: AnpSynthError | None = None
@@ -128,6 +127,9 @@ def _prepared(
             if job.key(on_conflict) in ledger:
                 pending.append((job, None))
             else:
+                if pool is None:  # started at the first batch to prepare: an unchanged re-run starts none
+                    # spawn: the same on every platform, and never copies a parent's threads or locks.
+                    pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(workers))
                 pending.append((job, pool.apply_async(prepare, (job,))))
             while len(pending) >= limit or (pending and pending[0][1] is None):
                 first, result = pending.popleft()
