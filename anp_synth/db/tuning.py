@@ -3,14 +3,18 @@
 With no option given, the fast path must be the one taken. What it is, measured on a
 2-core machine (benchmarks/README.md, "First load with the defaults"):
 
-- Preparing a record (parsing and validating a jsonl line, or generating one, then encoding
-  it into rows) costs the client more CPU than the database spends storing it: one
-  process preparing and writing is bound by the preparing. Worker processes prepare
-  batches while this one writes, so the writer is never idle: one per core the importer
-  may run on (``os.sched_getaffinity``, which a container or ``taskset`` limits, not the
-  machine's total), capped at :data:`MAX_AUTO_WORKERS` because one writer cannot take
-  batches faster than four preparers make them, and none on a single core, where a worker
-  would only add the cost of passing rows between processes.
+- SQLite: preparing a record (parsing and validating a jsonl line, or generating one, then
+  encoding it into rows) costs more CPU than SQLite spends storing it, so one process that
+  prepares and writes is bound by the preparing. Worker processes prepare batches while
+  this one writes: one per core the importer may run on (``os.sched_getaffinity``, which
+  a container or ``taskset`` limits, not the machine's total), capped at
+  :data:`MAX_AUTO_WORKERS` because one writer cannot take batches faster than four
+  preparers make them, and none on a single core, where a worker would only add the cost
+  of passing rows between processes.
+- PostgreSQL: none. The server is on this machine (anp-synth only ever targets loopback)
+  and needs the same cores; the writer thread already overlaps the client's preparing with
+  the server's COPY, and passing rows from worker processes costs the client ~40% more
+  CPU. Measured on 2 cores, 20,000 articles: 0 workers 25-29 s, 1 worker 36 s, 2 workers 41 s.
 - SQLite pays per transaction (the commit, and the index and b-tree pages every batch
   rewrites): 5,000 records a batch reach the ``sqlite3`` shell's ``.import`` speed where 1,000
   did not. PostgreSQL's COPY pays little per transaction, and a smaller batch keeps the
@@ -104,7 +108,7 @@ def choose(
     else:
         size = f"~{records} records"
         auto_batch = LARGE_BATCH.get(dialect, SMALL_BATCH)
-        auto_workers = 0 if cores <= 1 else min(cores, MAX_AUTO_WORKERS)
+        auto_workers = 0 if cores <= 1 or dialect == "postgresql" else min(cores, MAX_AUTO_WORKERS)
     chosen = []
     if batch_size is None:
         chosen.append("batch size")
