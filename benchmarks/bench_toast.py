@@ -7,7 +7,9 @@ importer's encoding (benchmarks/bench_import.py). Two databases are made with ``
 in one, the version-4 columns are set back to ``COMPRESSION pglz`` (PostgreSQL's default).
 Into each, alternately: plain psycopg COPY of the CSVs in one transaction (the server's
 work alone), then, into fresh databases again, ``anp-synth import FILE`` with its defaults.
-Reported: each load's wall clock, and the size of ``anp_articles`` and ``anp_post_meta``
+Reported: each load's wall clock, the server process's CPU seconds for the COPY (from
+``/proc``: what compression costs the server, much steadier than wall clock on a busy
+machine), and the size of ``anp_articles`` and ``anp_post_meta``
 with their TOAST tables (``pg_total_relation_size`` minus indexes) after the COPY.
 """
 
@@ -73,6 +75,7 @@ def main() -> None:
         write_dataset(str(jsonl), seed=0, count=args.count, workers=2)
         write_csvs(jsonl, work)
         cluster.start()
+        results["server_version"] = ast.literal_eval(cluster.psql("postgres", "show server_version"))[0][0]
         n = 0
         for _ in range(args.repeat):
             for method in ("lz4", "pglz"):
@@ -83,15 +86,16 @@ def main() -> None:
                 if method == "pglz":
                     to_pglz(cluster, copy_db)
                 t = time.perf_counter()
-                pg_baseline_no_init(cluster.dsn(copy_db), work)
-                entry: dict[str, Any] = {"copy_s": round(time.perf_counter() - t, 3), **sizes(cluster, copy_db)}
+                server_cpu = pg_baseline_no_init(cluster.dsn(copy_db), work)
+                entry: dict[str, Any] = {"copy_s": round(time.perf_counter() - t, 3),
+                                         "copy_server_cpu_s": round(server_cpu, 2), **sizes(cluster, copy_db)}  # fmt: skip
                 url = cluster.create_database(imp_db)
                 fresh_schema(url)
                 if method == "pglz":
                     to_pglz(cluster, imp_db)
                 entry["import_s"] = run_import(ROOT, jsonl, url, work)["wall_s"]
                 runs[method].append(entry)
-                print(f"{method:<5} COPY {entry['copy_s']:7.2f} s  import {entry['import_s']:7.2f} s  "
+                print(f"{method:<5} COPY {entry['copy_s']:7.2f} s (server CPU {server_cpu:6.2f} s)  import {entry['import_s']:7.2f} s  "
                       f"articles {entry['anp_articles_bytes'] / 1e6:7.1f} MB (toast {entry['anp_articles_toast_bytes'] / 1e6:7.1f})  "
                       f"post_meta {entry['anp_post_meta_bytes'] / 1e6:7.1f} MB", flush=True)  # fmt: skip
                 cluster.psql("postgres", f"drop database {copy_db}")
@@ -101,7 +105,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     results["runs"] = runs
     results["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    for key in ("copy_s", "import_s"):
+    for key in ("copy_s", "copy_server_cpu_s", "import_s"):
         lz4, pglz = min(r[key] for r in runs["lz4"]), min(r[key] for r in runs["pglz"])
         results[f"{key}_pglz_over_lz4"] = round(pglz / lz4, 3)
         print(f"best {key}: lz4 {lz4:.2f}  pglz {pglz:.2f}  pglz/lz4 {pglz / lz4:.3f}")
@@ -110,15 +114,26 @@ def main() -> None:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
 
 
-def pg_baseline_no_init(dsn: str, csv_dir: Path) -> None:
-    """bench_import.pg_baseline's COPY, into tables already made (and altered) here."""
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process on this machine (``/proc/PID/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pg_baseline_no_init(dsn: str, csv_dir: Path) -> float:
+    """bench_import.pg_baseline's COPY, into tables already made (and altered) here; the
+    server process's CPU seconds for it (what compression costs, whatever else the machine runs)."""
     import psycopg
 
     with psycopg.connect(dsn) as conn, conn.cursor() as cur:
+        pid = int(cur.execute("select pg_backend_pid()").fetchone()[0])  # type: ignore[index]
+        before = cpu_s(pid)
         for name in DATA_TABLES:
             with open(csv_dir / f"{name}.csv", "rb") as f, cur.copy(f"COPY {name} FROM STDIN (FORMAT csv)") as copy:
                 while block := f.read(1 << 20):
                     copy.write(block)
+        conn.commit()
+        return cpu_s(pid) - before
 
 
 if __name__ == "__main__":
