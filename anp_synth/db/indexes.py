@@ -48,7 +48,7 @@ PG_BUILD_SETTINGS: tuple[tuple[str, str], ...] = (
     ("maintenance_work_mem", "256MB"),
     ("max_parallel_maintenance_workers", "2"),
 )
-"""``SET LOCAL`` in the build transaction only (docs/IMPORT.md gives the measurements).
+"""``SET LOCAL`` in the build transaction only (docs/IMPORT_SPEED.md gives the measurements).
 
 - ``maintenance_work_mem`` 256MB: the largest index, post-meta's lookup index, sorts about
   80 bytes per post-meta row (55 rows an article): 100,000 articles need ~440 MB, so the

@@ -15,12 +15,14 @@ With no option given, the fast path must be the one taken. What it is, measured 
   and needs the same cores; the writer thread already overlaps the client's preparing with
   the server's COPY, and passing rows from worker processes costs the client ~40% more
   CPU. Measured on 2 cores, 20,000 articles: 0 workers 25-29 s, 1 worker 36 s, 2 workers 41 s.
-- SQLite pays per transaction (the commit, and the index and b-tree pages every batch
-  rewrites): 2,000 records a batch. Larger batches were faster still (5,000 reached the
-  ``sqlite3`` shell's ``.import`` speed) but hold more in memory: with two batches in flight
-  per worker, a 10,000-record load never filled the pipeline that a long load fills, and
-  peaked at 335 MB against 861 MB for 100,000 records; at 2,000 both fill it. PostgreSQL's COPY pays little per transaction, and a smaller batch keeps the
-  pipeline (prepare, COPY, commit) full with less memory: 1,000.
+- Batches of 1,000 records on both. Larger batches made SQLite faster (it pays per
+  transaction: the commit, and the pages every batch rewrites; 5,000 with two workers
+  reached the ``sqlite3`` shell's ``.import`` speed on a quiet machine) but peak memory then
+  depends on the input: up to two prepared batches per worker wait for the writer, and
+  whether they pile up depends on whether the writer or the workers are slower, which
+  changes as the tables grow. Measured, SQLite, 2 workers: batches of 5,000 peaked at 335
+  MB for 10,000 records and 861 MB for 100,000; of 2,000, at 265 MB for 10,000 and 357 MB
+  for 200,000 (1.35x). At 1,000 the most that can wait is 4,000 records.
 - A small input (fewer than :data:`SMALL_INPUT` records: a generated window's count, or a
   file's size over :data:`BYTES_PER_RECORD`) is prepared in this process, in batches of 1,000: starting
   worker processes takes longer than preparing it. An input whose size cannot be known
@@ -53,7 +55,7 @@ GZIP_RATIO = 4
 """How much larger a ``.gz`` input is uncompressed, roughly (jsonl of articles: 4-5x)."""
 
 MAX_AUTO_WORKERS = 4
-LARGE_BATCH = {"sqlite": 2_000, "postgresql": 1_000}
+LARGE_BATCH = {"sqlite": 1_000, "postgresql": 1_000}
 SMALL_BATCH = 1_000
 
 
