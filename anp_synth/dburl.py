@@ -207,6 +207,10 @@ class DbUrl:
         return text
 
 
+_PLAIN_PATH = re.compile(r"[\w./~-]+")
+"""A bare file name or path (letters, digits, ``_ . / ~ -``): what ``--db x.db`` looks like."""
+
+
 def scheme_of(text: str) -> str | None:
     """The scheme of ``text`` (``postgresql``, ``mysql``...) if it has a plain one, else None.
 
@@ -226,6 +230,9 @@ def parse(text: str) -> DbUrl:
     if not isinstance(text, str) or not text.strip():
         raise InvalidArgument(f"no database URL given (expected {EXPECTED})")
     scheme = scheme_of(text)
+    if scheme is None and _PLAIN_PATH.fullmatch(text):
+        # no '@' nor ':' in it, so no password either: safe to show, and most likely a file
+        raise InvalidArgument(f"{text!r} is a file path, not a database URL: did you mean sqlite:///{text}?")
     if scheme is None:
         raise InvalidArgument(
             f"the database URL is not a URL (expected {EXPECTED}; a file path is written sqlite:///path); "
@@ -255,7 +262,13 @@ def _parse_sqlite(rest: str) -> DbUrl:
     path = unquote(path[1:])
     if path in ("", ":memory:"):
         raise InvalidArgument("give SQLite a file (sqlite:///path.db), not memory: the data would vanish at exit")
-    return DbUrl("sqlite", database=path, query=_parse_query(query))
+    if query:
+        keys = ", ".join(sorted({key for key, _ in _parse_query(query)}))
+        raise InvalidArgument(
+            f"SQLite URLs take no options here (got {keys or 'a query string'}): anp-synth sets SQLite's "
+            "options itself; to read a file without writing to it use bench --read-only, explain or export"
+        )
+    return DbUrl("sqlite", database=path)
 
 
 def _parse_postgres(rest: str) -> DbUrl:

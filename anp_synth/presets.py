@@ -53,3 +53,19 @@ def preset(name: str, *, profile: str = "realistic") -> DataSetSpec:
         known = ", ".join(f"{n} ({c})" for n, c in PRESETS.items())
         raise InvalidArgument(f"preset {name!r} is not one of: {known}")
     return DataSetSpec(seed=PRESET_SEED, count=PRESETS[name], profile=profile, preset=name)
+
+
+SIZE_SAMPLE = 100
+"""Records generated to estimate a preset's size: enough for the average, in a few milliseconds."""
+
+
+def estimated_bytes(spec: DataSetSpec) -> int:
+    """The jsonl size of ``spec``, from the average of its first :data:`SIZE_SAMPLE` records
+    (exact for a data set that small; the sample is the data set's own first records)."""
+    from .generator import generate_lines
+
+    sample = min(spec.count, SIZE_SAMPLE)
+    sampled = sum(
+        len(line.encode("utf-8")) + 1 for line in generate_lines(seed=spec.seed, count=sample, profile=spec.profile)
+    )
+    return round(sampled * spec.count / sample)

@@ -104,7 +104,7 @@ def article_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "anp-synth article record",
-        "description": "One synthetic article: body sections plus its post-meta box. See README, 'The record's rules'.",
+        "description": "One synthetic article: body sections plus its post-meta box. See docs/RECORD.md, 'The rules every record keeps'.",
         **_obj(
             {
                 "schema_version": {"const": SCHEMA_VERSION},

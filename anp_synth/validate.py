@@ -129,35 +129,20 @@ class _Body(NamedTuple):
 def _scan_body(record: Article) -> _Body:
     language = record["meta"]["code_language"]
     paragraphs = 0
-    words = _word_count(record["intro"])
+    word_count = rules.word_count
+    words = word_count(record["intro"])
     checklists = []
     stray = None
     for i, section in enumerate(record["sections"]):
         for j, block in enumerate(section["blocks"]):
             if block["type"] == "paragraph":
                 paragraphs += 1
-                words += _word_count(block["text"])
+                words += word_count(block["text"])
             elif block["type"] == "checklist":
                 checklists.append(block["items"])
             elif stray is None and block["language"] != language:
                 stray = f"sections.{i}.blocks.{j}.language"
     return _Body(paragraphs, words, checklists, stray)
-
-
-_ASCII_SPACE = frozenset(c for c in range(128) if chr(c).isspace())
-_WORD_MARKS = bytes(32 if c in _ASCII_SPACE else 120 for c in range(256))
-"""Each ASCII byte as a space (whitespace to ``str.split``) or an ``x`` (part of a word)."""
-
-
-def _word_count(text: str) -> int:
-    """:func:`anp_synth.rules.word_count` without building the list of words, for ASCII text.
-
-    A word starts at every ``x`` after a space in the marked bytes, and at a leading ``x``.
-    """
-    if not text.isascii():
-        return rules.word_count(text)
-    marks = text.encode("ascii").translate(_WORD_MARKS)
-    return marks.count(b" x") + marks.startswith(b"x")
 
 
 _reference: Callable[[int, str, str], str] = lru_cache(maxsize=1 << 14)(rules.reference)

@@ -35,13 +35,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from anp_synth import __version__
+from anp_synth.dataset import write_dataset
 from anp_synth.db import import_file
 from anp_synth.db.connect import SQLITE_PRAGMAS, open_engine
 from anp_synth.db.encode import EncodedBatch, encode_record
 from anp_synth.db.migrations import upgrade
 from anp_synth.db.tables import CHILD_TABLES, articles
 from anp_synth.formats.readers import read_records
-from anp_synth.parallel import write_dataset
 
 DATA_TABLES = [articles.name, *(t.name for t in CHILD_TABLES)]
 SQLITE3 = "/usr/bin/sqlite3"

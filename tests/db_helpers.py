@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 from typing import Any
@@ -110,3 +111,58 @@ def execute(db_url: str, sql: str) -> list[tuple[Any, ...]]:
             return [tuple(r) for r in result] if result.returns_rows else []
     finally:
         engine.dispose()
+
+
+# -- what is stored, checked against the records themselves --------------------------------
+
+_PROFILE_INDEX = {"realistic": 0, "edge": 1, "hostile": 2}  # README: "realistic 0, edge 1, hostile 2"
+
+
+def _box_text(value: Any) -> str:
+    """README: "booleans `1`/`0`, numbers in decimal"; text as is."""
+    if value is True or value is False:
+        return "1" if value else "0"
+    return str(value)
+
+
+def expected_post_meta(records: Any) -> list[tuple[Any, ...]]:
+    """The anp_post_meta rows of ``records`` by the README's words, without the package's encoder.
+
+    "a scalar at position 0, a list one row per element, an object's fields under dotted keys
+    (`score.quality`), lists of objects likewise (`entities.name`, position = element)".
+    """
+    out = []
+    for record in records:
+        aid = record["seed"] * 4 + _PROFILE_INDEX[record["profile"]]
+        for key, value in record["meta"].items():
+            items = list(enumerate(value)) if isinstance(value, list) else [(0, value)]
+            for position, item in items:
+                if isinstance(item, dict):
+                    out += [(aid, f"{key}.{sub}", position, _box_text(v)) for sub, v in item.items()]
+                else:
+                    out.append((aid, key, position, _box_text(item)))
+    return sorted(out)
+
+
+def assert_stores_exactly(db_url: str, records: Any) -> None:
+    """The database holds exactly ``records``: exported back, they are the same canonical lines,
+    and the post-meta rows are the ones the README's rule gives (checked without the encoder)."""
+    from anp_synth.db.export import export_records
+
+    expected = sorted(records, key=lambda r: (r["seed"], _PROFILE_INDEX[r["profile"]]))
+    lines = [json.dumps(r, sort_keys=True, separators=(",", ":"), ensure_ascii=False) for r in expected]
+    exported = [
+        json.dumps(r, sort_keys=True, separators=(",", ":"), ensure_ascii=False) for r in export_records(db_url)
+    ]
+    if exported != lines:
+        first = next((i for i, (a, b) in enumerate(zip(exported, lines, strict=False)) if a != b), None)
+        where = f"first difference at seed {expected[first]['seed']}" if first is not None else "a record missing"
+        raise AssertionError(f"exported {len(exported)} records for {len(lines)} imported; {where}")
+    stored = sorted(rows(db_url)["anp_post_meta"])
+    wanted = expected_post_meta(expected)
+    if stored != wanted:
+        extra, missing = sorted(set(stored) - set(wanted)), sorted(set(wanted) - set(stored))
+        raise AssertionError(
+            f"post-meta rows break the README's rule: {len(missing)} missing (e.g. {missing[:1]}), "
+            f"{len(extra)} unexpected (e.g. {extra[:1]})"
+        )

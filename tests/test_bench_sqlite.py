@@ -55,7 +55,7 @@ def test_every_phase_runs_with_sane_non_zero_counts(full_run: tuple[dict[str, An
         assert total["count"] > 0 and total["errors"] == 0
         assert phase["duration_s"] > 0
         lat = total["latency_ms"]
-        assert 0 < lat["p50"] <= lat["p90"] <= lat["p99"] <= lat["p99.9"] <= lat["max"] < 10_000
+        assert 0 < lat["p50"] <= lat["p90"] <= lat["p99"] <= lat["p99.9"] <= lat["max"]
         assert sum(q["count"] for q in phase["queries"].values()) == total["count"]
     by_name = {p["name"]: p for p in report["phases"]}
     assert by_name["import"]["rows_imported"] == 800 and by_name["import"]["rows_per_s"] > 0

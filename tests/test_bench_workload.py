@@ -12,6 +12,8 @@ from anp_synth.bench.workload import BUILTIN, DIALECTS, PARAMETERS, build_mix, l
 from anp_synth.cli import main
 from anp_synth.errors import BenchError
 
+from .docs import section
+
 REQUIRED = {
     "article_by_reference",
     "admin_list",
@@ -134,10 +136,7 @@ def test_the_cli_refuses_rate_and_clients_together(tmp_path: Path) -> None:
 def test_the_readme_query_file_example_is_valid(tmp_path: Path) -> None:
     import re
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    start = readme.index("<!-- section: bench -->")
-    section = readme[start : readme.index("<!-- section:", start + 1)]
-    block = re.search(r"^```toml\n(.*?)^```", section, re.MULTILINE | re.DOTALL)
+    block = re.search(r"^```toml\n(.*?)^```", section("bench")[1], re.MULTILINE | re.DOTALL)
     assert block is not None
     path = _write(tmp_path, block.group(1))
     queries, replace_all = load_query_file(path)

@@ -14,8 +14,9 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-import anp_synth.parallel
+import anp_synth.dataset
 from anp_synth.cli import generate_cmds, main
+from anp_synth.cli._progress import progress_bar
 from anp_synth.generator import generate_lines
 from anp_synth.render import render
 from anp_synth.rules import MAX_COUNT, MAX_SEED, content_hash
@@ -60,7 +61,7 @@ def test_cli_shards_concatenated_are_the_whole(tmp_path: Path) -> None:
 
 def test_cli_workers_change_nothing_in_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Chunks of 3 records: the workers' results come back interleaved, each as a gzip member.
-    monkeypatch.setattr(anp_synth.parallel, "CHUNK_SIZE", 3)
+    monkeypatch.setattr(anp_synth.dataset, "CHUNK_SIZE", 3)
     one, two = tmp_path / "one.csv.gz", tmp_path / "two.csv.gz"
     args = ["generate", "--seed", "0", "--count", "10", "--format", "csv", "-o"]
     assert run(*args, str(two), "--workers", "2").exit_code == 0
@@ -87,7 +88,7 @@ BAD_GENERATE = [
     (["--count", "3", "--shard", "3/2"], "shard 3/2: the shard number must be between 1 and 2"),
     (["--count", "3", "--shard", "half"], "shard='half' must look like K/N, for example 1/4"),
     (["--count", "3", "--profile", "nasty"], "profile='nasty' is not one of realistic, edge, hostile"),
-    (["--count", "3", "--format", "xml"], "format='xml' is not one of jsonl, json, csv"),
+    (["--count", "3", "--format", "xml"], "format='xml' is not one of jsonl, json, csv, parquet"),
     (["--count", "3", "--workers", "0"], "workers=0 must be an integer from 1 to 64"),
 ]
 
@@ -113,15 +114,15 @@ def test_an_unwritable_path_is_one_line_and_leaves_nothing(tmp_path: Path) -> No
 def test_ctrl_c_during_generate_is_one_line_exit_130_and_no_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = anp_synth.parallel.generate_lines
+    real = anp_synth.dataset.generate_lines
 
     def interrupted(*, seed: int, count: int, profile: str) -> object:
         if seed > 0:
             raise KeyboardInterrupt
         return real(seed=seed, count=count, profile=profile)
 
-    monkeypatch.setattr(anp_synth.parallel, "generate_lines", interrupted)
-    monkeypatch.setattr(anp_synth.parallel, "CHUNK_SIZE", 5)
+    monkeypatch.setattr(anp_synth.dataset, "generate_lines", interrupted)
+    monkeypatch.setattr(anp_synth.dataset, "CHUNK_SIZE", 5)
     result = run("generate", "--count", "20", "-o", str(tmp_path / "out.jsonl.gz"))
     assert (result.exit_code, result.stderr) == (130, "Error: interrupted\n")
     assert os.listdir(tmp_path) == []
@@ -240,25 +241,26 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_progress_is_drawn_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_is_drawn_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    with generate_cmds._progress(10, "rec", enabled=True) as advance:
+    with progress_bar(10, "rec", enabled=True) as advance:
         assert advance is not None
         advance(10)
     assert "rec/s" in terminal.getvalue()
-    with generate_cmds._progress(10, "rec", enabled=False) as advance:
+    with progress_bar(10, "rec", enabled=False) as advance:
         assert advance is None
-    monkeypatch.setattr(sys, "stderr", io.StringIO())
-    with generate_cmds._progress(10, "rec", enabled=True) as advance:
-        assert advance is None
+    # generate enables it only when stderr is a terminal: piped, stderr holds the summary alone
+    result = CliRunner().invoke(main, ["generate", "--count", "3", "-o", str(tmp_path / "p.jsonl")])
+    assert result.exit_code == 0
+    assert "rec/s" not in result.output and "\r" not in result.output
 
 
 def test_every_command_is_listed_and_each_name_loads_its_own_module() -> None:
-    from anp_synth.cli import _MODULES, bench_cmds, db_cmds, fixtures_cmds
+    from anp_synth.cli import _MODULES, bench_cmds, db_cmds, export_cmds, fixtures_cmds
 
     registered = click.Group()
-    for module in (generate_cmds, db_cmds, bench_cmds, fixtures_cmds):
+    for module in (generate_cmds, db_cmds, bench_cmds, fixtures_cmds, export_cmds):
         module.register(registered)
     assert set(registered.commands) == set(_MODULES)
     result = run("--help")

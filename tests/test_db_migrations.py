@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import Index, Table
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 import anp_synth.db.importer as importer_module
+from anp_synth import generate
 from anp_synth.cli import main
 from anp_synth.db import import_generated, tables
 from anp_synth.db.connect import open_engine
 from anp_synth.db.migrations import HEAD, MIGRATIONS, upgrade
 from anp_synth.errors import DatabaseError
 
-from .db_helpers import DIALECTS, catalog, count, execute, make_url, rows
+from .db_helpers import DIALECTS, assert_stores_exactly, catalog, count, execute, make_url, rows
 
 
 @pytest.fixture(params=DIALECTS)
@@ -69,7 +72,7 @@ def test_a_database_at_the_previous_version_upgrades_in_place_without_losing_row
         import_generated(db_url, seed=0, count=5)
     with monkeypatch.context() as patch:
         # the previous version's importer wrote the same columns (versions after 1 add no column)
-        patch.setattr(importer_module, "prepare_database", lambda _url: HEAD - 1)
+        patch.setattr(importer_module, "_prepare_database", lambda _url, _timeout: HEAD - 1)
         import_generated(db_url, seed=0, count=30, batch_size=10)
     before = rows(db_url)
     assert len(before["anp_articles"]) == 30
@@ -78,6 +81,7 @@ def test_a_database_at_the_previous_version_upgrades_in_place_without_losing_row
     assert result.exit_code == 0, result.output
     assert f"applied version {HEAD}" in result.output
     assert rows(db_url) == before
+    assert_stores_exactly(db_url, generate(seed=0, count=30))
     fresh = make_url(request, "sqlite" if db_url.startswith("sqlite") else "postgresql", "fresh.db")
     upgrade(open_engine(fresh))
     assert _schema_objects(db_url) == _schema_objects(fresh)
@@ -156,9 +160,14 @@ def test_postgresql_gets_the_meta_value_statistics_the_load_tester_asked_for(pg_
 def test_init_then_status_show_the_version_and_the_applied_migrations(db_url: str) -> None:
     runner = CliRunner()
     status = runner.invoke(main, ["db", "status", "--db", db_url])
-    assert status.exit_code == 0
-    assert "schema version  none (no anp_ tables)" in status.output
-    assert "pending  v1" in status.output
+    if db_url.startswith("sqlite"):  # no file yet: status says so and never creates one
+        assert status.exit_code == 1
+        assert status.output == f"Error: no database at {db_url}: the file {db_url[10:]} does not exist\n"
+        assert not os.path.exists(db_url[10:])
+    else:
+        assert status.exit_code == 0
+        assert "schema version  none (no anp_ tables)" in status.output
+        assert "pending  v1" in status.output
     init = runner.invoke(main, ["db", "init", "--db", db_url])
     assert init.exit_code == 0
     assert f"at schema version {HEAD}" in init.output

@@ -56,7 +56,11 @@ def test_sqlite_paths_are_relative_after_three_slashes_and_absolute_after_four()
     ("text", "says"),
     [
         ("", "no database URL given"),
-        ("anp.db", "a file path is written sqlite:///path"),
+        ("anp.db", "did you mean sqlite:///anp.db?"),
+        ("/srv/anp.db", "did you mean sqlite:////srv/anp.db?"),
+        (f"me:{SECRET}@anp.db", "a file path is written sqlite:///path"),
+        ("sqlite:///anp.db?mode=ro", "SQLite URLs take no options here (got mode)"),
+        ("sqlite:///anp.db?uri=true&mode=rw", "(got mode, uri)"),
         (f"mysql://root:{SECRET}@127.0.0.1/db", "mysql:// URLs are not supported"),
         (f"postgresql+psycopg2://u:{SECRET}@h/db", "psycopg 3"),
         (f"sqlite://u:{SECRET}@/x.db", "three slashes before a relative path"),
@@ -183,9 +187,17 @@ passwords = st.text(
 )
 
 
+SCAFFOLD = (
+    "postgresql+psycopg://tester:***@127.0.0.1:5432/anp?password=***&sslpassword=***&sslmode=require "
+    "connection to failed: password (***) for"
+)
+
+
 @given(password=passwords)
 def test_no_four_character_piece_of_any_password_is_ever_shown(password: str) -> None:
     """For any password, in user info or as a query parameter: redact() and scrubbed texts show no piece."""
+    # a password made of the URL's own words ("gres" of postgresql) shows in them without leaking
+    assume(shows_none_of(password, SCAFFOLD))
     encoded = quote(password, safe="")
     for text in (
         f"postgresql://tester:{encoded}@127.0.0.1:5432/anp",

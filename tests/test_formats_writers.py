@@ -18,11 +18,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import anp_synth.parallel
+import anp_synth.dataset
+from anp_synth.dataset import write_dataset
 from anp_synth.errors import InvalidArgument, OutputError
 from anp_synth.formats import HEADER, atomic_output, encode_lines, record_from_row, row_of
 from anp_synth.generator import generate_lines
-from anp_synth.parallel import write_dataset
+
+from .docs import section
 
 
 def jsonl(seed: int, count: int, profile: str = "realistic") -> bytes:
@@ -93,7 +95,7 @@ def test_gzip_output_is_the_plain_bytes_compressed_and_reproducible(tmp_path: Pa
 @pytest.mark.parametrize(("fmt", "expected"), [("jsonl", b""), ("json", b"[\n]\n"), ("csv", None)])
 def test_an_empty_shard_is_a_valid_empty_file(tmp_path: Path, fmt: str, expected: bytes | None) -> None:
     path = tmp_path / f"empty.{fmt}"
-    written = write_dataset(str(path), seed=0, count=3, fmt=fmt, shard=anp_synth.parallel.Shard(5, 8))
+    written = write_dataset(str(path), seed=0, count=3, fmt=fmt, shard=anp_synth.dataset.Shard(5, 8))
     assert written.count == 0
     data = path.read_bytes()
     assert data == (expected if expected is not None else (",".join(HEADER) + "\r\n").encode())
@@ -107,7 +109,7 @@ class Boom(Exception):
 
 def failing_after(good: int) -> object:
     """A generator that yields ``good`` records of the run, over however many calls, then fails."""
-    real = anp_synth.parallel.generate_lines
+    real = anp_synth.dataset.generate_lines
     made = 0
 
     def lines(*, seed: int, count: int, profile: str) -> Iterator[str]:
@@ -123,7 +125,7 @@ def failing_after(good: int) -> object:
 
 @pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out.csv"])
 def test_a_failure_mid_stream_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    monkeypatch.setattr(anp_synth.parallel, "generate_lines", failing_after(25))
+    monkeypatch.setattr(anp_synth.dataset, "generate_lines", failing_after(25))
     with pytest.raises(Boom):
         write_dataset(str(tmp_path / name), seed=0, count=40, fmt=name.split(".")[1], chunk_size=10)
     assert os.listdir(tmp_path) == []
@@ -132,7 +134,7 @@ def test_a_failure_mid_stream_leaves_no_file(tmp_path: Path, monkeypatch: pytest
 def test_a_failure_leaves_an_existing_file_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.jsonl"
     target.write_bytes(b"previous run\n")
-    monkeypatch.setattr(anp_synth.parallel, "generate_lines", failing_after(5))
+    monkeypatch.setattr(anp_synth.dataset, "generate_lines", failing_after(5))
     with pytest.raises(Boom):
         write_dataset(str(target), seed=0, count=40, chunk_size=10)
     assert os.listdir(tmp_path) == ["out.jsonl"]
@@ -167,7 +169,7 @@ def test_an_unwritable_path_is_one_clear_error_and_leaves_nothing(tmp_path: Path
 
 def test_bad_arguments_are_refused_before_any_file_is_opened(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
-    with pytest.raises(InvalidArgument, match=r"^format='xml' is not one of jsonl, json, csv$"):
+    with pytest.raises(InvalidArgument, match=r"^format='xml' is not one of jsonl, json, csv, parquet$"):
         write_dataset(str(path), seed=0, count=3, fmt="xml")
     with pytest.raises(InvalidArgument, match=r"^profile='odd' is not one of realistic, edge, hostile$"):
         write_dataset(str(path), seed=0, count=3, profile="odd")
@@ -177,10 +179,7 @@ def test_bad_arguments_are_refused_before_any_file_is_opened(tmp_path: Path) -> 
 
 
 def test_the_readme_documents_every_csv_column() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    start = readme.index("<!-- section: generate -->")
-    section = readme[start : readme.index("<!-- section:", start + 1)]
-    table = [line for line in section.splitlines() if line.strip().startswith("| `")]
+    table = [line for line in section("generate")[1].splitlines() if line.strip().startswith("| `")]
     documented = [name for line in table for name in re.findall(r"`([a-z_.]+)`", line.split("|")[1])]
     assert sorted(documented) == sorted(HEADER)
 
@@ -212,7 +211,7 @@ def test_writing_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
 
 
 def test_a_full_disk_is_one_clear_error_and_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = anp_synth.parallel.write_chunks
+    real = anp_synth.dataset.write_chunks
 
     def fills_the_disk(out: BinaryIO, chunks: Iterable[bytes], fmt: str, **kwargs: object) -> None:
         def failing() -> Iterator[bytes]:
@@ -223,7 +222,7 @@ def test_a_full_disk_is_one_clear_error_and_leaves_nothing(tmp_path: Path, monke
 
         real(out, failing(), fmt)
 
-    monkeypatch.setattr(anp_synth.parallel, "write_chunks", fills_the_disk)
+    monkeypatch.setattr(anp_synth.dataset, "write_chunks", fills_the_disk)
     target = tmp_path / "out.jsonl"
     with pytest.raises(OutputError) as caught:
         write_dataset(str(target), seed=0, count=40, chunk_size=10)

@@ -9,12 +9,13 @@ import psycopg
 import pytest
 from click.testing import CliRunner
 
+from anp_synth import generate
 from anp_synth.cli import main
 from anp_synth.db import BatchStats, import_generated
 from anp_synth.db.connect import parse_url, redact, scrub
 from anp_synth.errors import DatabaseError
 
-from .db_helpers import rows
+from .db_helpers import assert_stores_exactly, rows
 from .pg_cluster import PASSWORD, PgCluster
 
 
@@ -42,6 +43,7 @@ def test_a_killed_connection_is_retried_and_the_import_completes_exactly(pg_clus
     reference = pg_cluster.create_database(f"{dbname}_ref")
     import_generated(reference, seed=0, count=100, batch_size=20)
     assert rows(pg_url) == rows(reference)
+    assert_stores_exactly(pg_url, generate(seed=0, count=100))
 
 
 @pytest.mark.postgres

@@ -24,6 +24,8 @@ from anp_synth.db.encode import (
 from anp_synth.db.tables import OWNED_TABLES
 from anp_synth.generator import build, generate
 
+from .docs import section
+
 
 def test_the_json_report_carries_its_format_version_metadata_counts_and_time_split(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'r.db'}"
@@ -65,8 +67,23 @@ def test_the_text_report_is_plain_lines_when_piped(tmp_path: Path) -> None:
 
 def test_a_forced_progress_bar_does_not_change_the_result(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'r.db'}"
-    report = import_generated(url, seed=0, count=10, batch_size=4, progress=True)
+    done: list[int] = []
+    report = import_generated(url, seed=0, count=10, batch_size=4, progress=done.append)
     assert report.inserted == 10
+    assert done == [4, 4, 2]  # records, batch by batch: the library reports, the caller draws
+
+
+def test_a_file_import_reports_progress_in_the_files_own_bytes(tmp_path: Path) -> None:
+    from anp_synth.dataset import write_dataset
+    from anp_synth.db import import_file
+
+    for name in ("p.jsonl", "p.jsonl.gz"):
+        path = tmp_path / name
+        write_dataset(str(path), seed=0, count=30)
+        done: list[int] = []
+        import_file(str(path), f"sqlite:///{tmp_path / (name + '.db')}", batch_size=7, progress=done.append)
+        assert sum(done) == path.stat().st_size, name  # compressed bytes for .gz: the bar's total is the file size
+        assert all(n >= 0 for n in done)
 
 
 def test_the_default_database_is_a_sqlite_file_in_the_working_directory(
@@ -110,12 +127,9 @@ def test_post_meta_flattening_follows_the_documented_rule() -> None:
 
 
 def test_the_readme_library_example_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    start = readme.index("<!-- section: import -->")
-    section = readme[start : readme.index("<!-- section:", start + 1)]
-    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    code = section("import")[1].split("```python\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(tmp_path)
-    exec(compile(code, "README.md (import section)", "exec"), {})
+    exec(compile(code, "docs/IMPORT.md (import section)", "exec"), {})
     assert (tmp_path / "articles.db").exists()
 
 

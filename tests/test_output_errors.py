@@ -25,7 +25,7 @@ import pytest
 from anp_synth import generate_lines
 from anp_synth.bench.report import write_json
 from anp_synth.errors import OutputError
-from anp_synth.manifest import build_data_set
+from anp_synth.fixtures import build_data_set
 from anp_synth.presets import DataSetSpec
 
 FULL = "Error: cannot write standard output: No space left on device"

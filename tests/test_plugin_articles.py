@@ -181,9 +181,45 @@ def test_a_failing_test_says_which_seed_reproduces_it(pytester: pytest.Pytester)
     )
     result = pytester.runpytest("--anp-seed", "31")
     result.assert_outcomes(failed=1)
+    # the records the test asked for (count=2), not the factory's default count
     result.stdout.fnmatch_lines(
         [
             "*anp-synth*",
-            "default records: seed 31, count 10, profile realistic; rerun with --anp-seed 31 for the same data",
+            "anp_articles: seed 31, count 2, profile realistic",
+            "rerun with --anp-seed 31 for the same data",
         ]
     )
+    assert "count 10" not in result.stdout.str()
+
+
+def test_a_bad_marker_key_is_said_once_without_a_chained_traceback(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.anp(cuont=3)
+        def test_typo(anp_articles):
+            pass
+        """
+    )
+    result = pytester.runpytest()
+    result.assert_outcomes(errors=1)  # refused at setup, before the test runs
+    out = result.stdout.str()
+    assert out.count("got unknown key 'cuont'") == 1
+    assert "During handling of the above exception" not in out
+
+
+def test_the_plugin_module_alone_registers_its_options_and_fixtures(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # without entry points, as in a project that loads plugins by name only
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    pytester.makepyfile(
+        """
+        def test_records(anp_articles, anp_seed):
+            assert anp_seed == 7
+            assert [r["seed"] for r in anp_articles(count=2)] == [7, 8]
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "anp_synth.pytest_plugin", "--anp-seed", "7")
+    result.assert_outcomes(passed=1)

@@ -14,8 +14,8 @@ from click.testing import CliRunner, Result
 
 from anp_synth.cli import main
 from anp_synth.errors import InvalidArgument, OutputError
+from anp_synth.fixtures import build_data_set
 from anp_synth.generator import generate_lines
-from anp_synth.manifest import build_data_set
 from anp_synth.presets import PRESET_SEED, PRESETS, DataSetSpec, preset
 
 
@@ -46,7 +46,10 @@ def test_presets_have_stated_sizes_and_all_start_at_the_sample_seed() -> None:
     assert {preset(name).seed for name in PRESETS} == {PRESET_SEED} == {19503}
     listing = run("fixtures", "list")
     assert listing.exit_code == 0
-    assert "medium    10000 records  seeds 19503-29502" in listing.output
+    assert "medium    10000 records  seeds 19503-29502  ~" in listing.output
+    # sizes, as the help promises: exact for a preset no larger than the sample
+    tiny_bytes = sum(len(line.encode()) + 1 for line in generate_lines(seed=19503, count=10))
+    assert f"tiny         10 records  seeds 19503-19512  {tiny_bytes / 1000:.3g} KB jsonl" in listing.output
 
 
 def test_build_writes_the_data_and_a_manifest_that_describes_it(tiny: Path) -> None:
@@ -222,7 +225,7 @@ def test_an_interrupted_build_leaves_nothing_that_looks_whole(tmp_path: Path, mo
         yield from generate_lines(seed=1, count=2)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("anp_synth.manifest.generate_lines", broken)
+    monkeypatch.setattr("anp_synth.fixtures.generate_lines", broken)
     with pytest.raises(KeyboardInterrupt):
         build_data_set(DataSetSpec(seed=1, count=5), tmp_path)
     assert list(tmp_path.iterdir()) == []

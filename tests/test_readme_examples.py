@@ -1,4 +1,4 @@
-"""The README's "Testing with anp-synth" section, run as written, so it cannot go stale.
+"""The "Testing with anp-synth" page (docs/TESTING.md), run as written, so it cannot go stale.
 
 Each fenced block is used the way a reader would use it, inside a throwaway project made by
 pytester: ``anp-synth ...`` lines of ``sh`` blocks run through the CLI, and ``pytest ...``
@@ -14,7 +14,6 @@ import re
 import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -22,10 +21,12 @@ from hypothesis import settings
 
 from anp_synth.cli import main
 
+from .docs import section
+
 pytest_plugins = ["pytester"]
 
-README = Path(__file__).resolve().parent.parent / "README.md"
 SECTION = "testing-with-anp-synth"
+PAGE = section(SECTION)[0].name
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,12 @@ class Block:
             return None
         first = self.code.splitlines()[0]
         match = re.fullmatch(r"# (test_\w+\.py)", first)
-        assert match, f"README.md:{self.line}: a block of tests must start with '# test_<name>.py'"
+        assert match, f"{PAGE}:{self.line}: a block of tests must start with '# test_<name>.py'"
         return match.group(1)
 
 
 def section_blocks() -> list[Block]:
-    readme = README.read_text(encoding="utf-8")
-    start = readme.index(f"<!-- section: {SECTION} -->")
-    end = readme.find("<!-- section:", start + 1)
-    text = readme[start : end if end != -1 else len(readme)]
-    first_line = readme[:start].count("\n") + 1
+    _, text, first_line = section(SECTION)
     return [
         Block(m.group(1), m.group(2), first_line + text[: m.start()].count("\n") + 1)
         for m in re.finditer(r"^```(\w+)\n(.*?)^```\s*$", text, re.MULTILINE | re.DOTALL)
@@ -81,7 +78,7 @@ def project(pytester: pytest.Pytester) -> pytest.Pytester:
     """A throwaway project holding the README's test files, after its CLI lines have run there."""
     for block, args in commands("anp-synth"):
         result = CliRunner().invoke(main, args)
-        assert result.exit_code == 0, f"README.md:{block.line}: anp-synth {shlex.join(args)}\n{result.output}"
+        assert result.exit_code == 0, f"{PAGE}:{block.line}: anp-synth {shlex.join(args)}\n{result.output}"
     for block in section_blocks():
         if block.language == "python" and block.test_file:
             pytester.makepyfile(**{block.test_file.removesuffix(".py"): block.code})
@@ -119,12 +116,12 @@ def test_the_readme_pytest_command_lines_work(project: pytest.Pytester) -> None:
     assert len(lines) >= 2
     for block, args in lines:
         result = project.runpytest("-p", "no:cacheprovider", *args)
-        assert result.ret == 0, f"README.md:{block.line}: pytest {shlex.join(args)}\n{result.stdout.str()}"
+        assert result.ret == 0, f"{PAGE}:{block.line}: pytest {shlex.join(args)}\n{result.stdout.str()}"
 
 
 def test_the_readme_scripts_run(pytester: pytest.Pytester, capsys: pytest.CaptureFixture[str]) -> None:
     scripts = [block for block in section_blocks() if block.language == "python" and not block.test_file]
     assert scripts
     for block in scripts:
-        exec(compile(block.code, f"README.md:{block.line}", "exec"), {"__name__": "__readme__"})
+        exec(compile(block.code, f"{PAGE}:{block.line}", "exec"), {"__name__": "__readme__"})
     assert "anp-ref-" in capsys.readouterr().out

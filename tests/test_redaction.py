@@ -26,6 +26,7 @@ from psycopg import sql
 from anp_synth import generate_lines
 from anp_synth.cli import main
 
+from .docs import section
 from .pg_cluster import SCRAM_GROUP, PgCluster, free_port
 
 pytestmark = pytest.mark.postgres
@@ -263,9 +264,7 @@ def test_a_url_without_a_password_does_not_override_pgpassword(roles: int) -> No
 
 
 def _readme_role_sql() -> str:
-    readme = (Path(__file__).parent.parent / "README.md").read_text()
-    section = readme[readme.index("<!-- section: staging -->") :]
-    return section.split("```sql\n", 1)[1].split("```", 1)[0]
+    return section("staging")[1].split("```sql\n", 1)[1].split("```", 1)[0]
 
 
 def test_the_readme_read_only_role_can_bench_and_explain_but_not_import(

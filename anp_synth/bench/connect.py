@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import dburl
+from .. import dbserver, dburl
 from ..errors import DatabaseError
 from .driver import ConnectSpec, DriverConnection, first_line, open_spec
 
@@ -130,10 +130,10 @@ def open_driver_connection(db_url: str | ConnectSpec, *, read_only: bool = False
 
 
 def server_version(conn: DriverConnection) -> str:
+    """The server's version string, worded by :mod:`anp_synth.dbserver`."""
     if conn.dialect == "sqlite":
-        return f"SQLite {sqlite3.sqlite_version}"
-    rows = conn.run("SHOW server_version")
-    return f"PostgreSQL {rows[0][0]}" if rows else "PostgreSQL"
+        return dbserver.sqlite_version()
+    return dbserver.postgresql_version(lambda sql: (conn.run(sql) or [(None,)])[0][0])
 
 
 def table_rows(conn: DriverConnection) -> dict[str, int]:

@@ -18,8 +18,8 @@ This check is for a clear message up front; it is not the protection. The databa
 read-only by itself (see :mod:`anp_synth.bench.driver`): a SQLite file opened ``mode=ro``, every
 PostgreSQL statement in its own ``BEGIN READ ONLY`` transaction sent over the extended protocol,
 which refuses a text with two statements. What neither can stop (a function a user defined to
-write despite a read-only transaction, through dblink or the like) is what the README's advice
-of a read-only role is for.
+write despite a read-only transaction, through dblink or the like) is what a read-only role is
+for (README.md, 'Using it against staging').
 
 The lexer knows each dialect's strings, quoted names, comments and (PostgreSQL) dollar quotes,
 so ``';'`` inside a literal is not a separator and ``'delete me'`` is not a DELETE.

@@ -4,7 +4,7 @@ Each query names its parameters as ``:name``. Parameters come in groups drawn to
 one row of real data, so a query's arguments agree with each other (an admin list filtered
 by the status *and* topic of an article that exists finds it): see :mod:`anp_synth.bench.params`.
 
-A query file (``--queries FILE``) is TOML; its format is documented in README.md ("bench")
+A query file (``--queries FILE``) is TOML; its format is documented in docs/BENCH.md ("The query mix")
 and in :func:`load_query_file`. A query with a built-in's id replaces it; ``weight = 0``
 removes it; ``replace = true`` at the top drops the built-in mix altogether.
 """

@@ -17,7 +17,7 @@ from ._errors import flushed_stdout
 _MODULES = {
     "generate": "generate_cmds", "show": "generate_cmds", "schema": "generate_cmds", "validate": "generate_cmds",
     "db": "db_cmds", "import": "db_cmds", "bench": "bench_cmds", "explain": "bench_cmds",
-    "fixtures": "fixtures_cmds",
+    "fixtures": "fixtures_cmds", "export": "export_cmds",
 }  # fmt: skip
 """The module that registers each command (with its ``register(group)``)."""
 

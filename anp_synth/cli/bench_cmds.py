@@ -100,7 +100,7 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
     "queries_file",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="TOML file adding or replacing queries (see README, 'bench').",
+    help="TOML file adding or replacing queries (see docs/BENCH.md, 'The query mix').",
 )
 @click.option(
     "--read-only",

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import stat
 import sys
-from contextlib import suppress
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import Any
 
 import click
 
 from ..db import DEFAULT_DB_URL, ImportReport, import_file, import_generated
 from ..db.connect import database_errors, open_engine, parse_url, redact
-from ..db.migrations import HEAD, inspect_schema, upgrade
+from ..db.importer import ImportInterrupted
+from ..db.migrations import HEAD, index_problems, inspect_schema, repair_indexes, upgrade
 from ..dburl import ENV_DB_URL
-from ..errors import AnpSynthError, InvalidArgument, OutputError
+from ..errors import AnpSynthError, DatabaseError, InvalidArgument, OutputError
 from ..formats.output import atomic_output
 from ..model import PROFILES
 from ._errors import CliError, reported
 from ._help import PROFILE_HELP
+from ._options import input_format_option, max_line_bytes_option
+from ._progress import progress_bar
 
 _DB_OPTION = click.option(
     "--db",
@@ -83,22 +91,32 @@ def db_upgrade(db_url: str, target: int) -> None:
             click.echo(f"{redact(url)} upgraded from version {before or 0} to {after}")
 
 
+def _existing_database(db_url: str) -> None:
+    """Refuse a SQLite URL whose file does not exist: inspecting must never create a database."""
+    url = parse_url(db_url)
+    if url.get_backend_name() == "sqlite" and url.database and not os.path.exists(url.database):
+        raise DatabaseError(f"no database at {redact(url)}: the file {url.database} does not exist")
+
+
 @db_group.command("status")
 @_DB_OPTION
 def db_status(db_url: str) -> None:
-    """Show the schema version, applied and pending migrations, and the ledger's size."""
+    """Show the schema version, applied and pending migrations, the ledger's size and index problems."""
     with reported():
         url = parse_url(db_url)
+        _existing_database(db_url)
         engine = open_engine(db_url)
         try:
             with database_errors(url, "cannot read"), engine.connect() as conn:
                 state = inspect_schema(conn)
                 counts: dict[str, Any] = {}
+                problems: list[str] = []
                 if state.version:
                     from sqlalchemy import text
 
                     for name in ("anp_articles", "anp_post_meta", "anp_import_ledger"):
                         counts[name] = conn.execute(text(f"select count(*) from {name}")).scalar_one()
+                    problems = index_problems(conn, state.version)
         finally:
             engine.dispose()
         click.echo(f"database        {redact(url)}")
@@ -110,6 +128,29 @@ def db_status(db_url: str) -> None:
             click.echo(f"  pending  v{migration.VERSION}  {migration.DESCRIPTION}")
         for name, count in counts.items():
             click.echo(f"rows {name:<18} {count}")
+        for problem in problems:
+            click.echo(f"problem         {problem}")
+        if problems:
+            click.echo("repair          run `anp-synth db repair --db URL` (the next import also repairs)")
+
+
+@db_group.command("repair")
+@_DB_OPTION
+def db_repair(db_url: str) -> None:
+    """Build the indexes a killed load left missing, and rebuild invalid ones (PostgreSQL)."""
+    with reported():
+        url = parse_url(db_url)
+        _existing_database(db_url)
+        engine = open_engine(db_url)
+        try:
+            with database_errors(url, "cannot repair"):
+                problems = repair_indexes(engine)
+        finally:
+            engine.dispose()
+        for problem in problems:
+            click.echo(f"repaired  {problem}")
+        if not problems:
+            click.echo(f"{redact(url)}: nothing to repair")
 
 
 def _write_report(path: str, report: ImportReport) -> None:
@@ -136,7 +177,12 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
 @_DB_OPTION
 @click.option("--seed", type=int, default=None, help="Generate records from this seed on (with --count).")
 @click.option("--count", type=int, default=None, help="Number of records to generate.")
-@click.option("--profile", type=click.Choice(PROFILES), default="realistic", show_default=True, help=PROFILE_HELP)
+@click.option(
+    "--profile",
+    type=click.Choice(PROFILES),
+    default=None,
+    help=PROFILE_HELP + " With --seed/--count only (default realistic): a file's records carry their own.",
+)
 @click.option(
     "--batch-size",
     type=int,
@@ -155,7 +201,8 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
     type=click.Choice(["skip", "update"]),
     default="skip",
     show_default=True,
-    help="A record whose reference exists with other content: keep the stored row, or replace it.",
+    help="The same article stored with other content or by another generator version: keep the stored "
+    "row, or replace it. A different article is never replaced: its record is rejected.",
 )
 @click.option(
     "--workers",
@@ -167,12 +214,29 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: only on a terminal).")
+@input_format_option
+@max_line_bytes_option
+@click.option(
+    "--lock-timeout",
+    "lock_timeout_s",
+    type=click.FloatRange(min=0, min_open=True, max=86_400),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="PostgreSQL: wait this long for a lock held by another session, then say so and retry.",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Import on a Dask cluster: tcp://HOST:PORT or local[:N]; FILE is then a DIR of parts.",
+)
+@click.option("--cluster-timeout", type=float, default=10.0, show_default=True, help="Seconds to reach the cluster.")
 def import_cmd(
     file: str | None,
     db_url: str,
     seed: int | None,
     count: int | None,
-    profile: str,
+    profile: str | None,
     batch_size: int | None,
     on_error: str,
     on_conflict: str,
@@ -180,35 +244,81 @@ def import_cmd(
     rejects_path: str | None,
     report_path: str | None,
     progress: bool | None,
+    fmt: str | None,
+    max_line_bytes: int,
+    lock_timeout_s: float,
+    cluster: str | None,
+    cluster_timeout: float,
 ) -> None:
-    """Import records from a jsonl FILE (.gz, or - for stdin), or generate them with --seed/--count.
+    """Import records from FILE (jsonl, json, csv, .gz, parquet, or - for stdin), or generate them with --seed/--count.
 
     Safe to re-run and to resume: every batch commits with its ledger entry, and batches
     already in the ledger are skipped. The summary goes to stdout; the bar, if any, to stderr.
+    SIGINT and SIGTERM stop it between batches (the batch in flight is rolled back or
+    finished): the summary and --report say what was committed, and the exit code is 130 / 143.
     """
-    with reported():
+    stop = threading.Event()
+    with reported(), _stop_signals(stop) as received:
         show = sys.stderr.isatty() if progress is None else progress
+        if cluster is not None:
+            from . import cluster_cmds
+
+            refused = {
+                "--workers": workers not in (None, 0),
+                "--on-error skip": on_error != "abort",
+                "--rejects": bool(rejects_path),
+                "--profile with a DIR": file is not None and profile is not None,
+            }
+            cluster_cmds.import_(
+                cluster, cluster_timeout, file=file, db_url=db_url, seed=seed, count=count, profile=profile or "realistic",
+                batch_size=1000 if batch_size is None else batch_size, on_conflict=on_conflict,
+                report_path=report_path, show=show, refused=refused,
+            )  # fmt: skip
+            return
         generated = seed is not None or count is not None
         if generated and file is not None:
             raise InvalidArgument("give either FILE or --seed/--count, not both")
         if not generated and file is None:
             raise InvalidArgument("give a FILE (or - for stdin), or --seed S --count N")
+        if not generated and profile is not None:
+            raise InvalidArgument("--profile applies to generated seeds; a file's records carry their own profile")
+
+        def tell(message: str) -> None:
+            click.echo(message, err=True)
+
         try:
             if generated:
                 if count is None:
                     raise InvalidArgument("--seed needs --count N (how many records to generate)")
                 if on_error == "skip" or rejects_path:
                     raise InvalidArgument("--on-error skip and --rejects apply to files: generated records are valid")
-                report = import_generated(
-                    db_url, seed=seed or 0, count=count, profile=profile, batch_size=batch_size, workers=workers,
-                    on_conflict=on_conflict, progress=show,
-                )  # fmt: skip
+                with progress_bar(count, "rows", enabled=show) as advance:
+                    report = import_generated(
+                        db_url, seed=seed or 0, count=count, profile=profile or "realistic", batch_size=batch_size,
+                        workers=workers, on_conflict=on_conflict, progress=advance, lock_timeout_s=lock_timeout_s,
+                        on_event=tell, stop=stop,
+                    )  # fmt: skip
             else:
                 assert file is not None
-                report = import_file(
-                    file, db_url, batch_size=batch_size, workers=workers, on_error=on_error,
-                    on_conflict=on_conflict, progress=show, rejects_path=rejects_path,
-                )  # fmt: skip
+                # a file's bar counts its bytes as stored (compressed for .gz), so it has a total and an ETA
+                size = _file_size(file)
+                with progress_bar(size, "B" if size else "rows", enabled=show) as advance:
+                    report = import_file(
+                        file, db_url, batch_size=batch_size, workers=workers, on_error=on_error,
+                        on_conflict=on_conflict, progress=advance, rejects_path=rejects_path, fmt=fmt,
+                        max_line_bytes=max_line_bytes, lock_timeout_s=lock_timeout_s, on_event=tell, stop=stop,
+                    )  # fmt: skip
+        except ImportInterrupted as exc:
+            unwritten = _report_error(report_path, exc.report)
+            with suppress(OSError):  # stdout's own trouble must not hide why the import stopped
+                click.echo(exc.report.format_text())
+            signum = received[-1] if received else int(signal.SIGINT)
+            also = f"; and {unwritten}" if unwritten is not None else ""
+            raise CliError(
+                f"interrupted by {signal.Signals(signum).name}: every batch committed before the stop is kept; "
+                f"run the same import again to resume{also}",
+                exit_code=128 + signum,
+            ) from None
         except AnpSynthError as exc:
             partial: ImportReport | None = getattr(exc, "report", None)
             if partial is not None:
@@ -222,9 +332,49 @@ def import_cmd(
         click.echo(report.format_text())
         if unwritten is not None:
             raise unwritten
+        if report.rejected and report.rejected == report.rows_read:
+            raise CliError(f"every record read ({report.rejected}) was rejected: nothing was imported", exit_code=1)
+
+
+def _file_size(path: str) -> int | None:
+    """The size of a regular file (the bar's total); None for stdin, a pipe or what cannot be read."""
+    try:
+        info = os.stat(path) if path != "-" else None
+    except OSError:
+        return None
+    return info.st_size if info is not None and stat.S_ISREG(info.st_mode) else None
+
+
+@contextmanager
+def _stop_signals(stop: threading.Event) -> Iterator[list[int]]:
+    """SIGINT and SIGTERM set ``stop`` inside the block; the list says which arrived.
+
+    The importer then stops at the next batch boundary (see ``ImportInterrupted``), and the
+    exit code names the signal (128 + its number). A second signal does not wait for the
+    batch in flight: it raises KeyboardInterrupt, which rolls that batch back.
+    """
+    received: list[int] = []
+
+    def on_signal(signum: int, frame: object) -> None:
+        received.append(signum)
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous: dict[int, Any] = {}
+    try:
+        for number in (int(signal.SIGINT), int(signal.SIGTERM)):
+            previous[number] = signal.signal(number, on_signal)
+    except ValueError:  # not the main thread (a test runner, an embedding program): leave signals alone
+        pass
+    try:
+        yield received
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def register(group: click.Group) -> None:
-    """Add ``db`` (init, upgrade, status) and ``import`` to the root group."""
+    """Add ``db`` (init, upgrade, status, repair) and ``import`` to the root group."""
     group.add_command(db_group)
     group.add_command(import_cmd)

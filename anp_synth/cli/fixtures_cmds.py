@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from ..errors import InvalidArgument
-from ..manifest import build_data_set, verify_data_set
+from ..fixtures import build_data_set, verify_data_set
 from ..model import PROFILES
-from ..presets import PRESET_SEED, PRESETS, DataSetSpec, preset
+from ..presets import PRESET_SEED, PRESETS, SIZE_SAMPLE, DataSetSpec, estimated_bytes, preset
 from ._errors import reported
 
 _PRESET_HELP = ", ".join(f"{name} ({count})" for name, count in PRESETS.items())
@@ -66,9 +66,20 @@ def _parse_build(args: tuple[str, ...], seed: int | None, count: int | None, pro
 def verify(directory: str) -> None:
     """Regenerate the data set DIR/manifest.json names and compare it byte for byte.
 
-    Exits non-zero naming the first record (line, seed, field) that differs.
+    Exits non-zero naming the first record (line, seed, field) that differs. A directory
+    written by ``generate --cluster`` is checked part by part (size and SHA-256, no part
+    missing or extra).
     """
     with reported():
+        from ..cluster.manifest import is_parts_manifest, verify_parts
+
+        if is_parts_manifest(directory):
+            parts = verify_parts(directory)
+            click.echo(
+                f"ok: {directory}: {len(parts.parts)} parts match the manifest: {parts.count} records, seeds "
+                f"{parts.first_seed}-{parts.last_seed}, {parts.profile}, {parts.bytes} bytes"
+            )
+            return
         manifest = verify_data_set(directory)
         click.echo(
             f"ok: {directory}/{manifest.file} matches a fresh generation: {manifest.count} records, seeds "
@@ -78,10 +89,24 @@ def verify(directory: str) -> None:
 
 @fixtures.command("list")
 def list_presets() -> None:
-    """Show the presets and their sizes."""
+    """Show the presets, their seeds and their sizes in records and in jsonl bytes."""
     with reported():
         for name, count in PRESETS.items():
-            click.echo(f"{name:<7} {count:>7} records  seeds {PRESET_SEED}-{PRESET_SEED + count - 1}")
+            size = _bytes(estimated_bytes(preset(name)))
+            exact = "" if count <= SIZE_SAMPLE else "~"
+            click.echo(
+                f"{name:<7} {count:>7} records  seeds {PRESET_SEED}-{PRESET_SEED + count - 1}  {exact}{size} jsonl"
+            )
+
+
+def _bytes(n: int) -> str:
+    """``645 KB``, ``64.5 MB``: three significant digits, decimal units as ``ls -h --si`` shows them."""
+    value, unit = float(n), "B"
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            break
+        value /= 1000
+    return f"{n} B" if unit == "B" else f"{value:.3g} {unit}"
 
 
 def register(group: click.Group) -> None:

@@ -10,43 +10,26 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import click
 
+from ..dataset import parse_shard, write_dataset
 from ..errors import RecordError
-from ..formats import FORMATS, check_lines
+from ..formats import OUTPUT_FORMATS, check_lines, output_format
 from ..generator import generate
 from ..model import PROFILES
-from ..parallel import parse_shard, write_dataset
 from ..render import RENDER_FORMATS, render
 from ..rules import MAX_COUNT, check_profile, check_seed_range
 from ..schema import schema_json
 from ._errors import CliError, reported, terminate_as_interrupt
 from ._help import PROFILE_HELP
+from ._options import choices as _choices
+from ._options import input_format_option, max_line_bytes_option
+from ._progress import progress_bar
 
 DEFAULT_MAX_ERRORS = 20
-
-
-def _choices(values: tuple[str, ...]) -> str:
-    return "[" + "|".join(values) + "]"
-
-
-@contextmanager
-def _progress(total: int | None, unit: str, *, enabled: bool) -> Iterator[Callable[[int], None] | None]:
-    """A tqdm bar on stderr while the block runs, or None when stderr is not a terminal."""
-    if not enabled or not sys.stderr.isatty():
-        yield None
-        return
-    from tqdm import tqdm
-
-    with tqdm(total=total, unit=unit, unit_scale=True, dynamic_ncols=True, leave=False, file=sys.stderr) as bar:
-
-        def advance(records: int) -> None:
-            bar.update(records)
-
-        yield advance
 
 
 @contextmanager
@@ -65,25 +48,56 @@ def _stdout_pipe() -> Iterator[None]:
 @click.option("--seed", type=int, default=0, show_default=True, help="First seed of the window.")
 @click.option("--count", type=int, required=True, help=f"Number of records (1 to {MAX_COUNT}).")
 @click.option("--profile", default="realistic", show_default=True, metavar=_choices(PROFILES), help=PROFILE_HELP)
-@click.option("--format", "fmt", default="jsonl", show_default=True, metavar=_choices(FORMATS), help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    default=None,
+    metavar=_choices(OUTPUT_FORMATS),
+    help="Output format (default: the one the output's extension names, else jsonl). See docs/FORMATS.md.",
+)
 @click.option(
     "-o",
     "--output",
     default="-",
     show_default=True,
     metavar="PATH",
-    help="File to write ('-' for stdout); a name ending in .gz is gzip-compressed.",
+    help="File to write ('-' for stdout); .jsonl/.json/.csv/.parquet name the format, a final .gz compresses.",
 )
 @click.option("--workers", type=int, default=1, show_default=True, help="Processes generating in parallel.")
 @click.option("--shard", metavar="K/N", help="Write only the K-th of N contiguous slices of the window.")
-def generate_cmd(seed: int, count: int, profile: str, fmt: str, output: str, workers: int, shard: str | None) -> None:
+@click.option(
+    "--cluster", metavar="ADDRESS", help="Write -o DIR as parts on a Dask cluster: tcp://HOST:PORT or local[:N]."
+)
+@click.option("--cluster-timeout", type=float, default=10.0, show_default=True, help="Seconds to reach the cluster.")
+@click.option("--part-size", type=int, default=None, help="Records per part with --cluster (default 1000000).")
+def generate_cmd(
+    seed: int, count: int, profile: str, fmt: str | None, output: str, workers: int, shard: str | None,
+    cluster: str | None, cluster_timeout: float, part_size: int | None,
+) -> None:  # fmt: skip
     """Write the records of seeds [SEED, SEED + COUNT), the same bytes for any --workers.
 
     A file appears only when complete (written under a temporary name, then renamed).
+    With --cluster, -o names a directory (or DIR/NAME*.jsonl.gz) that receives parts and a
+    manifest.json; the parts concatenated in order are the single-process file.
     """
     with reported(), _stdout_pipe(), terminate_as_interrupt():
+        if cluster is not None:
+            if workers != 1 or shard is not None:
+                raise CliError("--workers and --shard do not apply with --cluster (each part is a task)", exit_code=2)
+            from . import cluster_cmds
+
+            cluster_cmds.generate(
+                cluster, cluster_timeout, output=output, seed=seed, count=count, profile=profile,
+                fmt=output_format(output, fmt),
+                part_size=part_size,
+            )  # fmt: skip
+            return
+        if part_size is not None:
+            raise CliError("--part-size applies only with --cluster", exit_code=2)
         chosen = parse_shard(shard) if shard is not None else None
-        with _progress(count, "rec", enabled=output != "-" or not sys.stdout.isatty()) as progress:
+        with progress_bar(
+            count, "rec", enabled=sys.stderr.isatty() and (output != "-" or not sys.stdout.isatty())
+        ) as progress:
             written = write_dataset(
                 output,
                 seed=seed,
@@ -124,6 +138,8 @@ def schema_cmd() -> None:
 
 @click.command("validate")
 @click.argument("file", metavar="FILE")
+@input_format_option
+@max_line_bytes_option
 @click.option(
     "--max-errors",
     type=int,
@@ -131,8 +147,8 @@ def schema_cmd() -> None:
     show_default=True,
     help="Stop after this many bad records (0: report them all).",
 )
-def validate_cmd(file: str, max_errors: int) -> None:
-    """Check every record of FILE (jsonl, .gz, or '-' for stdin) against the schema and the rules.
+def validate_cmd(file: str, fmt: str | None, max_line_bytes: int, max_errors: int) -> None:
+    """Check every record of FILE (jsonl, json, csv, .gz, parquet, or '-' for stdin) against the schema and the rules.
 
     Prints one line per bad record (file:line, seed, field, reason), then a summary line;
     exits 1 if any record is bad.
@@ -142,9 +158,9 @@ def validate_cmd(file: str, max_errors: int) -> None:
             raise CliError(f"--max-errors={max_errors} must be >= 0 (0 means no limit)", exit_code=2)
         good = bad = 0
         stopped: str | None = None
-        with _progress(None, "rec", enabled=True) as progress:
+        with progress_bar(None, "rec", enabled=sys.stderr.isatty()) as progress:
             try:
-                for _, result in check_lines(file):
+                for _, result in check_lines(file, fmt=fmt, max_line_bytes=max_line_bytes):
                     if isinstance(result, RecordError):
                         bad += 1
                         click.echo(str(result))

@@ -7,11 +7,13 @@ Library use::
 
     report = import_records(generate(seed=1, count=100), "sqlite:///articles.db")
     assert report.inserted == 100
+    assert [r["seed"] for r in export_records("sqlite:///articles.db", seed=1, count=3)] == [1, 2, 3]
 """
 
 from __future__ import annotations
 
 from .connect import DEFAULT_DB_URL, redact
+from .export import export_records
 from .importer import import_file, import_generated, import_records, prepare_database
 from .migrations import HEAD as SCHEMA_HEAD
 from .report import REPORT_FORMAT_VERSION, BatchStats, ImportReport
@@ -22,6 +24,7 @@ __all__ = [
     "SCHEMA_HEAD",
     "BatchStats",
     "ImportReport",
+    "export_records",
     "import_file",
     "import_generated",
     "import_records",

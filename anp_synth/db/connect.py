@@ -17,7 +17,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from .. import dburl
+from .. import dbserver, dburl
 from ..errors import DatabaseError
 
 DEFAULT_DB_URL = "sqlite:///anp-synth.db"
@@ -111,8 +111,8 @@ def database_errors(url: URL, doing: str) -> Iterator[None]:
 
 
 def server_version(engine: Engine) -> str:
-    """The server's version string (SQLite library version for SQLite)."""
+    """The server's version string (SQLite library version for SQLite), worded by :mod:`anp_synth.dbserver`."""
+    if engine.dialect.name == "sqlite":
+        return dbserver.sqlite_version()
     with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            return "SQLite " + str(conn.execute(text("select sqlite_version()")).scalar_one())
-        return "PostgreSQL " + str(conn.execute(text("show server_version")).scalar_one())
+        return dbserver.postgresql_version(lambda sql: conn.execute(text(sql)).scalar_one())

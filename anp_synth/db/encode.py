@@ -17,19 +17,17 @@ naming the field, raised before the batch reaches the database.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..canonical import blank_hash
 from ..errors import RecordError
-from ..model import PROFILES, Article
+from ..model import Article
 from ..rules import content_hash_of_json
 from . import tables
 
 Row = tuple[Any, ...]
-
-_PROFILE_INDEX = {name: i for i, name in enumerate(PROFILES)}
 
 
 @dataclass
@@ -102,7 +100,8 @@ def canonical_sections(line: str, record: Article) -> str | None:
     """:func:`sections_json` of ``line`` if ``line`` is provably canonical JSON of ``record``.
 
     A line whose text, ``meta.hash`` blanked, hashes to the record's ``meta.hash`` is the
-    canonical JSON the hash was computed over (blake2b-96: collisions are not a concern).
+    canonical JSON the hash was computed over (96 bits of SHA-256, see
+    :func:`anp_synth.rules.content_hash_of_json`: an accidental collision is not a concern).
     """
     digest = record["meta"]["hash"]
     blank = blank_hash(line, digest)
@@ -130,33 +129,50 @@ def encode_record(record: Article, batch: EncodedBatch, *, nul_free: bool = Fals
         ) from None
 
 
+def _compile_article_row() -> Callable[[Any, int, str], Row]:
+    """The function that builds a record's ``anp_articles`` row, compiled once from :data:`tables.ARTICLE_VALUES`.
+
+    The row used to be written out by hand, a second copy of the column list and of where
+    each value sits in a record. Built from per-column getters it would cost the encoder a
+    call per column; compiled, it is that hand-written tuple again (each nested dict bound
+    to a local once, each value one subscript), so the declaration costs nothing per record.
+    The source is made only of column paths declared in :mod:`.tables`, never of data.
+    """
+    names: dict[tuple[str | int, ...], str] = {(): "record"}
+    lines = ["def article_row(record, aid, body):"]
+
+    def local(path: tuple[str | int, ...]) -> str:
+        if path not in names:
+            parent = local(path[:-1])
+            names[path] = f"v{len(names)}"
+            lines.append(f"    {names[path]} = {parent}[{path[-1]!r}]")
+        return names[path]
+
+    cells = []
+    for column in column_names(tables.articles.name):
+        if column in ("id", "body"):
+            cells.append("aid" if column == "id" else "body")
+        else:
+            path = tables.ARTICLE_VALUES[column]
+            cells.append(f"{local(path[:-1])}[{path[-1]!r}]")
+    lines.append(f"    return ({', '.join(cells)},)")
+    namespace: dict[str, Any] = {}
+    exec("\n".join(lines), namespace)
+    return cast(Callable[[Any, int, str], Row], namespace["article_row"])
+
+
 def _encode(record: Article, batch: EncodedBatch, nul_free: bool, body: str | None) -> None:
     meta = record["meta"]
-    seed = record["seed"]
     profile = record["profile"]
-    aid = seed * 4 + _PROFILE_INDEX[profile]
-    outline = meta["ai_outline"]
-    score = meta["score"]
-    revision = meta["revision"]
-    flags = meta["flags"]
-    payload = meta["payload"]
-    stack = meta["stack"]
+    article_id = tables.article_id
+    aid = article_id(record["seed"], profile)
     if body is None:
         body = json.dumps(record["sections"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    row: Row = (
-        aid, meta["reference"], seed, profile, record["schema_version"], record["generator_version"],
-        payload["source_id"], meta["hash"], record["title"], record["intro"], body, meta["topic"],
-        meta["summary"], meta["ai_brief"], outline["context"], outline["problem"], outline["stack"],
-        outline["recommended_action"], stack[0], stack[1], stack[2], meta["code_language"],
-        meta["difficulty"], meta["reading_time"], meta["view_count"], score["quality"], score["freshness"],
-        score["depth"], score["clarity"], revision["status"], revision["version"], revision["last_reviewed"],
-        flags["ai_generated_style"], flags["has_images"], flags["image_heavy"], flags["needs_human_review"],
-        payload["generator"], payload["paragraphs"], payload["scenario"],
-    )  # fmt: skip
+    row = _article_row(record, aid, body)
     meta_rows = flatten_meta(aid, meta)  # type: ignore[arg-type]
     entity_rows = [(aid, i, e["name"], e["type"]) for i, e in enumerate(meta["entities"])]
     similar_rows = [
-        (aid, i, p["seed"] * 4 + _PROFILE_INDEX[profile], p["seed"], p["reference"], p["title"])
+        (aid, i, article_id(p["seed"], profile), p["seed"], p["reference"], p["title"])
         for i, p in enumerate(record["similar_posts"])
     ]
     if not nul_free:
@@ -202,3 +218,6 @@ def _nul_field(record: Any, path: str = "") -> str:
 def column_names(table_name: str) -> list[str]:
     """Column order of a table: the order the tuples above are built in."""
     return [c.name for c in tables.metadata.tables[table_name].columns]
+
+
+_article_row = _compile_article_row()

@@ -13,7 +13,7 @@ import hashlib
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import RecordError
 from ..generator import build
@@ -52,6 +52,18 @@ class Reject:
         }
 
 
+class Follower(NamedTuple):
+    """A later occurrence, within one batch, of a reference (or a (seed, profile)) of that batch."""
+
+    reference: str
+    hash: str
+    seed: Any
+    profile: Any
+    line: int
+    reject: Reject | None
+    """The verdict against the batch's own first occurrence: None when skipped as identical."""
+
+
 @dataclass
 class Prepared:
     """A job's rows, plus what went wrong with which record."""
@@ -60,6 +72,10 @@ class Prepared:
     rows_read: int
     rejects: list[Reject] = field(default_factory=list)
     duplicates: int = 0
+    """Later occurrences of a reference with the same content as its first: skipped."""
+    lines: list[int] | None = None
+    """The input line (or 1-based record position) of each of ``batch.articles``; None for generated seeds."""
+    followers: list[Follower] = field(default_factory=list)
     read_s: float = 0.0
     encode_s: float = 0.0
 
@@ -88,7 +104,8 @@ class SeedJob:
 @dataclass(frozen=True)
 class LinesJob:
     source: str
-    lines: tuple[tuple[int, str], ...]
+    lines: tuple[tuple[int, str | Reject], ...]
+    """Each record's JSON text with its line, or the reader's verdict on a record it could not read."""
     digest: str
 
     @property
@@ -139,11 +156,15 @@ def seed_jobs(seed: int, count: int, profile: str, batch_size: int) -> Iterator[
         yield SeedJob(first, min(batch_size, seed + count - first), profile)
 
 
-def line_jobs(lines: Iterable[tuple[int, str]], source: str, batch_size: int) -> Iterator[LinesJob]:
-    """Batches of raw lines, keyed by a digest of their text (so the same lines are the same batch)."""
-    chunk: list[tuple[int, str]] = []
-    for item in lines:
-        chunk.append(item)
+def line_jobs(lines: Iterable[tuple[int, str | RecordError]], source: str, batch_size: int) -> Iterator[LinesJob]:
+    """Batches of raw lines, keyed by a digest of their text (so the same lines are the same batch).
+
+    A :class:`RecordError` in place of a text is a record the reader could not read (too
+    long, a csv row that does not rebuild): it is rejected in its place like any bad record.
+    """
+    chunk: list[tuple[int, str | Reject]] = []
+    for number, text in lines:
+        chunk.append((number, Reject.of(text, None) if isinstance(text, RecordError) else text))
         if len(chunk) >= batch_size:
             yield _lines_job(source, chunk)
             chunk = []
@@ -151,10 +172,10 @@ def line_jobs(lines: Iterable[tuple[int, str]], source: str, batch_size: int) ->
         yield _lines_job(source, chunk)
 
 
-def _lines_job(source: str, chunk: list[tuple[int, str]]) -> LinesJob:
+def _lines_job(source: str, chunk: list[tuple[int, str | Reject]]) -> LinesJob:
     h = hashlib.blake2b(digest_size=16)
     for _, text in chunk:
-        h.update(text.encode("utf-8", "surrogatepass"))
+        h.update(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else f"\0{text.reason}".encode())
         h.update(b"\n")
     return LinesJob(source, tuple(chunk), h.hexdigest())
 
@@ -191,6 +212,60 @@ def prepare(job: Job) -> Prepared:
     return _prepare_records(job)
 
 
+class _FirstSeen:
+    """The one rule for a reference met twice in an input, applied within a batch.
+
+    The first occurrence in input order wins; a later one with the same content (same
+    ``meta.hash``) is skipped, with other content it is a reject naming the first's line;
+    a later record of the same (seed, profile) under another reference likewise. The
+    importer applies the same rule across batches (:class:`anp_synth.db.seen.SeenIndex`),
+    so the result is the same at every batch size and worker count.
+    """
+
+    def __init__(self) -> None:
+        self.refs: dict[str, tuple[int, str]] = {}
+        self.ids: dict[tuple[Any, Any], tuple[int, str]] = {}
+
+    def admit(self, record: Article, number: int, out: Prepared, where: str, source: str, text: str | None) -> bool:
+        """True for the batch's first occurrence; otherwise count or reject it in ``out``, note it
+        as a follower (the importer re-judges it if the batch's first was not the run's first) and
+        return False."""
+        meta = record["meta"]
+        ref, digest = meta["reference"], meta["hash"]
+        first = self.refs.get(ref)
+        if first is not None:
+            reason = None if first[1] == digest else duplicate_reason(where, first[0])
+        else:
+            other = self.ids.get((record["seed"], record["profile"]))
+            if other is None:
+                return True
+            reason = duplicate_id_reason(record["seed"], record["profile"], other[1], where, other[0])
+        seed = record.get("seed")
+        reject = None
+        if reason is None:
+            out.duplicates += 1
+        else:
+            reject = Reject(source, number, seed if isinstance(seed, int) else None, None, reason, text)
+            out.rejects.append(reject)
+        out.followers.append(Follower(ref, digest, record["seed"], record["profile"], number, reject))
+        return False
+
+    def add(self, record: Article, number: int, out: Prepared) -> None:
+        meta = record["meta"]
+        self.refs[meta["reference"]] = (number, meta["hash"])
+        self.ids[(record["seed"], record["profile"])] = (number, meta["reference"])
+        assert out.lines is not None
+        out.lines.append(number)
+
+
+def duplicate_reason(where: str, first: int) -> str:
+    return f"duplicate reference with different content (first at {where} {first})"
+
+
+def duplicate_id_reason(seed: Any, profile: Any, reference: str, where: str, first: int) -> str:
+    return f"duplicate seed {seed} profile {profile} under another reference {reference} (first at {where} {first})"
+
+
 def _prepare_seeds(job: SeedJob) -> Prepared:
     batch = EncodedBatch()
     read_s = encode_s = 0.0
@@ -213,11 +288,14 @@ def _prepare_lines(job: LinesJob) -> Prepared:
     from ..formats.readers import parse_line
 
     batch = EncodedBatch()
-    out = Prepared(batch, len(job.lines))
-    seen: set[str] = set()
+    out = Prepared(batch, len(job.lines), lines=[])
+    seen = _FirstSeen()
     nbytes = 0
     t = time.perf_counter()
     for number, text in job.lines:
+        if isinstance(text, Reject):
+            out.rejects.append(text)
+            continue
         try:
             nbytes += len(text.encode("utf-8")) + 1
         except UnicodeEncodeError as exc:
@@ -228,12 +306,10 @@ def _prepare_lines(job: LinesJob) -> Prepared:
             record = parse_line(text, source=job.source, line=number)
             t1 = time.perf_counter()
             out.read_s += t1 - t
-            if record["meta"]["reference"] in seen:
-                out.duplicates += 1
-            else:
+            if seen.admit(record, number, out, "line", job.source, text):
                 # JSON must escape a NUL as \u0000: a line without that text holds none.
                 encode_record(record, batch, nul_free="\\u0000" not in text, body=canonical_sections(text, record))
-                seen.add(record["meta"]["reference"])
+                seen.add(record, number, out)
         except RecordError as exc:
             t1 = time.perf_counter()
             exc.source = exc.source or job.source
@@ -261,17 +337,15 @@ def _reject_undecodable(out: Prepared, source: str, number: int, text: str, star
 
 def _prepare_records(job: RecordsJob) -> Prepared:
     batch = EncodedBatch()
-    out = Prepared(batch, len(job.records))
-    seen: set[str] = set()
+    out = Prepared(batch, len(job.records), lines=[])
+    seen = _FirstSeen()
     t = time.perf_counter()
     for i, record in enumerate(job.records):
         try:
-            ref = record["meta"]["reference"]
-            if ref in seen:
-                out.duplicates += 1
+            if not seen.admit(record, job.index + i + 1, out, "record", "<records>", None):
                 continue
             encode_record(record, batch)
-            seen.add(ref)
+            seen.add(record, job.index + i + 1, out)
         except RecordError as exc:
             exc.source = exc.source or "<records>"
             exc.line = exc.line or job.index + i + 1

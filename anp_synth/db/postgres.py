@@ -2,13 +2,14 @@
 
 Per batch, in one transaction:
 
-1. probe which of the batch's references exist (one ``= ANY`` index lookup);
+1. probe the stored rows holding one of the batch's references or ids (one query, two
+   index lookups);
 2. none: COPY (text format) straight into the four tables: the fast path of a first load;
-3. some: COPY into temporary staging tables (``ON COMMIT DELETE ROWS``, never WAL-logged)
-   and merge with ``INSERT ... SELECT ... ON CONFLICT (reference)``: ``DO NOTHING`` under
-   ``on_conflict="skip"``, ``DO UPDATE ... WHERE hash differs`` under ``"update"`` (after
-   deleting the children of the rows about to change); children are inserted only for the
-   articles the merge wrote;
+3. some: sort the records by :func:`.backend.plan_batch` (conflicts go back to the importer
+   before anything is written), COPY the records to write into temporary staging tables
+   (``ON COMMIT DELETE ROWS``, never WAL-logged), replace the rows to replace (children
+   deleted, article updated by id) and insert the new ones with ``INSERT ... SELECT ... ON
+   CONFLICT DO NOTHING``; children are inserted only for the articles written;
 4. insert the ledger row, commit.
 
 If another importer inserts the same references between the probe and the COPY, the COPY
@@ -29,7 +30,16 @@ from sqlalchemy.engine import URL
 from .. import dburl
 from ..errors import DatabaseError
 from . import indexes, tables
-from .backend import BatchOutcome, TransientError
+from .backend import (
+    PROBE_COLUMNS,
+    BatchOutcome,
+    OnConflicts,
+    TransientError,
+    differing,
+    keep_rows,
+    ledger_outcome,
+    plan_batch,
+)
 from .connect import redact, scrub
 from .encode import EncodedBatch
 
@@ -53,43 +63,71 @@ def conninfo(url: URL) -> dict[str, Any]:
     return dburl.of(url).psycopg_kwargs()
 
 
-_UPDATABLE = [c for c in _COLUMNS["anp_articles"] if c != "reference"]
-_MERGE_SKIP = (
-    f"INSERT INTO anp_articles ({', '.join(_COLUMNS['anp_articles'])}) "
-    f"SELECT {', '.join(_COLUMNS['anp_articles'])} FROM {_STAGE['anp_articles']} "
-    "ON CONFLICT (reference) DO NOTHING RETURNING id, true"
+_ARTICLE_COLUMNS = ", ".join(_COLUMNS["anp_articles"])
+_PROBE = f"SELECT {', '.join(PROBE_COLUMNS)} FROM anp_articles WHERE reference = ANY(%s) OR id = ANY(%s)"
+_LEDGER_PROBE = (
+    "SELECT run_id, batch_no, rows_inserted, rows_updated, rows_skipped, rows_rejected FROM anp_import_ledger "
+    "WHERE batch_key = %s"
 )
-_MERGE_UPDATE = (
-    f"INSERT INTO anp_articles ({', '.join(_COLUMNS['anp_articles'])}) "
-    f"SELECT {', '.join(_COLUMNS['anp_articles'])} FROM {_STAGE['anp_articles']} "
-    "ON CONFLICT (reference) DO UPDATE SET "
-    + ", ".join(f"{c} = EXCLUDED.{c}" for c in _UPDATABLE)
-    + " WHERE anp_articles.hash <> EXCLUDED.hash RETURNING id, (xmax = 0)"
+_INSERT_NEW = (
+    f"INSERT INTO anp_articles ({_ARTICLE_COLUMNS}) SELECT {_ARTICLE_COLUMNS} FROM {_STAGE['anp_articles']} "
+    "WHERE id = ANY(%s) ON CONFLICT DO NOTHING RETURNING id"
 )
+_REPLACE = (
+    "UPDATE anp_articles a SET "
+    + ", ".join(f"{c} = s.{c}" for c in _COLUMNS["anp_articles"] if c != "id")
+    + f" FROM {_STAGE['anp_articles']} s WHERE a.id = s.id AND a.id = ANY(%s)"
+)
+
+
+def _transient(exc: psycopg.Error, url: URL) -> TransientError | None:
+    """A TransientError of the right kind if ``exc`` may pass on a retry, else None."""
+    text = str(exc).strip()
+    first = scrub(text.splitlines()[0] if text else "", url)
+    if isinstance(exc, pg_errors.LockNotAvailable):
+        return TransientError(first or "lock timeout", kind="lock")
+    if isinstance(exc, pg_errors.DeadlockDetected):
+        return TransientError(first or "deadlock detected", kind="deadlock")
+    if isinstance(exc, (psycopg.OperationalError, pg_errors.AdminShutdown, pg_errors.QueryCanceled)):
+        return TransientError(first, kind="connection")
+    return None
 
 
 class PostgresBackend:
     dialect = "postgresql"
 
-    def __init__(self, url: URL) -> None:
+    def __init__(self, url: URL, *, lock_timeout_s: float = 30.0) -> None:
         self.url = url
+        self.lock_timeout_s = lock_timeout_s
         self.conn = self._connect()
 
     def _connect(self) -> psycopg.Connection[Any]:
         try:
             # autocommit: every batch opens its own transaction() block, so nothing stays open between them.
-            return psycopg.connect(**conninfo(self.url), autocommit=True)
+            conn = psycopg.connect(**conninfo(self.url), autocommit=True)
+            # A lock held by another session (a stopped importer, a long migration) turns into an
+            # error after this long, which the importer reports and retries, instead of a silent wait.
+            conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{int(self.lock_timeout_s * 1000)}ms",))
+            return conn
         except psycopg.OperationalError as exc:
             raise TransientError(scrub(str(exc).strip(), self.url)) from None
         except psycopg.Error as exc:
             raise DatabaseError(f"cannot connect to {redact(self.url)}: {scrub(str(exc).strip(), self.url)}") from None
 
     def server_version(self) -> str:
-        return "PostgreSQL " + str(self.conn.execute("SHOW server_version").fetchone()[0])  # type: ignore[index]
+        from .. import dbserver
+
+        return dbserver.postgresql_version(lambda sql: (self.conn.execute(sql).fetchone() or (None,))[0])
 
     def ledger_keys(self) -> set[str]:
-        with self.conn.transaction():
-            return {str(r[0]) for r in self.conn.execute("SELECT batch_key FROM anp_import_ledger")}
+        try:
+            with self.conn.transaction():
+                return {str(r[0]) for r in self.conn.execute("SELECT batch_key FROM anp_import_ledger")}
+        except psycopg.Error as exc:
+            transient = _transient(exc, self.url)
+            if transient is not None:
+                raise transient from None
+            raise DatabaseError(f"reading {redact(self.url)}: {scrub(str(exc).strip(), self.url)}") from None
 
     def begin_load(self) -> bool:
         """Into an empty ``anp_articles``, drop the secondary indexes: :meth:`finish_load` builds them once.
@@ -119,6 +157,9 @@ class PostgresBackend:
         except psycopg.Error as exc:
             raise DatabaseError(f"indexing {redact(self.url)}: {scrub(str(exc).strip(), self.url)}") from None
 
+    def checkpoint(self) -> None:
+        """Nothing to do: PostgreSQL's own checkpoints make every committed batch durable."""
+
     def reconnect(self) -> None:
         self.close()
         self.conn = self._connect()
@@ -127,49 +168,54 @@ class PostgresBackend:
         with contextlib.suppress(psycopg.Error):
             self.conn.close()
 
-    def write(self, batch: EncodedBatch, entry: dict[str, Any], on_conflict: str) -> BatchOutcome | None:
+    def write(
+        self, batch: EncodedBatch, entry: dict[str, Any], on_conflict: str, on_conflicts: OnConflicts
+    ) -> BatchOutcome:
         try:
             try:
-                return self._transaction(batch, entry, on_conflict, staged=False)
+                return self._transaction(batch, entry, on_conflict, on_conflicts, staged=False)
             except pg_errors.UniqueViolation:
                 # Someone inserted our rows since the probe: redo through staging and merge.
-                return self._transaction(batch, entry, on_conflict, staged=True)
-        except (psycopg.OperationalError, pg_errors.AdminShutdown, pg_errors.QueryCanceled) as exc:
-            raise TransientError(
-                scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else "", self.url)
-            ) from None
+                return self._transaction(batch, entry, on_conflict, on_conflicts, staged=True)
         except psycopg.Error as exc:
+            transient = _transient(exc, self.url)
+            if transient is not None:
+                raise transient from None
             if self.conn.closed or self.conn.broken:
                 raise TransientError(scrub(str(exc).strip(), self.url)) from None
             raise DatabaseError(f"writing to {redact(self.url)}: {scrub(str(exc).strip(), self.url)}") from None
 
     def _transaction(
-        self, batch: EncodedBatch, entry: dict[str, Any], on_conflict: str, *, staged: bool
-    ) -> BatchOutcome | None:
+        self, batch: EncodedBatch, entry: dict[str, Any], on_conflict: str, on_conflicts: OnConflicts, *, staged: bool
+    ) -> BatchOutcome:
         conn = self.conn
         outcome = BatchOutcome()
         t0 = time.perf_counter()
         with conn.transaction(), conn.cursor() as cur:
-            cur.execute("SELECT 1 FROM anp_import_ledger WHERE batch_key = %s", (entry["batch_key"],))
-            if cur.fetchone():
-                return None
-            refs = [r[1] for r in batch.articles]
-            cur.execute("SELECT reference, hash FROM anp_articles WHERE reference = ANY(%s)", (refs,))
-            existing = dict(cur.fetchall())
-            if not existing and not staged:
+            cur.execute(_LEDGER_PROBE, (entry["batch_key"],))
+            found = cur.fetchone()
+            if found:
+                return ledger_outcome(found)
+            cur.execute(_PROBE, ([r[1] for r in batch.articles], [r[0] for r in batch.articles]))
+            stored = cur.fetchall()
+            if not stored and not staged:
+                on_conflicts([])
                 for table in _DATA_TABLES:
                     self._copy(cur, table.name, table.name, batch)
                 outcome.inserted = len(batch.articles)
                 outcome.write_s = time.perf_counter() - t0
             else:
                 outcome.staged = True
-                self._merge(cur, batch, on_conflict, existing, outcome)
+                self._merge(cur, batch, on_conflict, on_conflicts, stored, outcome)
                 outcome.write_s = time.perf_counter() - t0 - outcome.merge_s
             ledger = dict(entry)
             ledger.update(
                 rows_inserted=outcome.inserted,
                 rows_updated=outcome.updated,
-                rows_skipped=ledger["rows_skipped"] + outcome.skipped,
+                rows_skipped=ledger["rows_skipped"]
+                + outcome.skipped
+                + (outcome.other_version if on_conflict == "skip" else 0),
+                rows_rejected=ledger["rows_rejected"] + outcome.conflicts,
             )
             names = _COLUMNS["anp_import_ledger"]
             cur.execute(
@@ -204,30 +250,31 @@ class PostgresBackend:
         cur: psycopg.Cursor[Any],
         batch: EncodedBatch,
         on_conflict: str,
-        existing: dict[str, str],
+        on_conflicts: OnConflicts,
+        stored: list[tuple[Any, ...]],
         outcome: BatchOutcome,
     ) -> None:
+        t1 = time.perf_counter()
+        plan = plan_batch(batch.articles, stored, on_conflict)
+        replace = plan.replace
+        if plan.compare:
+            replace = sorted(replace + self._differing(cur, batch, plan.compare))
+        on_conflicts(plan.conflicts)
+        writes = keep_rows(batch, plan.insert + replace)
         self._ensure_staging(cur)
         for table in _DATA_TABLES:
-            self._copy(cur, _STAGE[table.name], table.name, batch)
-        t1 = time.perf_counter()
-        stage = _STAGE["anp_articles"]
-        changed = sum(1 for r in batch.articles if r[1] in existing and existing[r[1]] != r[7])
-        if on_conflict == "update" and changed:
+            self._copy(cur, _STAGE[table.name], table.name, writes)
+        replace_ids = [batch.articles[i][0] for i in replace]
+        if replace_ids:
             for child in tables.CHILD_TABLES:
-                cur.execute(
-                    f"DELETE FROM {child.name} c USING anp_articles a JOIN {stage} s "
-                    "ON s.reference = a.reference AND s.hash <> a.hash WHERE c.article_id = a.id"
-                )
-            cur.execute(_MERGE_UPDATE)
-        else:
-            cur.execute(_MERGE_SKIP)
-            outcome.changed = changed
-        written = cur.fetchall()
-        ids = [r[0] for r in written]
-        outcome.inserted = sum(1 for r in written if r[1])
-        outcome.updated = len(written) - outcome.inserted
-        outcome.skipped = len(batch.articles) - len(written)
+                cur.execute(f"DELETE FROM {child.name} WHERE article_id = ANY(%s)", (replace_ids,))
+            cur.execute(_REPLACE, (replace_ids,))
+        inserted: list[int] = []
+        if plan.insert:
+            # DO NOTHING on any key: a row another importer committed since the probe is left as it is.
+            cur.execute(_INSERT_NEW, ([batch.articles[i][0] for i in plan.insert],))
+            inserted = [r[0] for r in cur.fetchall()]
+        ids = inserted + replace_ids
         if ids:
             for child in tables.CHILD_TABLES:
                 cols = ", ".join(_COLUMNS[child.name])
@@ -236,4 +283,25 @@ class PostgresBackend:
                     "WHERE article_id = ANY(%s)",
                     (ids,),
                 )
+        outcome.inserted = len(inserted)
+        outcome.updated = len(replace_ids)
+        outcome.changed = plan.changed
+        outcome.other_version = plan.other_version
+        outcome.conflicts = len(plan.conflicts)
+        outcome.skipped = len(batch.articles) - outcome.inserted - outcome.updated - outcome.conflicts
+        if on_conflict == "skip":
+            outcome.skipped -= plan.other_version
         outcome.merge_s = time.perf_counter() - t1
+
+    @staticmethod
+    def _differing(cur: psycopg.Cursor[Any], batch: EncodedBatch, indexes: list[int]) -> list[int]:
+        ids = [batch.articles[i][0] for i in indexes]
+        cur.execute(f"SELECT {_ARTICLE_COLUMNS} FROM anp_articles WHERE id = ANY(%s)", (ids,))
+        stored = cur.fetchall()
+        children: dict[str, list[tuple[Any, ...]]] = {}
+        for child in tables.CHILD_TABLES:
+            cur.execute(
+                f"SELECT {', '.join(_COLUMNS[child.name])} FROM {child.name} WHERE article_id = ANY(%s)", (ids,)
+            )
+            children[child.name] = cur.fetchall()
+        return differing(batch, indexes, stored, children)

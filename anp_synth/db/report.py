@@ -72,16 +72,26 @@ class ImportReport:
     skipped: int = 0
     changed: int = 0
     """Of the skipped rows, those whose stored content differs (on_conflict="skip" kept the old)."""
+    other_version: int = 0
+    """Stored articles of the same (seed, profile) written by another generator version:
+    kept under on_conflict="skip" (not counted as skipped), replaced under "update" (also counted as updated)."""
     rejected: int = 0
     batches: int = 0
     """Batches committed by this run."""
     batches_in_ledger: int = 0
     """Batches found already committed (by an earlier or interrupted run) and not redone."""
+    batches_by_other_run: int = 0
+    """Batches another importer running at the same time committed first (found in the ledger on writing)."""
     resumed_at: str | None = None
     """Where the first batch this run had to write starts, when earlier batches were in the ledger."""
     bytes_read: int = 0
     elapsed_s: float = 0.0
     retries: int = 0
+    """Retries of all kinds; the next three say why."""
+    lock_waits: int = 0
+    """Lock (PostgreSQL lock_timeout) or busy (SQLite) timeouts: another session held what a batch needed."""
+    deadlocks: int = 0
+    connections_lost: int = 0
     rejects_path: str | None = None
     status: str = "complete"
     error: str | None = None
@@ -135,10 +145,18 @@ class ImportReport:
                 f"  note      {self.changed} skipped rows differ from the stored ones; "
                 "--on-conflict update would replace them"
             )
+        if self.other_version:
+            kept = "replaced" if self.on_conflict == "update" else "kept; --on-conflict update would replace them"
+            lines.append(f"  other version  {self.other_version} stored articles of another generator version ({kept})")
+        if self.batches_by_other_run:
+            lines.append(f"  concurrent     {self.batches_by_other_run} batches already committed by another run")
         if self.resumed_at:
             lines.append(f"  resumed   at {self.resumed_at}")
-        if self.retries:
-            lines.append(f"  retries   {self.retries} (connection lost and re-established)")
+        if self.retries or self.lock_waits or self.deadlocks or self.connections_lost:
+            lines.append(
+                f"  retries   {self.retries}  lock waits {self.lock_waits}  deadlocks {self.deadlocks}  "
+                f"connections lost {self.connections_lost}"
+            )
         if self.rejects_path:
             lines.append(f"  rejects   {self.rejects_path}")
         if self.error:

@@ -20,9 +20,19 @@ from sqlalchemy.schema import CreateIndex
 
 from ..errors import DatabaseError
 from . import tables
-from .backend import BatchOutcome, TransientError
+from .backend import (
+    PROBE_COLUMNS,
+    BatchOutcome,
+    Conflict,
+    OnConflicts,
+    TransientError,
+    differing,
+    keep_rows,
+    ledger_outcome,
+    plan_batch,
+)
 from .connect import SQLITE_PRAGMAS, redact
-from .encode import EncodedBatch, Row
+from .encode import EncodedBatch
 
 _PROBE_CHUNK = 500
 _BUILD_CACHE_KIB = -16384
@@ -40,9 +50,11 @@ def _insert_sql(table_name: str) -> str:
 _INSERT = {t.name: _insert_sql(t.name) for t in (tables.articles, *tables.CHILD_TABLES, tables.import_ledger)}
 _UPDATE_ARTICLE = (
     "UPDATE anp_articles SET "
-    + ", ".join(f"{c.name} = ?" for c in tables.articles.columns if c.name != "reference")
-    + " WHERE reference = ?"
+    + ", ".join(f"{c.name} = ?" for c in tables.articles.columns if c.name != "id")
+    + " WHERE id = ?"
 )
+_CHECKPOINT = "PRAGMA wal_checkpoint(TRUNCATE)"
+_LEDGER_PROBE = "SELECT run_id, batch_no, rows_inserted, rows_updated, rows_skipped, rows_rejected FROM anp_import_ledger WHERE batch_key = ?"
 
 
 class SqliteBackend:
@@ -60,15 +72,26 @@ class SqliteBackend:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             for name, value in SQLITE_PRAGMAS:
                 conn.execute(f"PRAGMA {name}={value}")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise TransientError(str(exc), kind="lock") from None
+            raise DatabaseError(f"cannot open {redact(self.url)}: {exc}") from None
         except sqlite3.Error as exc:
             raise DatabaseError(f"cannot open {redact(self.url)}: {exc}") from None
         return conn
 
     def server_version(self) -> str:
-        return f"SQLite {sqlite3.sqlite_version}"
+        from .. import dbserver
+
+        return dbserver.sqlite_version()
 
     def ledger_keys(self) -> set[str]:
-        return {str(r[0]) for r in self.conn.execute("SELECT batch_key FROM anp_import_ledger")}
+        try:
+            return {str(r[0]) for r in self.conn.execute("SELECT batch_key FROM anp_import_ledger")}
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise TransientError(str(exc), kind="lock") from None
+            raise DatabaseError(f"reading {redact(self.url)}: {exc}") from None
 
     def begin_load(self) -> bool:
         """Into empty tables, drop the secondary indexes: :meth:`finish_load` builds each once, sorted.
@@ -92,6 +115,8 @@ class SqliteBackend:
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 cur.execute("ROLLBACK")
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise TransientError(str(exc), kind="lock") from None
             raise DatabaseError(f"writing to {redact(self.url)}: {exc}") from None
         finally:
             cur.close()
@@ -115,22 +140,37 @@ class SqliteBackend:
         self.close()
         self.conn = self._connect()
 
+    def checkpoint(self) -> None:
+        """Copy the WAL back into the database file and truncate it: leave a compact file.
+
+        Readers holding the WAL make SQLite skip the truncation (it reports "busy"): that is
+        not an error, the next checkpoint finishes it. A checkpoint that fails (disk full,
+        I/O error) is: the import must not call itself complete while a WAL of the whole
+        load is left beside the file.
+        """
+        try:
+            self.conn.execute(_CHECKPOINT).fetchall()
+        except sqlite3.Error as exc:
+            raise DatabaseError(
+                f"checkpointing {redact(self.url)}: {exc} (every committed batch is kept in the WAL file; "
+                "free space and run the same import again)"
+            ) from None
+
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            # Leave a compact file: copy the WAL back and truncate it (skipped if readers hold it).
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
 
-    def write(self, batch: EncodedBatch, entry: dict[str, Any], on_conflict: str) -> BatchOutcome | None:
+    def write(
+        self, batch: EncodedBatch, entry: dict[str, Any], on_conflict: str, on_conflicts: OnConflicts
+    ) -> BatchOutcome:
         cur = self.conn.cursor()
         try:
             cur.execute("BEGIN IMMEDIATE")
             try:
-                outcome = self._write(cur, batch, entry, on_conflict)
-                if outcome is None:
+                outcome = self._write(cur, batch, entry, on_conflict, on_conflicts)
+                if outcome.committed_by is not None:
                     cur.execute("ROLLBACK")
-                    return None
+                    return outcome
                 t0 = time.perf_counter()
                 cur.execute("COMMIT")
                 outcome.write_s += time.perf_counter() - t0
@@ -141,7 +181,7 @@ class SqliteBackend:
                 raise
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise TransientError(str(exc)) from None
+                raise TransientError(str(exc), kind="lock") from None
             raise DatabaseError(f"writing to {redact(self.url)}: {exc}") from None
         except sqlite3.Error as exc:
             raise DatabaseError(f"writing to {redact(self.url)}: {exc}") from None
@@ -149,55 +189,92 @@ class SqliteBackend:
             cur.close()
 
     def _write(
-        self, cur: sqlite3.Cursor, batch: EncodedBatch, entry: dict[str, Any], on_conflict: str
-    ) -> BatchOutcome | None:
+        self,
+        cur: sqlite3.Cursor,
+        batch: EncodedBatch,
+        entry: dict[str, Any],
+        on_conflict: str,
+        on_conflicts: OnConflicts,
+    ) -> BatchOutcome:
         t0 = time.perf_counter()
-        if cur.execute("SELECT 1 FROM anp_import_ledger WHERE batch_key = ?", (entry["batch_key"],)).fetchone():
-            return None
-        existing = self._existing(cur, [r[1] for r in batch.articles])
+        found = cur.execute(_LEDGER_PROBE, (entry["batch_key"],)).fetchone()
+        if found:
+            return ledger_outcome(found)
+        stored = self._probe(cur, batch)
         outcome = BatchOutcome()
-        children: dict[str, list[Row]] = {t.name: batch.rows_for(t.name) for t in tables.CHILD_TABLES}
-        new_articles = batch.articles
-        if existing:
+        if not stored:
+            writes = batch
+            conflicts: list[Conflict] = []
+        else:
             t1 = time.perf_counter()
-            new_articles = [r for r in batch.articles if r[1] not in existing]
-            changed = [r for r in batch.articles if r[1] in existing and existing[r[1]][1] != r[7]]
-            keep = {r[0] for r in new_articles}
-            if on_conflict == "update" and changed:
-                old_ids = [(existing[r[1]][0],) for r in changed]
+            plan = plan_batch(batch.articles, stored, on_conflict)
+            conflicts = plan.conflicts
+            replace = plan.replace
+            if plan.compare:
+                replace = sorted(replace + self._differing(cur, batch, plan.compare))
+            if replace:
+                old_ids = [(batch.articles[i][0],) for i in replace]
                 for table in tables.CHILD_TABLES:
                     cur.executemany(f"DELETE FROM {table.name} WHERE article_id = ?", old_ids)
-                cur.executemany(_UPDATE_ARTICLE, [(*r[:1], *r[2:], r[1]) for r in changed])
-                keep.update(r[0] for r in changed)
-                outcome.updated = len(changed)
-            else:
-                outcome.changed = len(changed)
-            children = {name: [r for r in rows if r[0] in keep] for name, rows in children.items()}
-            outcome.skipped = len(batch.articles) - len(new_articles) - outcome.updated
+                cur.executemany(_UPDATE_ARTICLE, [(*batch.articles[i][1:], batch.articles[i][0]) for i in replace])
+            outcome.updated = len(replace)
+            outcome.changed = plan.changed
+            outcome.other_version = plan.other_version
+            outcome.conflicts = len(conflicts)
+            writes = keep_rows(batch, plan.insert + replace)
+            outcome.skipped = len(batch.articles) - len(plan.insert) - len(replace) - len(conflicts)
             outcome.merge_s += time.perf_counter() - t1
-        if new_articles:
-            cur.executemany(_INSERT["anp_articles"], new_articles)
-        for name, rows in children.items():
+            if on_conflict == "skip":
+                outcome.skipped -= plan.other_version
+            writes.articles = [batch.articles[i] for i in plan.insert]
+        on_conflicts(conflicts)
+        if writes.articles:
+            cur.executemany(_INSERT["anp_articles"], writes.articles)
+        for table in tables.CHILD_TABLES:
+            rows = writes.rows_for(table.name)
             if rows:
-                cur.executemany(_INSERT[name], rows)
-        outcome.inserted = len(new_articles)
+                cur.executemany(_INSERT[table.name], rows)
+        outcome.inserted = len(writes.articles)
         ledger = dict(entry)
         ledger.update(
             rows_inserted=outcome.inserted,
             rows_updated=outcome.updated,
-            rows_skipped=ledger["rows_skipped"] + outcome.skipped,
+            rows_skipped=ledger["rows_skipped"]
+            + outcome.skipped
+            + (outcome.other_version if on_conflict == "skip" else 0),
+            rows_rejected=ledger["rows_rejected"] + outcome.conflicts,
         )
         cur.execute(_INSERT["anp_import_ledger"], tuple(ledger[c.name] for c in tables.import_ledger.columns))
         outcome.write_s += time.perf_counter() - t0 - outcome.merge_s
         return outcome
 
     @staticmethod
-    def _existing(cur: sqlite3.Cursor, references: list[str]) -> dict[str, tuple[int, str]]:
-        found: dict[str, tuple[int, str]] = {}
-        for i in range(0, len(references), _PROBE_CHUNK):
-            chunk = references[i : i + _PROBE_CHUNK]
+    def _probe(cur: sqlite3.Cursor, batch: EncodedBatch) -> list[tuple[Any, ...]]:
+        """Every stored row holding one of the batch's references or ids (PROBE_COLUMNS), one query per chunk."""
+        found: dict[int, tuple[Any, ...]] = {}
+        refs = [r[1] for r in batch.articles]
+        ids = [r[0] for r in batch.articles]
+        for i in range(0, len(refs), _PROBE_CHUNK):
+            rc, ic = refs[i : i + _PROBE_CHUNK], ids[i : i + _PROBE_CHUNK]
+            sql = (
+                f"SELECT {', '.join(PROBE_COLUMNS)} FROM anp_articles WHERE reference IN ({','.join('?' * len(rc))}) "
+                f"UNION SELECT {', '.join(PROBE_COLUMNS)} FROM anp_articles WHERE id IN ({','.join('?' * len(ic))})"
+            )
+            for row in cur.execute(sql, [*rc, *ic]):
+                found[row[0]] = row
+        return list(found.values())
+
+    @staticmethod
+    def _differing(cur: sqlite3.Cursor, batch: EncodedBatch, indexes: list[int]) -> list[int]:
+        ids = [batch.articles[i][0] for i in indexes]
+        stored: list[tuple[Any, ...]] = []
+        children: dict[str, list[tuple[Any, ...]]] = {t.name: [] for t in tables.CHILD_TABLES}
+        for k in range(0, len(ids), _PROBE_CHUNK):
+            chunk = ids[k : k + _PROBE_CHUNK]
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT reference, id, hash FROM anp_articles WHERE reference IN ({marks})"
-            for ref, aid, digest in cur.execute(sql, chunk):
-                found[ref] = (aid, digest)
-        return found
+            stored.extend(cur.execute(f"SELECT * FROM anp_articles WHERE id IN ({marks})", chunk))
+            for table in tables.CHILD_TABLES:
+                children[table.name].extend(
+                    cur.execute(f"SELECT * FROM {table.name} WHERE article_id IN ({marks})", chunk)
+                )
+        return differing(batch, indexes, stored, children)

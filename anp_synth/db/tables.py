@@ -37,7 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..model import PROFILES
+from ..model import PROFILE_INDEX
 
 KEY_CHARS = 128
 """Characters of long text kept in an index: at most 512 UTF-8 bytes, far below any limit."""
@@ -87,6 +87,30 @@ articles = Table(
     Column("paragraphs", Integer, nullable=False),
     Column("scenario", Text, nullable=False),
 )
+
+ARTICLE_VALUES: dict[str, tuple[str | int, ...]] = {
+    "reference": ("meta", "reference"), "seed": ("seed",), "profile": ("profile",),
+    "schema_version": ("schema_version",), "generator_version": ("generator_version",),
+    "source_id": ("meta", "payload", "source_id"), "hash": ("meta", "hash"), "title": ("title",),
+    "intro": ("intro",), "topic": ("meta", "topic"), "summary": ("meta", "summary"),
+    "ai_brief": ("meta", "ai_brief"), "outline_context": ("meta", "ai_outline", "context"),
+    "outline_problem": ("meta", "ai_outline", "problem"), "outline_stack": ("meta", "ai_outline", "stack"),
+    "outline_action": ("meta", "ai_outline", "recommended_action"), "stack": ("meta", "stack", 0),
+    "area": ("meta", "stack", 1), "language": ("meta", "stack", 2), "code_language": ("meta", "code_language"),
+    "difficulty": ("meta", "difficulty"), "reading_time": ("meta", "reading_time"),
+    "view_count": ("meta", "view_count"), "score_quality": ("meta", "score", "quality"),
+    "score_freshness": ("meta", "score", "freshness"), "score_depth": ("meta", "score", "depth"),
+    "score_clarity": ("meta", "score", "clarity"), "revision_status": ("meta", "revision", "status"),
+    "revision_version": ("meta", "revision", "version"), "last_reviewed": ("meta", "revision", "last_reviewed"),
+    "ai_generated_style": ("meta", "flags", "ai_generated_style"), "has_images": ("meta", "flags", "has_images"),
+    "image_heavy": ("meta", "flags", "image_heavy"), "needs_human_review": ("meta", "flags", "needs_human_review"),
+    "generator": ("meta", "payload", "generator"), "paragraphs": ("meta", "payload", "paragraphs"),
+    "scenario": ("meta", "payload", "scenario"),
+}  # fmt: skip
+"""Where in a record each column of ``anp_articles`` takes its value, once for the importer's
+encoder and the exporter's checks; all but ``id`` (:func:`article_id`) and ``body`` (the
+``sections`` as canonical JSON), which are computed. The columns' order is the schema's own
+(frozen by the migrations), not the box's."""
 
 post_meta = Table(
     "anp_post_meta",
@@ -186,11 +210,16 @@ CHILD_TABLES: tuple[Table, ...] = (post_meta, entities, similar_posts)
 
 
 def article_id(seed: int, profile: str) -> int:
-    """``seed * 4 + profile index``: unique per (seed, profile), stable across runs, < 2**50."""
-    return seed * 4 + PROFILES.index(profile)
+    """``seed * 4 + profile index``: unique per (seed, profile), stable across runs, < 2**50.
+
+    The one statement of the rule: the importer's encoder, the exporter's checks and the
+    similar-post ids all call this. A profile that is not one of ``PROFILES`` is a KeyError.
+    """
+    return seed * 4 + PROFILE_INDEX[profile]
 
 
 __all__ = [
+    "ARTICLE_VALUES",
     "CHILD_TABLES",
     "KEY_CHARS",
     "OWNED_TABLES",

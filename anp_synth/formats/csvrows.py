@@ -1,6 +1,6 @@
 """One record as one CSV row: scalars in their own columns, lists and objects as JSON text.
 
-The columns are fixed (:data:`COLUMNS`, documented in README.md) so a spreadsheet or a
+The columns are fixed (:data:`COLUMNS`, documented in docs/GENERATE.md) so a spreadsheet or a
 ``COPY`` can rely on them. The row is lossless: :func:`record_from_row` rebuilds the exact
 record. Two rules make that possible while staying safe to open in a spreadsheet:
 
@@ -18,9 +18,31 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, cast
 
-from ..model import Article
+from ..model import META_FIELDS, Article
 
 Kind = Literal["text", "json"]
+
+
+def _kind(value_type: type | None) -> Kind:
+    """A string is written as text; numbers, flags, lists and objects as JSON."""
+    return "text" if value_type is str else "json"
+
+
+def _meta_columns() -> tuple[tuple[str, Kind], ...]:
+    """The post-meta columns in the box's order (:data:`anp_synth.model.META_FIELDS`).
+
+    A value is one column, an object one column per sub-field (``meta.score.quality``), a
+    list (of values or of objects) one JSON column.
+    """
+    columns: list[tuple[str, Kind]] = []
+    for field in META_FIELDS:
+        name = f"meta.{field.key}"
+        if field.shape == "object":
+            columns += [(f"{name}.{sub}", _kind(sub_type)) for sub, sub_type in field.fields]
+        else:
+            columns.append((name, _kind(field.kind) if field.shape == "value" else "json"))
+    return tuple(columns)
+
 
 COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("seed", "json"),
@@ -29,40 +51,7 @@ COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("generator_version", "text"),
     ("title", "text"),
     ("intro", "text"),
-    ("meta.topic", "text"),
-    ("meta.summary", "text"),
-    ("meta.ai_outline.context", "text"),
-    ("meta.ai_outline.problem", "text"),
-    ("meta.ai_outline.stack", "text"),
-    ("meta.ai_outline.recommended_action", "text"),
-    ("meta.ai_brief", "text"),
-    ("meta.stack", "json"),
-    ("meta.tools", "json"),
-    ("meta.code_language", "text"),
-    ("meta.difficulty", "text"),
-    ("meta.reading_time", "json"),
-    ("meta.view_count", "json"),
-    ("meta.score.quality", "json"),
-    ("meta.score.freshness", "json"),
-    ("meta.score.depth", "json"),
-    ("meta.score.clarity", "json"),
-    ("meta.revision.status", "text"),
-    ("meta.revision.version", "text"),
-    ("meta.revision.last_reviewed", "text"),
-    ("meta.reference", "text"),
-    ("meta.hash", "text"),
-    ("meta.flags.ai_generated_style", "json"),
-    ("meta.flags.has_images", "json"),
-    ("meta.flags.image_heavy", "json"),
-    ("meta.flags.needs_human_review", "json"),
-    ("meta.checklist", "json"),
-    ("meta.entities", "json"),
-    ("meta.payload.source_id", "text"),
-    ("meta.payload.generator", "text"),
-    ("meta.payload.paragraphs", "json"),
-    ("meta.payload.scenario", "text"),
-    ("meta.payload.seed", "json"),
-    ("meta.notes", "json"),
+    *_meta_columns(),
     ("sections", "json"),
     ("similar_posts", "json"),
 )
@@ -97,14 +86,22 @@ def row_of(record: Mapping[str, Any]) -> list[str]:
     return cells
 
 
-def record_from_row(row: Iterable[str]) -> Article:
-    """Rebuild the record a row was written from (the inverse of :func:`row_of`)."""
+def record_from_row(row: Iterable[str], decoded: Iterable[Any] | None = None) -> Article:
+    """Rebuild the record a row was written from (the inverse of :func:`row_of`).
+
+    ``decoded``, if given, is the value of each ``json`` cell in order, already parsed (a
+    reader parses them in one call); otherwise each is parsed here.
+    """
+    values = iter(decoded) if decoded is not None else None
     record: dict[str, Any] = {}
     for (path, kind), cell in zip(_PATHS, row, strict=True):
         target = record
         for key in path[:-1]:
             target = target.setdefault(key, {})
-        target[path[-1]] = _unescape(cell) if kind == "text" else json.loads(cell)
+        if kind == "text":
+            target[path[-1]] = _unescape(cell)
+        else:
+            target[path[-1]] = json.loads(cell) if values is None else next(values)
     return cast(Article, record)
 
 

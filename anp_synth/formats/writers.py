@@ -7,6 +7,9 @@ the parent only concatenates bytes: the output is the same whatever the chunking
 * ``jsonl`` (default): each line is exactly the canonical JSON the generator made.
 * ``json``: one array, an element per line, streamed without holding the data set.
 * ``csv``: one row per record, columns in :mod:`anp_synth.formats.csvrows`.
+
+Parquet (:mod:`anp_synth.formats.parquet`) is written whole by pyarrow, not in chunks;
+:func:`output_format` picks any of the four from a ``--format`` and the output's name.
 """
 
 from __future__ import annotations
@@ -23,11 +26,41 @@ from ..errors import InvalidArgument
 from .csvrows import encode_rows, header_text
 
 FORMATS: tuple[str, ...] = ("jsonl", "json", "csv")
+"""The formats written chunk by chunk (see :func:`encode_lines`)."""
+
+OUTPUT_FORMATS: tuple[str, ...] = (*FORMATS, "parquet")
+
+_SUFFIXES = ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"), (".csv", "csv"), (".parquet", "parquet"))
+
+
+def format_of_name(path: str) -> str | None:
+    """The format a file name's extension names (looking through ``.gz``), or None."""
+    base = path.lower().removesuffix(".gz")
+    return next((fmt for suffix, fmt in _SUFFIXES if base.endswith(suffix)), None)
 
 
 def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise InvalidArgument(f"format={fmt!r} is not one of {', '.join(FORMATS)}")
+
+
+def output_format(path: str, fmt: str | None) -> str:
+    """The format to write ``path`` in: ``fmt``, else the one its extension names, else jsonl.
+
+    ``.jsonl``, ``.json``, ``.csv`` (each with an optional ``.gz``) and ``.parquet`` name a
+    format; a ``fmt`` that contradicts the name is refused rather than writing csv into
+    ``x.json``. Any other name (``-``, ``/dev/null``, ``out.txt``) takes ``fmt`` or jsonl.
+    """
+    if fmt is not None and fmt not in OUTPUT_FORMATS:
+        raise InvalidArgument(f"format={fmt!r} is not one of {', '.join(OUTPUT_FORMATS)}")
+    gz = path != "-" and path.lower().endswith(".gz")
+    named = None if path == "-" else format_of_name(path)
+    if fmt is not None and named is not None and fmt != named:
+        raise InvalidArgument(f"format={fmt!r} contradicts the output name {path!r}, which says {named}")
+    chosen = fmt or named or "jsonl"
+    if chosen == "parquet" and gz:
+        raise InvalidArgument(f"{path}: parquet is compressed inside the file; drop the .gz")
+    return chosen
 
 
 @dataclass(frozen=True)

@@ -94,8 +94,9 @@ _VOCABULARY = _vocabulary_strings()
 _UNCLEAN = [s for s in _VOCABULARY if needs_escape(s)]
 if _UNCLEAN:  # pragma: no cover - a vocabulary edit that must be fixed, not shipped
     raise RuntimeError(f"vocabulary strings need JSON escaping, which the fast encoder skips: {_UNCLEAN[:3]}")
-# A realistic intro's or closing opening's words are its spaces plus one (str.count is a
-# sixth of the cost of str.split): sound while every word and template is single-spaced.
+# A realistic intro's or closing opening's words are counted by rules.word_count_single_spaced
+# (its spaces plus one: a sixth of the cost of str.split), sound while every word and
+# template is single-spaced, as checked here.
 _UNSPACED = [s for s in _VOCABULARY if not s or s != " ".join(s.split())]
 if _UNSPACED:  # pragma: no cover - a vocabulary edit that must be fixed, not shipped
     raise RuntimeError(f"vocabulary strings must be single-spaced, for words to be counted by spaces: {_UNSPACED[:3]}")
@@ -338,7 +339,7 @@ def _stack_table(stack: Stack) -> _StackTable:
         printfs(vocabulary.SUMMARY_TEMPLATES),
         printfs(vocabulary.BRIEF_TEMPLATES),
         tuple(closings),
-        tuple(len(text.split()) for text in closings),
+        tuple(rules.word_count(text) for text in closings),
         _subsets(stack.tools),
         tuple(
             f'{{"language":"{escaped(stack.code_language)}","text":{encode_basestring(s)},"type":"code"}}'
@@ -377,7 +378,7 @@ class _Posts(dict[int, str]):
     def __missing__(self, seed: int) -> str:
         ident = identity(seed, self.profile)
         post = self[seed] = _post_json(
-            seed, rules.reference_from_word(seed, ident.words[rules.REFERENCE_WORD]), ident.title
+            seed, rules.reference_from_word(seed, self.profile, ident.words[rules.REFERENCE_WORD]), ident.title
         )
         return post
 
@@ -451,7 +452,7 @@ def _draft(seed: int, profile: str, ident: Identity, stream: array[int]) -> Draf
 
     sections: list[Section] = []
     paragraphs = 0
-    words = d.intro.count(" ") + 1
+    words = rules.word_count_single_spaced(d.intro)
     theme = (r() * themes) >> 32
     theme_shift, lead_shift, lead_mask, follow_shift, follow_mask, slot_mask = _PARAGRAPH_RADIX
     for kind, headings, low, span, block, choices in steps:
@@ -476,7 +477,7 @@ def _draft(seed: int, profile: str, ident: Identity, stream: array[int]) -> Draf
         if kind == _FINAL:  # the closing section opens with a sentence that wraps the article up
             opening = _fill(table.finals, r, values)
             pieces[1] = f"{opening} {pieces[1]}"
-            words += opening.count(" ") + 1
+            words += rules.word_count_single_spaced(opening)
         paragraphs += count
         sections.append((heading, "".join(pieces), block))
     d.sections, d.paragraphs = sections, paragraphs
@@ -528,13 +529,13 @@ def _draft(seed: int, profile: str, ident: Identity, stream: array[int]) -> Draf
     d.brief = _fill(table.briefs, r, values)
     d.stack_list = table.stack_list
     d.code_language = stack.code_language
-    d.reference = reference = rules.reference_from_word(seed, ident.words[rules.REFERENCE_WORD])
+    d.reference = reference = rules.reference_from_word(seed, profile, ident.words[rules.REFERENCE_WORD])
     _keep_post(seed, profile, reference, ident.title)  # the next twelve seeds may name it
     d.source_id = rules.source_id(seed)
     if profile != "realistic":
         profiles.apply(d, profile, r)
-        words = sum(len(text.split()) for _, joined, _ in d.sections for text in draft_paragraphs(joined))
-        words += len(d.intro.split())
+        words = sum(rules.word_count(text) for _, joined, _ in d.sections for text in draft_paragraphs(joined))
+        words += rules.word_count(d.intro)
     d.reading_time = rules.reading_time(words)
     d.flag_review = rules.needs_human_review(d.quality, d.clarity, d.status)
     return d

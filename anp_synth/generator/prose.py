@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from .. import rules
 from .grammar import Template, compile_pools, expand
 
 BANK_SIZE = 1024
@@ -467,7 +468,7 @@ def bank(theme: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         u = rnd()
         n = 1 if u < 0.25 else 2 if u < 0.75 else 3
         passages.append(" ".join(sentence() for _ in range(n)))
-    return tuple(passages), tuple(len(p.split()) for p in passages)
+    return tuple(passages), tuple(rules.word_count(p) for p in passages)
 
 
 THEME_NAMES: tuple[str, ...] = tuple(THEMES)

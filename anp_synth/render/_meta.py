@@ -1,9 +1,10 @@
 """The post-meta box as every view shows it: which fields, in which order, under which labels.
 
 Records read back from JSON have their keys sorted, so the order cannot come from the dict;
-it is written down here, once, in the order of the site's box (see
-``/work/shared/POST_META.md`` and the sample). Labels are the keys with ``_`` shown as a
-space (``last_reviewed`` -> ``last reviewed``); booleans show as ``1``/``0``.
+it is the order of the site's box (README.md, "The record's rules"), which is the order the
+record model declares (:data:`anp_synth.model.META_FIELDS`): the names below derive from it.
+Labels are the keys with ``_`` shown as a space (``last_reviewed`` -> ``last reviewed``);
+booleans show as ``1``/``0``.
 """
 
 from __future__ import annotations
@@ -12,26 +13,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..model import Meta
+from ..model import META_FIELDS, Meta
 
 Kind = Literal["scalar", "list", "object", "entities"]
 Pair = tuple[str, str]
 
-OBJECT_KEYS: dict[str, tuple[str, ...]] = {
-    "ai_outline": ("context", "problem", "stack", "recommended_action"),
-    "score": ("quality", "freshness", "depth", "clarity"),
-    "revision": ("status", "version", "last_reviewed"),
-    "flags": ("ai_generated_style", "has_images", "image_heavy", "needs_human_review"),
-    "payload": ("source_id", "generator", "paragraphs", "scenario", "seed"),
-}
-ENTITY_KEYS: tuple[str, ...] = ("name", "type")
-LIST_FIELDS = frozenset({"stack", "tools", "checklist", "notes"})
+_KINDS: dict[str, Kind] = {"value": "scalar", "list": "list", "object": "object", "objects": "entities"}
 
-META_ORDER: tuple[str, ...] = (
-    "topic", "summary", "ai_outline", "ai_brief", "stack", "tools", "code_language", "difficulty",
-    "reading_time", "view_count", "score", "revision", "reference", "hash", "flags", "checklist",
-    "entities", "payload", "notes",
-)  # fmt: skip
+OBJECT_KEYS: dict[str, tuple[str, ...]] = {
+    f.key: tuple(name for name, _ in f.fields) for f in META_FIELDS if f.shape == "object"
+}
+ENTITY_KEYS: tuple[str, ...] = next(tuple(name for name, _ in f.fields) for f in META_FIELDS if f.shape == "objects")
+LIST_FIELDS = frozenset(f.key for f in META_FIELDS if f.shape == "list")
+
+META_ORDER: tuple[str, ...] = tuple(f.key for f in META_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +61,17 @@ def meta_fields(meta: Meta) -> list[MetaField]:
     """The box's rows in display order; raises KeyError naming a missing field."""
     rows: list[MetaField] = []
     m: Mapping[str, Any] = meta
-    for key in META_ORDER:
+    for field in META_FIELDS:
+        key = field.key
         value = m[key]
-        name = label(key)
-        if key in OBJECT_KEYS:
-            rows.append(MetaField(key, name, "object", pairs=_pairs(value, OBJECT_KEYS[key])))
-        elif key == "entities":
-            groups = tuple(_pairs(entity, ENTITY_KEYS) for entity in value)
-            rows.append(MetaField(key, name, "entities", groups=groups))
-        elif key in LIST_FIELDS:
-            rows.append(MetaField(key, name, "list", items=tuple(scalar(v) for v in value)))
+        name, kind = label(key), _KINDS[field.shape]
+        keys = [k for k, _ in field.fields]
+        if kind == "object":
+            rows.append(MetaField(key, name, kind, pairs=_pairs(value, keys)))
+        elif kind == "entities":
+            rows.append(MetaField(key, name, kind, groups=tuple(_pairs(entity, keys) for entity in value)))
+        elif kind == "list":
+            rows.append(MetaField(key, name, kind, items=tuple(scalar(v) for v in value)))
         else:
-            rows.append(MetaField(key, name, "scalar", value=scalar(value)))
+            rows.append(MetaField(key, name, kind, value=scalar(value)))
     return rows

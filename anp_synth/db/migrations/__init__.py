@@ -29,7 +29,16 @@ from . import v0001_initial, v0002_meta_lookup, v0003_meta_statistics, v0004_lz4
 MIGRATIONS: tuple[ModuleType, ...] = (v0001_initial, v0002_meta_lookup, v0003_meta_statistics, v0004_lz4_compression)
 HEAD: int = MIGRATIONS[-1].VERSION
 
-__all__ = ["HEAD", "MIGRATIONS", "SchemaState", "columns_at", "inspect_schema", "upgrade"]
+__all__ = [
+    "HEAD",
+    "MIGRATIONS",
+    "SchemaState",
+    "columns_at",
+    "index_problems",
+    "inspect_schema",
+    "repair_indexes",
+    "upgrade",
+]
 
 
 @dataclass(frozen=True)
@@ -157,3 +166,63 @@ def _restore_indexes(conn: Connection, version: int) -> None:
         for index in table.indexes:
             if index.info.get("since", 1) <= version:
                 conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+def _expected_indexes(version: int) -> list[str]:
+    return sorted(
+        str(index.name)
+        for table in tables.OWNED_TABLES
+        for index in table.indexes
+        if index.info.get("since", 1) <= version
+    )
+
+
+def index_problems(conn: Connection, version: int | None) -> list[str]:
+    """What is wrong with the secondary indexes of schema ``version``, one line each (empty: nothing).
+
+    Missing: a load killed before it rebuilt the indexes it had deferred, or a dropped index.
+    Invalid (PostgreSQL ``pg_index.indisvalid``): a ``CREATE INDEX CONCURRENTLY`` that failed or was
+    cancelled leaves an index that is never used but still maintained.
+    """
+    if not version:
+        return []
+    if conn.dialect.name == "sqlite":
+        present = {str(r[0]) for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
+        invalid: set[str] = set()
+    else:
+        present = {
+            str(r[0])
+            for r in conn.execute(text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"))
+        }
+        invalid = {
+            str(r[0])
+            for r in conn.execute(
+                text(
+                    "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                    "JOIN pg_class t ON t.oid = i.indrelid "
+                    "WHERE NOT i.indisvalid AND c.relnamespace = current_schema()::regnamespace "
+                    "AND t.relname LIKE 'anp\\_%'"
+                )
+            )
+        }
+    problems = [f"index {name} is missing" for name in _expected_indexes(version) if name not in present]
+    problems += [f"index {name} is invalid (its build was interrupted)" for name in sorted(invalid)]
+    return problems
+
+
+def repair_indexes(engine: Engine) -> list[str]:
+    """Drop every invalid index of the anp_ tables and build every missing one; returns what was wrong."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("select pg_advisory_xact_lock(7355608301)"))
+        state = inspect_schema(conn)
+        problems = index_problems(conn, state.version)
+        if not problems or not state.version:
+            return problems
+        for problem in problems:
+            name = problem.split()[1]
+            if problem.endswith("(its build was interrupted)"):
+                quoted = '"' + name.replace('"', '""') + '"'
+                conn.execute(text(f"DROP INDEX {quoted}"))
+        _restore_indexes(conn, state.version)
+        return problems

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from anp_synth.dataset import Shard, _encode_window, _pieces, encoded_chunks, parse_shard, shard_window, write_dataset
 from anp_synth.errors import InvalidArgument
 from anp_synth.generator import generate_lines
-from anp_synth.parallel import Shard, _encode_window, _pieces, encoded_chunks, parse_shard, shard_window, write_dataset
 
 
 def output(seed: int, count: int, *, fmt: str = "jsonl", workers: int = 1, chunk_size: int = 500) -> bytes:

@@ -1,0 +1,39 @@
+"""Options that several commands share, declared once so their names, defaults and help agree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import click
+
+from ..formats import DEFAULT_MAX_LINE_BYTES, INPUT_FORMATS
+
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def choices(values: tuple[str, ...]) -> str:
+    """``[a|b|c]``: the metavar of an option whose values the library checks (one-line errors)."""
+    return "[" + "|".join(values) + "]"
+
+
+def max_line_bytes_option(command: F) -> F:
+    """``--max-line-bytes``, shared by ``validate`` and ``import``."""
+    return click.option(
+        "--max-line-bytes",
+        type=int,
+        default=DEFAULT_MAX_LINE_BYTES,
+        show_default=True,
+        help="Longest line (or csv/json/parquet record) read; a longer one is an error of that record.",
+    )(command)
+
+
+def input_format_option(command: F) -> F:
+    """``--format`` of an input, shared by ``validate`` and ``import``."""
+    return click.option(
+        "--format",
+        "fmt",
+        default=None,
+        metavar=choices(INPUT_FORMATS),
+        help="Input format (default: from the extension, else sniffed from the first bytes). See docs/FORMATS.md.",
+    )(command)

@@ -1,0 +1,97 @@
+"""The ``--cluster`` branches of ``generate`` and ``import``: thin wrappers over anp_synth.cluster.
+
+Kept apart from ``generate_cmds`` and ``db_cmds`` so those commands gain one ``if cluster:``
+each, and Dask is imported only when a cluster is asked for.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from ..errors import InvalidArgument
+from ..formats.output import atomic_output
+from ._progress import progress_bar
+
+CLUSTER_HELP = "Run on a Dask cluster: a scheduler address (tcp://HOST:8786), or local / local:N worker processes."
+TIMEOUT_HELP = "Seconds to wait for the scheduler to answer and for a first worker."
+
+
+def generate(
+    address: str, timeout: float, *, output: str, seed: int, count: int, profile: str, fmt: str, part_size: int | None
+) -> None:
+    """``generate --cluster``: parts and a manifest in the directory ``output`` names."""
+    from ..cluster import DEFAULT_PART_SIZE, connect, generate_to, split_target
+
+    directory, pattern, gzip = split_target(output, fmt)
+    with (
+        connect(address, timeout=timeout) as client,
+        progress_bar(count, "rec", enabled=sys.stderr.isatty()) as advance,
+    ):
+        result = generate_to(
+            directory, seed=seed, count=count, client=client, profile=profile, fmt=fmt,
+            part_size=DEFAULT_PART_SIZE if part_size is None else part_size, pattern=pattern, gzip=gzip,
+            on_part=None if advance is None else (lambda part: advance(part.count)),
+        )  # fmt: skip
+    m = result.manifest
+    click.echo(
+        f"wrote {m.count} records (seeds {m.first_seed}..{m.last_seed}) in {len(m.parts)} parts, {m.bytes} bytes, "
+        f"to {result.directory} (manifest {result.directory}/manifest.json)",
+        err=True,
+    )
+    click.echo(
+        f"{result.elapsed_s:.2f} s, {result.records_per_s:.0f} records/s on {len(result.workers)} workers; "
+        f"tasks {result.tasks}, re-run after a lost worker {result.rescheduled}",
+        err=True,
+    )
+
+
+def import_(
+    address: str,
+    timeout: float,
+    *,
+    file: str | None,
+    db_url: str,
+    seed: int | None,
+    count: int | None,
+    profile: str,
+    batch_size: int,
+    on_conflict: str,
+    report_path: str | None,
+    show: bool,
+    refused: dict[str, bool],
+) -> None:
+    """``import --cluster``: a window of seeds (--seed/--count) or a directory of parts (FILE)."""
+    for option, given in refused.items():
+        if given:
+            raise InvalidArgument(f"{option} does not apply with --cluster (each task imports on its own worker)")
+    from ..cluster import connect, import_parts, import_window
+
+    if file is not None and (seed is not None or count is not None):
+        raise InvalidArgument("give either DIR or --seed/--count, not both")
+    if file is None and count is None:
+        raise InvalidArgument("--cluster imports --seed S --count N, or a DIR written by generate --cluster")
+    if file == "-":
+        raise InvalidArgument("--cluster cannot read stdin: give a DIR written by generate --cluster")
+    with connect(address, timeout=timeout) as client, progress_bar(count, "rows", enabled=show) as advance:
+
+        def on_task(done: Any) -> None:
+            if advance is not None:
+                advance(done.report.rows_read)
+
+        if file is None:
+            assert count is not None
+            report = import_window(
+                db_url, seed=seed or 0, count=count, client=client, profile=profile, batch_size=batch_size,
+                on_conflict=on_conflict, on_task=on_task,
+            )  # fmt: skip
+        else:
+            report = import_parts(
+                file, db_url, client=client, batch_size=batch_size, on_conflict=on_conflict, on_task=on_task
+            )
+    click.echo(report.format_text())
+    if report_path:
+        with atomic_output(report_path) as out:
+            out.write(report.to_json().encode("utf-8"))

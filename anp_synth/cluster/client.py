@@ -1,0 +1,188 @@
+"""From an address on the command line to a connected ``distributed.Client``.
+
+``ADDRESS`` is a Dask scheduler (``tcp://host:8786``, or any address ``distributed``
+understands) or ``local`` / ``local:N``: a :class:`distributed.LocalCluster` of N worker
+processes on this machine (default: one per core), one thread each (the generator is pure
+Python: a second thread in a process would only wait for the first one's GIL), no
+dashboard, listening on loopback only. The same command line then runs on a laptop and on a
+real cluster.
+
+Dask is an optional extra. Nothing here imports it at module level, so the rest of
+anp-synth works without it; asking for a cluster without it installed is one line saying
+how to install it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import os
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from ..errors import AnpSynthError, InvalidArgument
+from ..rules import GENERATOR_VERSION
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+__all__ = ["DEFAULT_TIMEOUT_S", "INSTALL_HINT", "ClusterError", "connect", "parse_address", "require_dask", "result_of"]
+
+DEFAULT_TIMEOUT_S = 10.0
+"""How long to wait for a scheduler to answer and for a first worker to join it."""
+
+INSTALL_HINT = "pip install 'anp-synth[cluster]'"
+
+_LOCAL_RE = re.compile(r"local(?::(\d+))?")
+MAX_LOCAL_WORKERS = 64
+
+
+class ClusterError(AnpSynthError):
+    """The cluster could not be reached or used: no Dask, no scheduler, no workers, a version mismatch."""
+
+
+def require_dask() -> None:
+    """Raise :class:`ClusterError` with the install command when ``distributed`` cannot be imported."""
+    try:
+        importlib.import_module("distributed")
+    except ImportError:
+        raise ClusterError(f"--cluster needs Dask, which is not installed: {INSTALL_HINT}") from None
+
+
+def parse_address(address: str) -> tuple[str, int | None]:
+    """``("local", N)`` for ``local`` / ``local:N`` (N None: one per core), else ``(address, None)``."""
+    text = address.strip()
+    if not text:
+        raise InvalidArgument("--cluster needs an address: tcp://HOST:PORT, local or local:N")
+    match = _LOCAL_RE.fullmatch(text)
+    if match is not None:
+        n = None if match.group(1) is None else int(match.group(1))
+        if n is not None and not 1 <= n <= MAX_LOCAL_WORKERS:
+            raise InvalidArgument(
+                f"--cluster {text}: the number of local workers must be from 1 to {MAX_LOCAL_WORKERS}"
+            )
+        return "local", n
+    if text.startswith("local"):
+        raise InvalidArgument(f"--cluster {text!r}: write local or local:N (N worker processes)")
+    return text, None
+
+
+@contextlib.contextmanager
+def connect(address: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> Iterator[Client]:
+    """A client of the cluster ``address`` names, closed (and a local cluster stopped) on exit.
+
+    Raises :class:`ClusterError` in one line when Dask is missing, the scheduler does not
+    answer within ``timeout`` seconds, no worker joins it in that time, or a worker cannot
+    import anp-synth or runs another generator version (its records would differ).
+    """
+    if not timeout > 0:
+        raise InvalidArgument(f"--cluster-timeout {timeout}: must be > 0 seconds")
+    target, local_workers = parse_address(address)
+    require_dask()
+    from distributed import Client, LocalCluster
+
+    with contextlib.ExitStack() as stack:
+        if target == "local":
+            n = local_workers or os.cpu_count() or 1
+            try:
+                cluster = LocalCluster(
+                    n_workers=n,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    worker_dashboard_address=None,
+                    # The scheduler serves /health over HTTP even without a dashboard: on loopback, any
+                    # free port (its default, 8787, is taken by a second cluster on the same machine).
+                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+                    # A task's error reaches the user once, as the command's one line, not as a worker's log.
+                    silence_logs=logging.CRITICAL,
+                )
+            except (OSError, RuntimeError, TimeoutError) as exc:  # distributed wraps start-up failures
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise ClusterError(f"cannot start a local Dask cluster of {n} workers: {reason}") from None
+            stack.callback(cluster.close)
+            client = Client(cluster, set_as_default=False, timeout=timeout)
+        else:
+            try:
+                client = Client(target, set_as_default=False, timeout=timeout)
+            except (OSError, TimeoutError, ValueError) as exc:
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise ClusterError(
+                    f"cannot reach the Dask scheduler at {target} within {timeout:g} s: {reason}"
+                ) from None
+        stack.callback(client.close)
+        try:
+            client.wait_for_workers(1, timeout=timeout)
+        except (OSError, TimeoutError):
+            raise ClusterError(f"no Dask worker joined the scheduler at {target} within {timeout:g} s") from None
+        check_workers(client)
+        yield client
+
+
+def _worker_identity() -> tuple[str, str]:
+    """Run on every worker: the anp-synth and generator versions it would run."""
+    from .. import __version__ as worker_version
+    from ..rules import GENERATOR_VERSION as worker_generator
+
+    return worker_version, worker_generator
+
+
+def check_workers(client: Client) -> None:
+    """Every worker imports anp-synth and runs this generator version, or a :class:`ClusterError`."""
+    try:
+        seen: dict[str, Any] = client.run(_worker_identity, on_error="return")
+    except Exception as exc:  # a worker that cannot even unpickle the call
+        raise ClusterError(f"cannot run anp-synth on the cluster's workers: {exc}") from None
+    for worker, identity in sorted(seen.items()):
+        if isinstance(identity, BaseException):
+            raise ClusterError(
+                f"worker {worker} cannot run anp-synth ({type(identity).__name__}: {identity}): "
+                f"install the same anp-synth ({__version__}) with {INSTALL_HINT} on every worker"
+            )
+        if tuple(identity)[1] != GENERATOR_VERSION:
+            raise ClusterError(
+                f"worker {worker} runs generator {identity[1]} (anp-synth {identity[0]}), this process "
+                f"{GENERATOR_VERSION}: their records would differ; install the same anp-synth everywhere"
+            )
+
+
+def worker_address() -> str:
+    """The address of the Dask worker running the current task ("local" outside one)."""
+    try:
+        from distributed import get_worker
+
+        return str(get_worker().address)
+    except (ImportError, ValueError):
+        return "local"
+
+
+def rescheduled(client: Client, keys: list[str]) -> int:
+    """How many of ``keys`` the scheduler had to run again because a worker holding them was lost.
+
+    The scheduler counts, per task, the workers that died while it was assigned to them
+    (``suspicious``); the futures must still be held. A scheduler that refuses the call
+    (pickled calls disabled) gives 0 rather than failing a finished run.
+    """
+
+    def count(dask_scheduler: Any, wanted: list[str]) -> int:  # by value: the scheduler needs no anp-synth
+        return sum(1 for k in wanted if k in dask_scheduler.tasks and dask_scheduler.tasks[k].suspicious > 0)
+
+    try:
+        return int(client.run_on_scheduler(count, wanted=keys))
+    except Exception:
+        return 0
+
+
+def result_of(future: Future[Any], what: str) -> Any:
+    """``future``'s value; its own error if anp-synth raised it, else one :class:`ClusterError` line."""
+    try:
+        return future.result()
+    except AnpSynthError:
+        raise
+    except Exception as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        raise ClusterError(f"{what} failed on the cluster: {type(exc).__name__}: {reason}") from None
