@@ -37,8 +37,8 @@ def test_options_given_are_always_kept(dialect: str, records: int | None, cpus: 
 @given(DIALECT, RECORDS, st.integers(1, 256))
 def test_chosen_workers_never_exceed_the_usable_cores_nor_the_cap(dialect: str, records: int | None, cpus: int) -> None:
     tuning = choose(dialect, records, cpus=cpus)
-    assert 0 <= tuning.workers <= min(cpus, MAX_AUTO_WORKERS)
-    assert tuning.workers == 0 or cpus > 1
+    assert 0 <= tuning.workers <= min(cpus - 1, MAX_AUTO_WORKERS)
+    assert tuning.workers == 0 or cpus > 2
     assert f"{cpus} usable core" in tuning.reason
 
 
@@ -51,10 +51,11 @@ def test_a_small_or_unknown_input_is_prepared_in_this_process(dialect: str, reco
 def test_a_large_input_gets_workers_on_sqlite_and_none_on_postgresql(records: int) -> None:
     """PostgreSQL's server shares this machine's cores (loopback only): worker processes slowed it."""
     sqlite, postgresql = choose("sqlite", records, cpus=2), choose("postgresql", records, cpus=2)
-    assert (sqlite.batch_size, sqlite.workers) == (1000, 2)
+    assert (sqlite.batch_size, sqlite.workers) == (1000, 0)  # two cores: the writer needs one of them
     assert (postgresql.batch_size, postgresql.workers) == (1000, 0)
     assert choose("postgresql", records, cpus=64).workers == 0
     assert choose("sqlite", records, cpus=1).workers == 0
+    assert choose("sqlite", records, cpus=3).workers == 2
     assert choose("sqlite", records, cpus=64).workers == MAX_AUTO_WORKERS
 
 

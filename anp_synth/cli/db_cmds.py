@@ -209,7 +209,8 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
     type=int,
     default=None,
     help="Processes that generate or parse and encode batches while this one writes (0: this one does) "
-    "[default: one per usable core, at most 4; none for a small input].",
+    "[default: SQLite one per usable core but one, at most 4 (none on 2 cores or fewer), PostgreSQL none; "
+    "none for a small input].",
 )
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")

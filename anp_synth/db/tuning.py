@@ -6,11 +6,12 @@ With no option given, the fast path must be the one taken. What it is, measured 
 - SQLite: preparing a record (parsing and validating a jsonl line, or generating one, then
   encoding it into rows) costs more CPU than SQLite spends storing it, so one process that
   prepares and writes is bound by the preparing. Worker processes prepare batches while
-  this one writes: one per core the importer may run on (``os.sched_getaffinity``, which
-  a container or ``taskset`` limits, not the machine's total), capped at
-  :data:`MAX_AUTO_WORKERS` because one writer cannot take batches faster than four
-  preparers make them, and none on a single core, where a worker would only add the cost
-  of passing rows between processes.
+  this one writes, but passing a batch's rows between processes costs the client ~60% more
+  CPU; on two shared cores that ate the gain (20,000 articles: no worker 10.3-12.5 s, two
+  workers 11.9-14.9 s). So: no worker up to two usable cores (``os.sched_getaffinity``,
+  which a container or ``taskset`` limits); beyond, one per core but one (the writer's),
+  at most :data:`MAX_AUTO_WORKERS`, because one writer cannot take batches faster than
+  four preparers make them (not measured here: this machine has two cores).
 - PostgreSQL: none. The server is on this machine (anp-synth only ever targets loopback)
   and needs the same cores; the writer thread already overlaps the client's preparing with
   the server's COPY, and passing rows from worker processes costs the client ~40% more
@@ -112,7 +113,7 @@ def choose(
     else:
         size = f"~{records} records"
         auto_batch = LARGE_BATCH.get(dialect, SMALL_BATCH)
-        auto_workers = 0 if cores <= 1 or dialect == "postgresql" else min(cores, MAX_AUTO_WORKERS)
+        auto_workers = 0 if cores <= 2 or dialect == "postgresql" else min(cores - 1, MAX_AUTO_WORKERS)
     chosen = []
     if batch_size is None:
         chosen.append("batch size")
