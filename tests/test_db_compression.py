@@ -47,7 +47,7 @@ def test_upgrading_from_version_3_keeps_every_row_and_reads_old_pglz_values_alik
     old, fresh = make_url(request, "postgresql", "old.db"), make_url(request, "postgresql", "fresh.db")
     upgrade(open_engine(old), target=3)
     with monkeypatch.context() as patch:  # version 3's importer wrote the same columns
-        patch.setattr(importer_module, "prepare_database", lambda _url: 3)
+        patch.setattr(importer_module, "_prepare_database", lambda _url, _timeout: 3)
         import_generated(old, seed=0, count=20, batch_size=10)
     before = rows(old)
     stored = execute(old, "select distinct pg_column_compression(body) from anp_articles "
