@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_import_memory.py [--counts 10000,1000000] [--db sqlite|postgresql]
 
 Runs `anp-synth import --seed 0 --count N` (generated and streamed, default profile, no
-file) in a fresh subprocess per count, into a fresh database, and reads that subprocess's
+file; batch size and workers the importer's own choice unless ``--batch-size`` is given) in
+a fresh subprocess per count, into a fresh database, and reads that subprocess's
 peak resident set size from ``os.wait4`` (``ru_maxrss``, the same figure ``getrusage
 (RUSAGE_CHILDREN)`` gives). Wanted: peak(largest) <= 1.2 x peak(smallest).
 """
@@ -24,11 +25,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(count: int, db_url: str, batch_size: int, out_dir: Path) -> dict[str, Any]:
+def run(count: int, db_url: str, batch_size: int | None, out_dir: Path) -> dict[str, Any]:
     """One import in a fresh process; its own peak RSS comes back from wait4 with its exit status."""
     code = "import sys; from anp_synth.cli import main; sys.argv[0] = 'anp-synth'; main()"
     args = [sys.executable, "-c", code, "import", "--seed", "0", "--count", str(count), "--db", db_url,
-            "--batch-size", str(batch_size), "--no-progress"]  # fmt: skip
+            *(["--batch-size", str(batch_size)] if batch_size else []), "--no-progress"]  # fmt: skip
     t = time.perf_counter()
     with open(out_dir / "stdout", "w+b") as out, open(out_dir / "stderr", "w+b") as err:
         proc = subprocess.Popen(args, stdout=out, stderr=err, cwd=ROOT)
@@ -48,7 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--counts", default="10000,1000000")
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--batch-size", type=int, default=None, help="default: the importer's own choice")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     counts = [int(c) for c in args.counts.split(",")]
@@ -70,8 +71,10 @@ def main() -> None:
             db_url = cluster.create_database(f"mem{i}") if cluster else f"sqlite:///{work / f'mem{i}.db'}"
             entry = run(count, db_url, args.batch_size, work)
             results.append(entry)
+            settings = next((ln.strip() for ln in entry["report"].splitlines() if "batch size" in ln), "")
             print(
-                f"count {count:>9}  peak RSS {entry['peak_rss_mb']:7.1f} MB  wall {entry['wall_s']:7.1f} s", flush=True
+                f"count {count:>9}  peak RSS {entry['peak_rss_mb']:7.1f} MB  wall {entry['wall_s']:7.1f} s  {settings}",
+                flush=True,
             )
             for p in work.glob(f"mem{i}.db*"):
                 p.unlink()

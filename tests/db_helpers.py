@@ -36,11 +36,11 @@ def make_url(request: pytest.FixtureRequest, dialect: str, name: str = "anp.db")
     return str(cluster.create_database(f"anp_{name.replace('.', '_')}_{os.getpid()}_{next(_numbers)}"))
 
 
-def catalog(db_url: str, *, statistics: bool = True) -> dict[str, list[tuple[Any, ...]]]:
+def catalog(db_url: str, *, statistics: bool = True, compression: bool = True) -> dict[str, list[tuple[Any, ...]]]:
     """What the database's own catalogue says of the anp_ tables: columns (name, type, null,
     default), indexes and constraints with their definitions, and PostgreSQL's extended
-    statistics. Two databases with the same catalog have the same schema, whatever DDL text
-    built them (SQLite keeps the text: it is compared with white space folded)."""
+    statistics and per-column TOAST compression (``attcompression``, '' for the server's default).
+    Two databases with the same catalog have the same schema, whatever DDL text built them (SQLite keeps the text: it is compared with white space folded)."""
     if db_url.startswith("sqlite"):
         names = [n for (n,) in execute(db_url, "select name from sqlite_master where type = 'table' "
                                                "and name like 'anp!_%' escape '!' order by name")]  # fmt: skip
@@ -60,6 +60,13 @@ def catalog(db_url: str, *, statistics: bool = True) -> dict[str, list[tuple[Any
                                        "from pg_constraint where connamespace = current_schema()::regnamespace "
                                        "order by 1, 2"),
     }  # fmt: skip
+    if compression:
+        found["compression"] = execute(
+            db_url, "select c.relname, a.attname, a.attcompression::text from pg_attribute a "
+                    "join pg_class c on c.oid = a.attrelid where c.relnamespace = current_schema()::regnamespace "
+                    "and c.relkind = 'r' and c.relname like 'anp!_%' escape '!' and a.attnum > 0 "
+                    "and not a.attisdropped order by 1, 2"
+        )  # fmt: skip
     if statistics:
         found["statistics"] = execute(
             db_url, "select stxname, stxkind::text from pg_statistic_ext "

@@ -183,7 +183,12 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
     default=None,
     help=PROFILE_HELP + " With --seed/--count only (default realistic): a file's records carry their own.",
 )
-@click.option("--batch-size", type=int, default=1000, show_default=True, help="Records per transaction.")
+@click.option(
+    "--batch-size",
+    type=int,
+    default=None,
+    help="Records per transaction [default: chosen for the database and the input, shown in the report].",
+)
 @click.option(
     "--on-error",
     type=click.Choice(["abort", "skip"]),
@@ -202,9 +207,10 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
 @click.option(
     "--workers",
     type=int,
-    default=0,
-    show_default=True,
-    help="Processes that generate or parse and encode batches while this one writes (0: this one does).",
+    default=None,
+    help="Processes that generate or parse and encode batches while this one writes (0: this one does) "
+    "[default: SQLite one per usable core but one, at most 4 (none on 2 cores or fewer), PostgreSQL none; "
+    "none for a small input].",
 )
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")
@@ -232,10 +238,10 @@ def import_cmd(
     seed: int | None,
     count: int | None,
     profile: str | None,
-    batch_size: int,
+    batch_size: int | None,
     on_error: str,
     on_conflict: str,
-    workers: int,
+    workers: int | None,
     rejects_path: str | None,
     report_path: str | None,
     progress: bool | None,
@@ -259,14 +265,15 @@ def import_cmd(
             from . import cluster_cmds
 
             refused = {
-                "--workers": workers != 0,
+                "--workers": workers not in (None, 0),
                 "--on-error skip": on_error != "abort",
                 "--rejects": bool(rejects_path),
                 "--profile with a DIR": file is not None and profile is not None,
             }
             cluster_cmds.import_(
                 cluster, cluster_timeout, file=file, db_url=db_url, seed=seed, count=count, profile=profile or "realistic",
-                batch_size=batch_size, on_conflict=on_conflict, report_path=report_path, show=show, refused=refused,
+                batch_size=1000 if batch_size is None else batch_size, on_conflict=on_conflict,
+                report_path=report_path, show=show, refused=refused,
             )  # fmt: skip
             return
         generated = seed is not None or count is not None

@@ -12,8 +12,10 @@ Why it is safe to re-run and to kill:
   carries on where the ledger ends (the report's ``resumed_at``).
 
 With ``workers`` = N > 0, batches are prepared (generated or parsed, then encoded) in N
-worker processes while this process writes (0, the default, prepares them in this process); at most two batches per worker are in flight, so
-memory stays flat whatever the input size. Batches are always written in input order.
+worker processes while this process writes (0 prepares them in this process); at most two
+batches per worker are in flight, so memory stays flat whatever the input size. Batches are
+always written in input order. Left out (None), ``batch_size`` and ``workers`` are chosen
+for the machine and the input by :mod:`.tuning`, and the report says what and why.
 
 Stopping: a set ``stop`` event (the CLI sets it on SIGINT and SIGTERM) ends the import at
 the next batch boundary; a KeyboardInterrupt ends it at once, rolling back the batch in
@@ -63,6 +65,7 @@ from .migrations import HEAD, index_problems, inspect_schema, repair_indexes, up
 from .rejects import RejectsFile, refuse_input_as_rejects
 from .report import BatchStats, ImportReport
 from .seen import Entry, Seen, SeenIndex
+from .tuning import Tuning, choose, input_records
 
 ON_ERROR = ("abort", "skip")
 MAX_BATCH_SIZE = 100_000
@@ -159,6 +162,14 @@ def _prepare_database(db_url: str, lock_timeout_s: float) -> int:
         engine.dispose()
 
 
+def _dialect(db_url: str) -> str:
+    """``sqlite`` or ``postgresql``; a URL that is neither is refused later, with the importer's message."""
+    try:
+        return parse_url(db_url).get_backend_name()
+    except AnpSynthError:
+        return "unknown"
+
+
 @contextlib.contextmanager
 def _busy_is_transient() -> Iterator[None]:
     from sqlalchemy.exc import OperationalError
@@ -219,8 +230,7 @@ def _prepared(
         for job in jobs:
             yield job, None if job.key(on_conflict) in ledger else prepare(job)
         return
-    # spawn: the same on every platform, and never copies a parent's threads or locks.
-    pool: Pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(workers, initializer=_ignore_sigint))
+    pool: Pool | None = None
     pending: deque[tuple[Job, AsyncResult[Prepared] | None]] = deque()
     limit = IN_FLIGHT_PER_WORKER * workers
     failure: AnpSynthError | None = None
@@ -229,6 +239,11 @@ def _prepared(
             if job.key(on_conflict) in ledger:
                 pending.append((job, None))
             else:
+                if pool is None:  # started at the first batch to prepare: an unchanged re-run starts none
+                    # spawn: the same on every platform, and never copies a parent's threads or locks.
+                    pool = stack.enter_context(
+                        multiprocessing.get_context("spawn").Pool(workers, initializer=_ignore_sigint)
+                    )
                 pending.append((job, pool.apply_async(prepare, (job,))))
             while len(pending) >= limit or (pending and pending[0][1] is None):
                 first, result = pending.popleft()
@@ -311,6 +326,7 @@ class _Importer:
         retries: int,
         backoff_s: float,
         total: int | None,
+        tuning: Tuning,
         lock_timeout_s: float = 30.0,
         on_event: OnEvent | None = None,
         stop: threading.Event | None = None,
@@ -345,6 +361,7 @@ class _Importer:
             on_error=on_error,
             on_conflict=on_conflict,
             started_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            tuning=tuning.reason,
         )
         self._rejects = RejectsFile(rejects_path or "anp-synth.rejects.jsonl")
         self._seen: SeenIndex | None = None
@@ -705,7 +722,7 @@ def import_records(
     records: Iterable[Article],
     db_url: str,
     *,
-    batch_size: int = 1000,
+    batch_size: int | None = None,
     on_error: str = "abort",
     on_conflict: str = "skip",
     source: str = "<generated>",
@@ -726,12 +743,13 @@ def import_records(
     batch, in this process, with a :class:`BatchStats` (on PostgreSQL from the importer's
     writer thread, so keep it quick and thread-safe).
     """
+    tuning = choose(_dialect(db_url), None, batch_size=batch_size, workers=0)
     importer = _Importer(
-        db_url, source=source, batch_size=batch_size, on_error=on_error, on_conflict=on_conflict, workers=0,
+        db_url, source=source, batch_size=tuning.batch_size, on_error=on_error, on_conflict=on_conflict, workers=0,
         progress=progress, on_batch=on_batch, rejects_path=rejects_path, retries=retries, backoff_s=backoff_s,
-        total=None, lock_timeout_s=lock_timeout_s, on_event=on_event, stop=stop,
+        total=None, tuning=tuning, lock_timeout_s=lock_timeout_s, on_event=on_event, stop=stop,
     )  # fmt: skip
-    return importer.run(record_jobs(records, batch_size))
+    return importer.run(record_jobs(records, tuning.batch_size))
 
 
 def import_generated(
@@ -740,8 +758,8 @@ def import_generated(
     seed: int,
     count: int,
     profile: str = "realistic",
-    batch_size: int = 1000,
-    workers: int = 0,
+    batch_size: int | None = None,
+    workers: int | None = 0,
     on_conflict: str = "skip",
     progress: Progress | None = None,
     on_batch: OnBatch | None = None,
@@ -754,27 +772,31 @@ def import_generated(
     """Generate seeds ``[seed, seed + count)`` and stream them in; no file, no temporary copy.
 
     Batches are seed windows, so a batch found in the ledger is not even generated: an
-    unchanged re-run costs one ledger read.
+    unchanged re-run costs one ledger read. ``batch_size`` None is chosen for the database
+    and the window; ``workers`` None likewise (what the CLI does): worker processes are
+    started with ``spawn``, so a script calling this needs the usual
+    ``if __name__ == "__main__":`` guard, which is why 0 (this process) stays the default here.
     """
     check_seed_range(seed, count)
     check_profile(profile)
+    tuning = choose(_dialect(db_url), input_records(count=count), batch_size=batch_size, workers=workers)
     importer = _Importer(
-        db_url, source=f"generated {profile} seeds {seed}..{seed + count - 1}", batch_size=batch_size,
-        on_error="abort", on_conflict=on_conflict, workers=workers, progress=progress, on_batch=on_batch,
+        db_url, source=f"generated {profile} seeds {seed}..{seed + count - 1}", batch_size=tuning.batch_size,
+        on_error="abort", on_conflict=on_conflict, workers=tuning.workers, progress=progress, on_batch=on_batch,
         rejects_path=None, retries=retries, backoff_s=backoff_s, total=count, lock_timeout_s=lock_timeout_s,
-        on_event=on_event, stop=stop,
+        on_event=on_event, stop=stop, tuning=tuning,
     )  # fmt: skip
     importer.report.profile = profile
     importer.report.seed_first, importer.report.seed_last = seed, seed + count - 1
-    return importer.run(seed_jobs(seed, count, profile, batch_size), dedupe=False)
+    return importer.run(seed_jobs(seed, count, profile, tuning.batch_size), dedupe=False)
 
 
 def import_file(
     path: str,
     db_url: str,
     *,
-    batch_size: int = 1000,
-    workers: int = 0,
+    batch_size: int | None = None,
+    workers: int | None = 0,
     on_error: str = "abort",
     on_conflict: str = "skip",
     progress: Progress | None = None,
@@ -796,19 +818,23 @@ def import_file(
     Batches are keyed by a digest of their records' text, so an unchanged re-run reads the
     file but parses and writes nothing. A missing or unreadable file is refused before the
     database is touched (no file or table is created for an input that cannot be read).
+    ``batch_size`` and ``workers`` None: chosen for the database and the file's size, as for
+    :func:`import_generated`.
     """
     from ..formats.readers import record_texts
 
     source = "<stdin>" if path == "-" else path
     rejects_path = rejects_path or default_rejects_path(path)
     refuse_input_as_rejects(rejects_path, path)
+    tuning = choose(_dialect(db_url), input_records(path=path), batch_size=batch_size, workers=workers)
     importer = _Importer(
-        db_url, source=source, batch_size=batch_size, on_error=on_error, on_conflict=on_conflict, workers=workers,
-        progress=progress, on_batch=on_batch, rejects_path=rejects_path,
+        db_url, source=source, batch_size=tuning.batch_size, on_error=on_error, on_conflict=on_conflict,
+        workers=tuning.workers, progress=progress, on_batch=on_batch, rejects_path=rejects_path,
         retries=retries, backoff_s=backoff_s, total=None, lock_timeout_s=lock_timeout_s, on_event=on_event, stop=stop,
+        tuning=tuning,
     )  # fmt: skip
     _check_readable(path)
     # opened (and its format settled) before the run: a missing file or a bad format touches no database
     with record_texts(path, fmt=fmt, max_line_bytes=max_line_bytes, keep_undecodable=True) as texts:
         importer.measure = texts.bytes_read if texts.sized else None
-        return importer.run(line_jobs(texts, source, batch_size))
+        return importer.run(line_jobs(texts, source, tuning.batch_size))

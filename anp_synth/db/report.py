@@ -98,6 +98,8 @@ class ImportReport:
     timings: Timings = field(default_factory=Timings)
     started_at: str = ""
     python: str = field(default_factory=platform.python_version)
+    tuning: str = ""
+    """Why the batch size and workers are what they are (chosen for the machine and input, or given)."""
 
     def __post_init__(self) -> None:
         # Reports are shared: whatever URL the caller gave, only its redacted form is kept.
@@ -136,6 +138,8 @@ class ImportReport:
             f"  time      read/generate {t.read_generate:.2f} s  encode {t.encode:.2f} s  "
             f"write {t.write:.2f} s  merge {t.merge:.2f} s",
         ]
+        if self.tuning:
+            lines.insert(3, f"  settings  {self.tuning}")
         if self.changed:
             lines.append(
                 f"  note      {self.changed} skipped rows differ from the stored ones; "

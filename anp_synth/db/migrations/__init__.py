@@ -24,9 +24,9 @@ from sqlalchemy.schema import CreateIndex
 
 from ...errors import DatabaseError
 from .. import tables
-from . import v0001_initial, v0002_meta_lookup, v0003_meta_statistics
+from . import v0001_initial, v0002_meta_lookup, v0003_meta_statistics, v0004_lz4_compression
 
-MIGRATIONS: tuple[ModuleType, ...] = (v0001_initial, v0002_meta_lookup, v0003_meta_statistics)
+MIGRATIONS: tuple[ModuleType, ...] = (v0001_initial, v0002_meta_lookup, v0003_meta_statistics, v0004_lz4_compression)
 HEAD: int = MIGRATIONS[-1].VERSION
 
 __all__ = [

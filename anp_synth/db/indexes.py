@@ -1,0 +1,145 @@
+"""Which indexes a first load defers, and how PostgreSQL builds them back.
+
+A bulk load into empty tables is faster without the secondary indexes: maintaining a
+b-tree row by row costs random page writes for every row (and, on PostgreSQL, WAL for
+every one of them), while building it once from the loaded table is one sort and one
+sequential write. ``pg_restore`` and the SQLite backend already load this way; this module
+holds what both backends need to do it and the PostgreSQL side of it.
+
+Only anp-synth's own ``ix_anp_*`` indexes are deferred. The primary keys and the unique
+key on ``anp_articles.reference`` stay: the importer's conflict rule rests on them (a
+concurrent importer's rows make the COPY fail on the unique key, and the batch is redone
+through the merge), and a child table without its key would let a faulty batch in without
+anyone noticing until the key could no longer be built.
+
+PostgreSQL: :func:`pg_drop_deferred` drops them in one transaction that also checks the
+table is empty, under the same advisory lock as ``anp-synth db upgrade``;
+:func:`pg_build_missing` builds every missing or invalid one and then ``ANALYZE``s the
+four data tables, all in ONE transaction. A process killed during the build therefore
+leaves either every index and fresh statistics or none of them (CREATE INDEX is
+transactional), never a half-built index; the next import, or ``anp-synth db upgrade``,
+builds what is missing. An index left INVALID (by a ``CREATE INDEX CONCURRENTLY`` that
+failed, run by hand) is dropped and built again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Index, create_mock_engine
+from sqlalchemy.engine import Dialect
+from sqlalchemy.schema import CreateIndex
+
+from . import tables
+
+SECONDARY_INDEXES: tuple[Index, ...] = tuple(
+    sorted((ix for t in tables.OWNED_TABLES for ix in t.indexes), key=lambda ix: str(ix.name))
+)
+"""Every ``ix_anp_*`` index of the newest schema, by name: what a first load defers."""
+
+DATA_TABLES: tuple[str, ...] = (tables.articles.name, *(t.name for t in tables.CHILD_TABLES))
+
+LOAD_LOCK = 7355608301
+"""The advisory lock ``anp-synth db upgrade`` takes (:mod:`.migrations`): dropping and building
+the deferred indexes under it means two importers, or an importer and an upgrade, never
+drop or build the same index at the same time."""
+
+PG_BUILD_SETTINGS: tuple[tuple[str, str], ...] = (
+    ("maintenance_work_mem", "256MB"),
+    ("max_parallel_maintenance_workers", "2"),
+)
+"""``SET LOCAL`` in the build transaction only (docs/IMPORT_SPEED.md gives the measurements).
+
+- ``maintenance_work_mem`` 256MB: the largest index, post-meta's lookup index, sorts about
+  80 bytes per post-meta row (55 rows an article): 100,000 articles need ~440 MB, so the
+  server's default 64MB spills to disk at ~15,000 articles. 256MB keeps a load of up to
+  ~60,000 articles in memory and, beyond that, cuts the number of merge passes; the
+  memory is used once, for the length of the build, by one session. A server already set
+  higher keeps its own value (only ever raised, never lowered).
+- ``max_parallel_maintenance_workers`` 2: PostgreSQL's default, stated so that a server
+  configured with 0 still sorts the big index in parallel; the planner only starts
+  workers for a table large enough, and never more than ``max_parallel_workers`` allows.
+"""
+
+_PG: Dialect = create_mock_engine("postgresql+psycopg://", executor=lambda *_a, **_k: None).dialect
+"""A dialect to compile DDL with, no connection needed (SQLAlchemy's documented way to render DDL)."""
+
+
+def deferred(version: int) -> list[Index]:
+    """The secondary indexes of schema ``version`` (an index carries the version that added it)."""
+    return [ix for ix in SECONDARY_INDEXES if ix.info.get("since", 1) <= version]
+
+
+def create_sql(index: Index) -> str:
+    """PostgreSQL DDL of ``index``, from ``tables.py`` (which a test keeps equal to the migrations' head)."""
+    return str(CreateIndex(index).compile(dialect=_PG))
+
+
+_STATE_SQL = (
+    "SELECT c.relname, i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+    "WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%s)"
+)
+
+
+def pg_index_state(cur: Any, names: list[str]) -> dict[str, bool]:
+    """Which of ``names`` exist in the current schema, each with whether it is valid."""
+    cur.execute(_STATE_SQL, (names,))
+    return {str(name): bool(valid) for name, valid in cur.fetchall()}
+
+
+def pg_drop_deferred(cur: Any) -> bool:
+    """In the caller's transaction: if ``anp_articles`` is empty, drop the secondary indexes.
+
+    Returns True if the table was empty (the indexes are then gone). The advisory lock
+    serialises this with other importers' builds and with ``db upgrade``; the emptiness
+    check runs after the lock is held, so two importers starting together both find the
+    table empty and the second one's ``DROP INDEX IF EXISTS`` finds nothing to drop.
+    """
+    cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOAD_LOCK,))
+    cur.execute("SELECT 1 FROM anp_articles LIMIT 1")
+    if cur.fetchone() is not None:
+        return False
+    for index in SECONDARY_INDEXES:
+        cur.execute(f"DROP INDEX IF EXISTS {index.name}")
+    return True
+
+
+def pg_build_missing(cur: Any, version: int) -> list[str]:
+    """In the caller's transaction: build every missing or invalid index of ``version``, then ANALYZE.
+
+    Returns the names built (empty, and nothing else done, when every index is there and valid).
+    """
+    cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOAD_LOCK,))
+    wanted = deferred(version)
+    state = pg_index_state(cur, [str(ix.name) for ix in wanted])
+    todo = [ix for ix in wanted if not state.get(str(ix.name), False)]
+    if not todo:
+        return []
+    for name, value in PG_BUILD_SETTINGS:
+        cur.execute("SELECT current_setting(%s)", (name,))
+        current = str(cur.fetchone()[0])
+        if _raise_only(name, current, value):
+            cur.execute("SELECT set_config(%s, %s, true)", (name, value))
+    for index in todo:
+        if str(index.name) in state:  # present but invalid: a failed concurrent build
+            cur.execute(f"DROP INDEX {index.name}")
+        cur.execute(create_sql(index))
+    for table in DATA_TABLES:
+        cur.execute(f"ANALYZE {table}")
+    return [str(ix.name) for ix in todo]
+
+
+_UNITS = {"kB": 1, "MB": 1024, "GB": 1024 * 1024, "TB": 1024 * 1024 * 1024}
+
+
+def _raise_only(name: str, current: str, wanted: str) -> bool:
+    """Whether setting ``name`` to ``wanted`` raises it above the session's ``current`` value."""
+    return _amount(wanted) > _amount(current)
+
+
+def _amount(setting: str) -> int:
+    """A memory setting in kB (``"256MB"`` -> 262144), or a plain integer as it is."""
+    for unit, factor in _UNITS.items():
+        if setting.endswith(unit):
+            return int(setting[: -len(unit)]) * factor
+    return int(setting)

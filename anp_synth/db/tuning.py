@@ -1,0 +1,130 @@
+"""The importer's defaults: how many worker processes, and how many records a batch, for this machine and input.
+
+With no option given, the fast path must be the one taken. What it is, measured on a
+2-core machine (benchmarks/README.md, "First load with the defaults"):
+
+- SQLite: preparing a record (parsing and validating a jsonl line, or generating one, then
+  encoding it into rows) costs more CPU than SQLite spends storing it, so one process that
+  prepares and writes is bound by the preparing. Worker processes prepare batches while
+  this one writes, but passing a batch's rows between processes costs the client ~60% more
+  CPU; on two shared cores that ate the gain (20,000 articles: no worker 10.3-12.5 s, two
+  workers 11.9-14.9 s). So: no worker up to two usable cores (``os.sched_getaffinity``,
+  which a container or ``taskset`` limits); beyond, one per core but one (the writer's),
+  at most :data:`MAX_AUTO_WORKERS`, because one writer cannot take batches faster than
+  four preparers make them (not measured here: this machine has two cores).
+- PostgreSQL: none. The server is on this machine (anp-synth only ever targets loopback)
+  and needs the same cores; the writer thread already overlaps the client's preparing with
+  the server's COPY, and passing rows from worker processes costs the client ~40% more
+  CPU. Measured on 2 cores, 20,000 articles: 0 workers 25-29 s, 1 worker 36 s, 2 workers 41 s.
+- Batches of 1,000 records on both. Larger batches made SQLite faster (it pays per
+  transaction: the commit, and the pages every batch rewrites; 5,000 with two workers
+  reached the ``sqlite3`` shell's ``.import`` speed on a quiet machine) but peak memory then
+  depends on the input: up to two prepared batches per worker wait for the writer, and
+  whether they pile up depends on whether the writer or the workers are slower, which
+  changes as the tables grow. Measured, SQLite, 2 workers: batches of 5,000 peaked at 335
+  MB for 10,000 records and 861 MB for 100,000; of 2,000, at 265 MB for 10,000 and 357 MB
+  for 200,000 (1.35x). At 1,000 the most that can wait is 4,000 records.
+- A small input (fewer than :data:`SMALL_INPUT` records: a generated window's count, or a
+  file's size over :data:`BYTES_PER_RECORD`) is prepared in this process, in batches of 1,000: starting
+  worker processes takes longer than preparing it. An input whose size cannot be known
+  in advance (stdin, ready records passed in) is treated as small; give ``workers`` to
+  change that.
+
+The CLI's ``import`` lets this module choose both; the library's functions choose the batch
+size and keep ``workers=0`` unless given ``workers=None`` (a worker process is started with
+``spawn``, which re-imports the caller's main module: a script without the
+``if __name__ == "__main__":`` guard would start the import again in every worker).
+
+Memory stays flat whatever the input's size: at most two batches per worker are in
+flight, and the batch size does not grow with the input beyond the small/large step, so a
+load of 10,000 records and one of 1,000,000 choose the same settings and peak alike.
+Options given explicitly always win, each on its own.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+SMALL_INPUT = 5_000
+"""Records below which an input is prepared in this process."""
+
+BYTES_PER_RECORD = 6_400
+"""A default-profile record's jsonl line, about (the other profiles' are shorter)."""
+
+GZIP_RATIO = 4
+"""How much larger a ``.gz`` input is uncompressed, roughly (jsonl of articles: 4-5x)."""
+
+MAX_AUTO_WORKERS = 4
+LARGE_BATCH = {"sqlite": 1_000, "postgresql": 1_000}
+SMALL_BATCH = 1_000
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The batch size and workers an import runs with, and why (shown in the import's report)."""
+
+    batch_size: int
+    workers: int
+    reason: str
+
+
+def usable_cpus() -> int:
+    """Cores this process may run on: its affinity mask where the platform has one, else the machine's."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def input_records(*, count: int | None = None, path: str | None = None) -> int | None:
+    """Roughly how many records an input holds: a generated window's count, or from a file's size."""
+    if count is not None:
+        return count
+    if path is None or path == "-":
+        return None
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return None  # the reader reports a missing file, with its own message
+    if path.endswith(".gz"):
+        size *= GZIP_RATIO
+    return size // BYTES_PER_RECORD
+
+
+def choose(
+    dialect: str,
+    records: int | None,
+    *,
+    batch_size: int | None = None,
+    workers: int | None = None,
+    cpus: int | None = None,
+) -> Tuning:
+    """Settings for an import of about ``records`` records (None: unknown) into ``dialect``.
+
+    ``batch_size`` and ``workers``, when given, are kept as they are (checked later, with
+    the importer's other options).
+    """
+    cores = usable_cpus() if cpus is None else cpus
+    small = records is None or records < SMALL_INPUT
+    if small:
+        size = "input of unknown size" if records is None else f"small input (~{records} records)"
+        auto_batch, auto_workers = SMALL_BATCH, 0
+    else:
+        size = f"~{records} records"
+        auto_batch = LARGE_BATCH.get(dialect, SMALL_BATCH)
+        auto_workers = 0 if cores <= 2 or dialect == "postgresql" else min(cores - 1, MAX_AUTO_WORKERS)
+    chosen = []
+    if batch_size is None:
+        chosen.append("batch size")
+    if workers is None:
+        chosen.append("workers")
+    if not chosen:
+        reason = "batch size and workers as given"
+    else:
+        reason = f"{' and '.join(chosen)} chosen for {dialect}, {cores} usable core{'s' * (cores != 1)}, {size}"
+    return Tuning(
+        batch_size=auto_batch if batch_size is None else batch_size,
+        workers=auto_workers if workers is None else workers,
+        reason=reason,
+    )

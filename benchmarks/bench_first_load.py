@@ -1,0 +1,215 @@
+"""First load with the defaults, side by side: this importer, an older importer, and each database's floor.
+
+    .venv/bin/python benchmarks/bench_first_load.py [--count 100000] [--base /tmp/base62]
+        [--only sqlite|postgresql] [--repeat 1] [--json FILE]
+
+Records of the default profile are generated once to a jsonl file, and from them one CSV
+per table with the importer's own encoding (benchmarks/bench_import.py), so every side
+loads the same rows into the same tables. Each importer runs as ``anp-synth import FILE
+--db URL`` with NO other option, in a fresh process, into a fresh database; its wall
+clock (process start to exit, so the index build and ANALYZE at the end count) is what
+is compared:
+
+- PostgreSQL: this checkout's importer; the importer of ``--base`` (a worktree of an
+  older commit, run with PYTHONPATH pointing at it, e.g. ``git worktree add /tmp/base62
+  62d0413``); plain psycopg ``COPY ... (FORMAT csv)`` of the CSVs in one transaction into
+  tables that have every index (``db init``); then this importer again, unchanged (re-run).
+- SQLite: this checkout's importer; the ``sqlite3`` shell ``.import`` of the CSVs in one
+  transaction with the importer's pragmas, into tables that have every index; the re-run.
+
+Ratios are articles/s over articles/s (>= 1.6 vs the base, >= 1.3 vs COPY, >= 1.0 vs
+``.import`` wanted), and re-run time over first-load time (<= 0.02 wanted). The machine is
+shared: the load average is printed before and after, and ``--repeat`` alternates the
+sides that many times and keeps each side's fastest run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_import import pg_baseline, sqlite_baseline, write_csvs  # noqa: E402
+
+from anp_synth import __version__  # noqa: E402
+from anp_synth.parallel import write_dataset  # noqa: E402
+
+CLI = "import sys; from anp_synth.cli import main; sys.argv[0] = 'anp-synth'; main()"
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run_import(code_root: Path, jsonl: Path, url: str, work: Path, extra: list[str] | None = None) -> dict[str, Any]:
+    """``anp-synth import FILE --db URL`` of the checkout at ``code_root``; wall clock, peak RSS, its report."""
+    report = work / "report.json"
+    report.unlink(missing_ok=True)
+    args = [sys.executable, "-c", CLI, "import", str(jsonl), "--db", url, "--no-progress", "--report", str(report),
+            *(extra or [])]  # fmt: skip
+    env = dict(os.environ, PYTHONPATH=str(code_root))
+    t = time.perf_counter()
+    with open(work / "stderr", "w+b") as err:
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=work)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        if os.waitstatus_to_exitcode(status) != 0:
+            err.seek(0)
+            raise SystemExit(f"import by {code_root} failed: {err.read().decode()}")
+    data = json.loads(report.read_text())
+    return {"wall_s": round(wall, 3), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "inserted": data["inserted"],
+            "batch_size": data["batch_size"], "workers": data["workers"], "tuning": data.get("tuning")}  # fmt: skip
+
+
+def rerun_in_process(jsonl: Path, url: str) -> dict[str, Any]:
+    """The unchanged re-run timed inside this process: what the import costs, without Python's start-up."""
+    from anp_synth.db import import_file
+
+    t = time.perf_counter()
+    report = import_file(str(jsonl), url, workers=None)
+    return {"wall_s": round(time.perf_counter() - t, 3), "inserted": report.inserted,
+            "batch_size": report.batch_size, "workers": report.workers}  # fmt: skip
+
+
+def best(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    return min(runs, key=lambda r: r["wall_s"])
+
+
+def line(name: str, count: int, entry: dict[str, Any]) -> None:
+    extra = f"  batch {entry['batch_size']} workers {entry['workers']}" if "batch_size" in entry else ""
+    print(f"  {name:<28} {entry['wall_s']:8.2f} s  {count / entry['wall_s']:8.0f} articles/s{extra}", flush=True)
+
+
+def pg_part(args: argparse.Namespace, jsonl: Path, work: Path, count: int) -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pg_cluster import PgCluster, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        raise SystemExit("PostgreSQL server binaries not found")
+    cluster = PgCluster(bin_dir)
+    runs: dict[str, list[dict[str, Any]]] = {
+        "importer": [],
+        "base": [],
+        "copy": [],
+        "rerun": [],
+        "rerun_in_process": [],
+    }
+    n = 0
+    try:
+        cluster.start()
+        for _ in range(args.repeat):
+            n += 1
+            url = cluster.create_database(f"imp{n}")
+            runs["importer"].append(run_import(ROOT, jsonl, url, work))
+            runs["rerun"].append(run_import(ROOT, jsonl, url, work))
+            runs["rerun_in_process"].append(rerun_in_process(jsonl, url))
+            cluster.psql("postgres", f"drop database imp{n}")
+            if args.base:
+                url = cluster.create_database(f"base{n}")
+                runs["base"].append(run_import(args.base, jsonl, url, work))
+                cluster.psql("postgres", f"drop database base{n}")
+            url = cluster.create_database(f"copy{n}")
+            runs["copy"].append({"wall_s": round(pg_baseline(url, cluster.dsn(f"copy{n}"), work), 3)})
+            cluster.psql("postgres", f"drop database copy{n}")
+        version = ast.literal_eval(cluster.psql("postgres", "show server_version"))[0][0]
+    finally:
+        cluster.stop()
+    out: dict[str, Any] = {"server_version": version, "runs": runs}
+    imp, copy, rerun = best(runs["importer"]), best(runs["copy"]), best(runs["rerun"])
+    inproc = best(runs["rerun_in_process"])
+    print(f"PostgreSQL {version}, {count} articles")
+    line("importer (defaults)", count, imp)
+    if runs["base"]:
+        base = best(runs["base"])
+        line(f"importer at {args.base.name}", count, base)
+        out["vs_base"] = round(base["wall_s"] / imp["wall_s"], 3)
+    line("psycopg COPY, indexed", count, copy)
+    line("re-run (unchanged)", count, rerun)
+    line("re-run, in-process", count, inproc)
+    out["vs_copy"] = round(copy["wall_s"] / imp["wall_s"], 3)
+    out["rerun_ratio"] = round(rerun["wall_s"] / imp["wall_s"], 4)
+    out["rerun_in_process_ratio"] = round(inproc["wall_s"] / imp["wall_s"], 4)
+    print(f"  ratios: vs base {out.get('vs_base', 'n/a')} (>= 1.6)  vs COPY {out['vs_copy']} (>= 1.3)  "
+          f"re-run {out['rerun_ratio']} ({out['rerun_in_process_ratio']} in-process) of first load (<= 0.02)",
+          flush=True)  # fmt: skip
+    return out
+
+
+def sqlite_part(args: argparse.Namespace, jsonl: Path, work: Path, count: int) -> dict[str, Any]:
+    runs: dict[str, list[dict[str, Any]]] = {"importer": [], "shell": [], "rerun": [], "rerun_in_process": []}
+    for _ in range(args.repeat):
+        db = work / "importer.db"
+        runs["importer"].append(run_import(ROOT, jsonl, f"sqlite:///{db}", work))
+        runs["rerun"].append(run_import(ROOT, jsonl, f"sqlite:///{db}", work))
+        runs["rerun_in_process"].append(rerun_in_process(jsonl, f"sqlite:///{db}"))
+        for p in work.glob("*.db*"):
+            p.unlink()
+        runs["shell"].append({"wall_s": round(sqlite_baseline(work / "shell.db", work), 3)})
+        for p in work.glob("*.db*"):
+            p.unlink()
+    imp, shell, rerun = best(runs["importer"]), best(runs["shell"]), best(runs["rerun"])
+    inproc = best(runs["rerun_in_process"])
+    print(f"SQLite, {count} articles")
+    line("importer (no options)", count, imp)
+    line("sqlite3 shell .import", count, shell)
+    line("re-run (unchanged)", count, rerun)
+    line("re-run, in-process", count, inproc)
+    out: dict[str, Any] = {"runs": runs}
+    out["vs_shell"] = round(shell["wall_s"] / imp["wall_s"], 3)
+    out["rerun_ratio"] = round(rerun["wall_s"] / imp["wall_s"], 4)
+    out["rerun_in_process_ratio"] = round(inproc["wall_s"] / imp["wall_s"], 4)
+    print(f"  ratios: vs .import {out['vs_shell']} (>= 1.0)  re-run {out['rerun_ratio']} "
+          f"({out['rerun_in_process_ratio']} in-process) of first load (<= 0.02)",
+          flush=True)  # fmt: skip
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--base", type=Path, default=None, help="a checkout of an older commit to compare with")
+    parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    if args.base is not None:
+        args.base = args.base.resolve()
+
+    work = Path(tempfile.mkdtemp(prefix="anp-bench-first-load-"))
+    os.chmod(work, 0o755)  # the cluster runs as another user when this runs as root
+    results: dict[str, Any] = {"format_version": 1, "benchmark": "first-load", "tool_version": __version__,
+                               "python": platform.python_version(), "count": args.count, "cpus": os.cpu_count(),
+                               "command": " ".join(sys.argv), "load_before": load()}  # fmt: skip
+    print(f"load average before: {results['load_before']}", flush=True)
+    try:
+        jsonl = work / "records.jsonl"
+        write_dataset(str(jsonl), seed=0, count=args.count, workers=2)
+        results["rows_per_table"] = write_csvs(jsonl, work)
+        if args.only in (None, "postgresql"):
+            results["postgresql"] = pg_part(args, jsonl, work, args.count)
+        if args.only in (None, "sqlite"):
+            results["sqlite"] = sqlite_part(args, jsonl, work, args.count)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    results["load_after"] = load()
+    print(f"load average after: {results['load_after']}", flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

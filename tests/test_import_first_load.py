@@ -1,0 +1,291 @@
+"""A first load defers the secondary indexes and builds them once; it ends exactly like `db init` plus rows.
+
+Every kill below happens at an event the test controls (the importer blocked reading its
+stdin, or blocked on a lock the test holds), never after a guessed amount of time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+from click.testing import CliRunner
+
+from anp_synth.cli import main
+from anp_synth.db import import_file, import_generated
+from anp_synth.db.connect import parse_url
+from anp_synth.parallel import write_dataset
+
+from .db_helpers import DIALECTS, catalog, count, execute, make_url, rows
+
+BATCH = 5
+COUNT = 40
+SECONDARY = {
+    "ix_anp_articles_admin_list",
+    "ix_anp_articles_needs_review",
+    "ix_anp_articles_stack_views",
+    "ix_anp_articles_title_key",
+    "ix_anp_post_meta_lookup",
+}
+
+
+@pytest.fixture(scope="module")
+def lines(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
+    path = tmp_path_factory.mktemp("records") / "records.jsonl"
+    write_dataset(str(path), seed=500, count=COUNT, workers=1)
+    return path.read_bytes().splitlines(keepends=True)
+
+
+def _secondary(db_url: str) -> set[str]:
+    if db_url.startswith("sqlite"):
+        sql = "select name from sqlite_master where type = 'index' and name like 'ix_anp_%'"
+    else:
+        sql = "select indexname from pg_indexes where schemaname = current_schema() and indexname like 'ix_anp_%'"
+    return {name for (name,) in execute(db_url, sql)}
+
+
+def _initialised(request: pytest.FixtureRequest, dialect: str) -> str:
+    url = make_url(request, dialect, "init.db")
+    assert CliRunner().invoke(main, ["db", "init", "--db", url]).exit_code == 0
+    return url
+
+
+def _reference(request: pytest.FixtureRequest, dialect: str, path: Path) -> str:
+    """The same records loaded the slow way: into tables that already hold an article."""
+    url = make_url(request, dialect, "reference.db")
+    import_generated(url, seed=10_000, count=1)
+    import_file(str(path), url, batch_size=BATCH)
+    execute(url, "delete from anp_articles where seed = 10000")
+    for table in ("anp_post_meta", "anp_entities", "anp_similar_posts"):
+        execute(url, f"delete from {table} where article_id = {10_000 * 4}")
+    return url
+
+
+def _importer(db_url: str) -> subprocess.Popen[bytes]:
+    code = "import sys; from anp_synth.cli import main; sys.argv[0] = 'anp-synth'; main()"
+    args = [sys.executable, "-c", code, "import", "-", "--db", db_url, "--batch-size", str(BATCH), "--no-progress"]
+    return subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen[bytes], what: str) -> None:
+    deadline = time.monotonic() + 120
+    while not condition():
+        if proc.poll() is not None:
+            _, err = proc.communicate()
+            pytest.fail(f"the importer ended before {what}: {err!r}")
+        assert time.monotonic() < deadline, f"never saw {what}"
+        time.sleep(0.02)
+
+
+def _ledger(db_url: str) -> int:
+    try:
+        return count(db_url, "anp_import_ledger")
+    except Exception:  # no tables yet
+        return 0
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    for pipe in (proc.stdin, proc.stderr):
+        if pipe is not None and not pipe.closed:
+            with contextlib.suppress(BrokenPipeError):
+                pipe.close()
+    assert proc.returncode == -signal.SIGKILL
+
+
+def _write(pipe: IO[bytes] | None, data: list[bytes]) -> None:
+    """Hand the importer these lines, all of them: its reader takes stdin in 64 KiB blocks, so
+    blank lines (skipped, never records) push the last of them through."""
+    assert pipe is not None
+    pipe.write(b"".join(data) + b"\n" * (1 << 16))
+    pipe.flush()
+
+
+def _resume(db_url: str, path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "anp_synth", "import", str(path), "--db", db_url, "--batch-size", str(BATCH),
+         "--no-progress"], capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "already in ledger" in out.stdout
+
+
+@pytest.fixture
+def records_file(tmp_path: Path, lines: list[bytes]) -> Path:
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(b"".join(lines))
+    return path
+
+
+def _analyzed(db_url: str) -> set[str]:
+    """Data tables PostgreSQL holds column statistics for."""
+    sql = "select distinct tablename from pg_stats where schemaname = current_schema() and tablename like 'anp!_%' escape '!'"
+    return {name for (name,) in execute(db_url, sql)} - {"anp_import_ledger", "anp_schema_version"}
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_a_first_load_ends_with_the_catalog_of_db_init_and_the_rows_of_a_slow_load(
+    request: pytest.FixtureRequest, dialect: str, records_file: Path
+) -> None:
+    url = make_url(request, dialect)
+    report = import_file(str(records_file), url, batch_size=BATCH)
+    assert report.inserted == COUNT
+    assert catalog(url) == catalog(_initialised(request, dialect))
+    assert rows(url) == rows(_reference(request, dialect, records_file))
+    if dialect == "postgresql":
+        # ANALYZE ran after the build: column statistics and the version-3 dependencies are there
+        assert _analyzed(url) == {"anp_articles", "anp_post_meta", "anp_entities", "anp_similar_posts"}
+        assert execute(url, "select count(*) from pg_statistic_ext_data d join pg_statistic_ext s "
+                            "on s.oid = d.stxoid where s.stxname = 'anp_post_meta_value_dep'") == [(1,)]  # fmt: skip
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_the_data_phase_of_a_first_load_runs_without_the_secondary_indexes(
+    request: pytest.FixtureRequest, dialect: str, lines: list[bytes]
+) -> None:
+    url = make_url(request, dialect)
+    proc = _importer(url)
+    _write(proc.stdin, lines[: 2 * BATCH])
+    _wait_for(lambda: _ledger(url) == 2, proc, "two committed batches")
+    assert _secondary(url) == set()  # blocked on its input, mid-load
+    assert proc.stdin is not None
+    _write(proc.stdin, lines[2 * BATCH :])
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert _secondary(url) == SECONDARY
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_a_load_into_tables_holding_rows_keeps_every_index_throughout(
+    request: pytest.FixtureRequest, dialect: str, lines: list[bytes]
+) -> None:
+    url = make_url(request, dialect)
+    import_generated(url, seed=0, count=3)
+    proc = _importer(url)
+    _write(proc.stdin, lines[: 2 * BATCH])
+    _wait_for(lambda: _ledger(url) == 3, proc, "two more committed batches")
+    assert _secondary(url) == SECONDARY
+    assert proc.stdin is not None
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert _secondary(url) == SECONDARY
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_sigkill_in_the_data_phase_then_resume_gives_the_rows_and_indexes_of_a_slow_load(
+    request: pytest.FixtureRequest, dialect: str, lines: list[bytes], records_file: Path
+) -> None:
+    url = make_url(request, dialect)
+    proc = _importer(url)
+    _write(proc.stdin, lines[: 3 * BATCH + 2])
+    _wait_for(lambda: _ledger(url) == 3, proc, "three committed batches")
+    _kill(proc)
+    assert count(url) == 3 * BATCH
+    assert _secondary(url) == set()
+    _resume(url, records_file)
+    assert rows(url) == rows(_reference(request, dialect, records_file))
+    assert catalog(url) == catalog(_initialised(request, dialect))
+
+
+def _lock_rows_only(url: str) -> Any:
+    """Another session holding ``anp_post_meta`` ROW EXCLUSIVE until rolled back.
+
+    Rows can still be written (COPY takes the same, compatible mode) but no index can be
+    built on the table: CREATE INDEX waits for a SHARE lock, visibly, in pg_stat_activity.
+    """
+    import psycopg
+
+    from anp_synth.db.postgres import conninfo
+
+    conn = psycopg.connect(**conninfo(parse_url(url)))
+    conn.execute("LOCK TABLE anp_post_meta IN ROW EXCLUSIVE MODE")
+    return conn
+
+
+def _building(url: str) -> bool:
+    """A session is waiting for a lock inside CREATE INDEX: the build has started and is held."""
+    sql = ("select count(*) from pg_stat_activity where datname = current_database() and "
+           "wait_event_type = 'Lock' and query like 'CREATE INDEX%'")  # fmt: skip
+    return execute(url, sql) == [(1,)]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("finisher", ["import", "db upgrade"])
+def test_sigkill_during_the_index_build_then_the_next_run_builds_them_all(
+    request: pytest.FixtureRequest, lines: list[bytes], records_file: Path, finisher: str
+) -> None:
+    url = make_url(request, "postgresql")
+    proc = _importer(url)
+    _write(proc.stdin, lines[:BATCH])
+    _wait_for(lambda: _ledger(url) == 1, proc, "the first committed batch")
+    holder = _lock_rows_only(url)  # taken after the drop, so it holds up the build only
+    try:
+        assert proc.stdin is not None
+        _write(proc.stdin, lines[BATCH:])
+        proc.stdin.close()
+        _wait_for(lambda: _building(url), proc, "CREATE INDEX waiting for its lock")
+        assert _ledger(url) == COUNT // BATCH  # every row is in: the kill lands in the build
+        _kill(proc)
+    finally:
+        holder.rollback()
+        holder.close()
+    # The server finds its client gone once the lock is released, and the build's one
+    # transaction rolls back whole: no index half built, no INVALID one left behind.
+    if finisher == "import":
+        _resume(url, records_file)
+    else:
+        result = CliRunner().invoke(main, ["db", "upgrade", "--db", url])
+        assert result.exit_code == 0, result.output
+    assert _secondary(url) == SECONDARY
+    assert execute(url, "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid "
+                        "where not i.indisvalid and c.relname like 'ix_anp_%'") == [(0,)]  # fmt: skip
+    assert rows(url) == rows(_reference(request, "postgresql", records_file))
+    assert catalog(url) == catalog(_initialised(request, "postgresql"))
+
+
+@pytest.mark.postgres
+def test_an_invalid_index_is_dropped_and_built_again_by_the_next_import(
+    request: pytest.FixtureRequest, records_file: Path
+) -> None:
+    url = make_url(request, "postgresql")
+    import_file(str(records_file), url, batch_size=BATCH)
+    # what a failed CREATE INDEX CONCURRENTLY leaves: an index the planner never uses
+    execute(url, "update pg_index set indisvalid = false where indexrelid = 'ix_anp_articles_title_key'::regclass")
+    import_generated(url, seed=0, count=BATCH)
+    assert execute(url, "select indisvalid from pg_index where indexrelid = 'ix_anp_articles_title_key'::regclass") == [
+        (True,)
+    ]
+    assert catalog(url) == catalog(_initialised(request, "postgresql"))
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_two_importers_starting_together_on_an_empty_database_both_finish_with_every_index_once(
+    request: pytest.FixtureRequest, dialect: str, records_file: Path
+) -> None:
+    url = make_url(request, dialect)
+    errors: list[BaseException] = []
+
+    def load(seed: int) -> None:
+        try:
+            import_generated(url, seed=seed, count=4 * BATCH, batch_size=BATCH)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=load, args=(seed,)) for seed in (0, 3 * BATCH)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert count(url) == 7 * BATCH
+    assert catalog(url) == catalog(_initialised(request, dialect))
