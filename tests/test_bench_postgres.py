@@ -113,8 +113,11 @@ def test_a_missing_index_is_flagged_in_the_postgresql_plan(loaded_pg: str) -> No
     plans = {p.query_id: p for p in explain_database(loaded_pg, large=100)}
     assert "full scan of anp_articles (400 rows)" in plans["admin_list"].flags
     assert "Execution Time" in plans["admin_list"].text
-    # Sorting a handful of rows (four similar posts, a filtered page) is not flagged.
-    assert not any(f.startswith("sort") for p in plans.values() for f in p.flags)
+    # Sorting a handful of rows (four similar posts, a filtered page) is not flagged. (Since the
+    # first load ends with ANALYZE, the planner may sort the ~120 rows of a meta lookup on this
+    # 400-article table instead of walking its index: that is a finding at large=100, not a handful.)
+    for handful in ("article_with_similar", "admin_list"):
+        assert not any(f.startswith("sort") for f in plans[handful].flags), plans[handful].flags
 
 
 def test_read_only_on_postgresql_writes_nothing(loaded_pg: str) -> None:
