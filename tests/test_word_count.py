@@ -6,6 +6,7 @@ counts single-spaced text by its spaces; these properties keep both equal to ``s
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -32,3 +33,13 @@ def test_a_single_spaced_text_has_as_many_words_as_spaces_plus_one(words: list[s
     text = " ".join(words)  # words without whitespace, one space apart: single-spaced
     assert text == " ".join(text.split())
     assert rules.word_count_single_spaced(text) == rules.word_count(text) == len(words)
+
+
+@pytest.mark.parametrize(("words", "minutes"), [(0, 1), (1, 1), (200, 1), (201, 2), (400, 2), (401, 3)])
+def test_reading_time_is_words_over_200_rounded_up_and_at_least_one(words: int, minutes: int) -> None:
+    assert rules.reading_time(words) == minutes
+
+
+@pytest.mark.parametrize("text", ["one", "two words", "a b c d e"])
+def test_a_single_spaced_text_has_its_spaces_plus_one_words(text: str) -> None:
+    assert rules.word_count_single_spaced(text) == len(text.split())
