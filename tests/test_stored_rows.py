@@ -180,3 +180,27 @@ def test_the_sections_are_cut_from_a_line_only_when_the_line_has_them() -> None:
     assert sections_json('{"seed":5,"title":"no body"}') is None
     assert sections_json('{"a":1,"seed":5}') is None
     assert sections_json('{"intro":"a line without a body","seed":5}') is None
+
+
+def test_a_body_is_stored_as_canonical_json_whatever_the_key_order_of_the_record(tmp_path: Path) -> None:
+    """Records handed over by a caller may hold their keys in any order; the stored body is the
+    canonical JSON of ``sections`` all the same (sorted keys), as the README's rule says."""
+    from anp_synth.db import import_records
+
+    records = list(generate(seed=40, count=3))
+    shuffled = [{**r, "sections": [{k: s[k] for k in reversed(list(s))} for s in r["sections"]]} for r in records]
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    import_records(shuffled, db)
+    bodies = [row[tables.articles.c.keys().index("body")] for row in rows(db)["anp_articles"]]
+    assert bodies == [json.dumps(r["sections"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+                      for r in records]  # fmt: skip
+
+
+def test_a_meta_value_of_a_type_no_column_holds_is_a_record_error_not_a_row(tmp_path: Path) -> None:
+    from anp_synth.db import import_records
+
+    record = next(iter(generate(seed=41, count=1)))
+    record["meta"]["notes"] = [1.5]  # a float: the box shows text, integers and 0/1 only
+    report = import_records([record], f"sqlite:///{tmp_path / 'f.db'}", on_error="skip",
+                            rejects_path=str(tmp_path / "r.jsonl"))  # fmt: skip
+    assert (report.inserted, report.rejected) == (0, 1)
