@@ -78,6 +78,22 @@ def test_rates_are_steps_that_break_at_phase_boundaries() -> None:
     assert lines[0][-1][0] == lines[1][0][0], "idle's line ends where import's starts: on the boundary"
 
 
+def _browser_dom(page: Path, tmp_path: Path, what: str) -> str:
+    """The DOM headless Chromium built from ``page``; a loud skip (a failure in CI) without Chromium."""
+    browser = _chromium()
+    if browser is None:
+        reason = f"chromium not found (apt-get install -y chromium): the HTML report's {what} test did NOT run"
+        if os.environ.get("ANP_REQUIRE_CHROMIUM") == "1":
+            pytest.fail(reason + " (ANP_REQUIRE_CHROMIUM=1)")
+        pytest.skip(reason)
+    cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--no-first-run", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+           f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()]  # fmt: skip
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
 def _chromium() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
@@ -87,20 +103,9 @@ def _chromium() -> str | None:
 
 
 def test_headless_chromium_renders_the_charts(report: dict[str, Any], tmp_path: Path) -> None:
-    browser = _chromium()
-    if browser is None:
-        reason = "chromium not found (apt-get install -y chromium): the HTML report's browser test did NOT run"
-        if os.environ.get("ANP_REQUIRE_CHROMIUM") == "1":
-            pytest.fail(reason + " (ANP_REQUIRE_CHROMIUM=1)")
-        pytest.skip(reason)
     page = tmp_path / "report.html"
     page.write_text(render_html(report), encoding="utf-8")
-    cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-           "--no-first-run", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()]  # fmt: skip
-    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    dom = result.stdout
-    assert result.returncode == 0, result.stderr[-2000:]
+    dom = _browser_dom(page, tmp_path, "browser")
     # The DOM the browser built (not our string) holds the charts, with drawn lines in them.
     for chart in ("chart-throughput", "chart-queries", "chart-latency", "chart-dist-0"):
         assert re.search(rf'<svg[^>]*id="{chart}"', dom), chart
@@ -130,20 +135,9 @@ def test_the_charts_use_the_page_width_and_the_distributions_share_one_axis_in_a
     none) writes every chart's box and its percentile ticks' positions into the DOM."""
     import json
 
-    browser = _chromium()
-    if browser is None:
-        reason = "chromium not found (apt-get install -y chromium): the HTML report's geometry test did NOT run"
-        if os.environ.get("ANP_REQUIRE_CHROMIUM") == "1":
-            pytest.fail(reason + " (ANP_REQUIRE_CHROMIUM=1)")
-        pytest.skip(reason)
     page = tmp_path / "report.html"
     page.write_text(render_html(report).replace("</body>", _MEASURE + "</body>"), encoding="utf-8")
-    cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-           "--no-first-run", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-           f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()]  # fmt: skip
-    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr[-2000:]
-    found = re.search(r'<pre id="geometry">(.*?)</pre>', result.stdout, re.S)
+    found = re.search(r'<pre id="geometry">(.*?)</pre>', _browser_dom(page, tmp_path, "geometry"), re.S)
     assert found, "the measuring script did not run"
     geometry = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
     charts, body = geometry["charts"], geometry["body"]

@@ -349,3 +349,13 @@ def test_bad_arguments_are_refused_before_the_database_is_opened(tmp_path: Path)
         next(export_records(url))
     result = run("export", "--db", url, "--format", "xml")
     assert (result.exit_code, result.output) == (2, "Error: format='xml' is not one of jsonl, json, csv\n")
+
+
+def test_the_output_name_picks_the_format_as_for_generate(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert CliRunner().invoke(main, ["import", "--seed", "1", "--count", "3", "--db", db]).exit_code == 0
+    result = CliRunner().invoke(main, ["export", "--db", db, "-o", str(tmp_path / "out.csv")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("seed,profile,")
+    refused = CliRunner().invoke(main, ["export", "--db", db, "-o", str(tmp_path / "out.parquet")])
+    assert refused.exit_code == 2 and "not one of jsonl, json, csv" in refused.output

@@ -13,7 +13,7 @@ import click
 
 from ..db import DEFAULT_DB_URL
 from ..db.export import CHUNK_SIZE, export_records
-from ..formats import FORMATS, atomic_output, check_format, encode_lines, write_chunks
+from ..formats import FORMATS, atomic_output, check_format, encode_lines, output_format, write_chunks
 from ..model import PROFILES, Article
 from ..rules import canonical_json
 from ._errors import reported, terminate_as_interrupt
@@ -33,7 +33,13 @@ from .generate_cmds import _stdout_pipe
 @click.option("--seed", type=int, default=None, help="First seed of the window (default: 0).")
 @click.option("--count", type=int, default=None, help="Seeds in the window (default: every stored seed from --seed).")
 @click.option("--profile", default=None, metavar=_choices(PROFILES), help="Only this profile (default: all).")
-@click.option("--format", "fmt", default="jsonl", show_default=True, metavar=_choices(FORMATS), help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    default=None,
+    metavar=_choices(FORMATS),
+    help="Output format (default: the one the output's extension names, else jsonl), as for generate.",
+)
 @click.option(
     "-o",
     "--output",
@@ -42,13 +48,18 @@ from .generate_cmds import _stdout_pipe
     metavar="PATH",
     help="File to write ('-' for stdout); a name ending in .gz is gzip-compressed.",
 )
-def export_cmd(db_url: str, seed: int | None, count: int | None, profile: str | None, fmt: str, output: str) -> None:
+def export_cmd(
+    db_url: str, seed: int | None, count: int | None, profile: str | None, fmt: str | None, output: str
+) -> None:
     """Write the records stored in a database, in seed order, as `generate` writes them.
 
     Importing a file and exporting it gives the same file, byte for byte (jsonl), so
     `diff` of two exports compares two databases. A file appears only when complete.
     """
     with reported(), _stdout_pipe(), terminate_as_interrupt():
+        if fmt is not None:
+            check_format(fmt)  # the formats export writes (no parquet), named as such
+        fmt = output_format(output, fmt)
         check_format(fmt)
         records = export_records(db_url, seed=seed, count=count, profile=profile)
         # Read the first record before the output opens: a database that cannot be read
