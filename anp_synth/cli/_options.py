@@ -37,3 +37,28 @@ def input_format_option(command: F) -> F:
         metavar=choices(INPUT_FORMATS),
         help="Input format (default: from the extension, else sniffed from the first bytes). See docs/FORMATS.md.",
     )(command)
+
+
+def output_options(formats: tuple[str, ...], *, also: str = "") -> Callable[[F], F]:
+    """``--format`` and ``-o`` of an output, shared by ``generate`` and ``export``: the format
+    comes from ``--format``, else from the output's name, else jsonl (``formats.output_format``)."""
+    names = "/".join(f".{f}" for f in formats)
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "-o",
+            "--output",
+            default="-",
+            show_default=True,
+            metavar="PATH",
+            help=f"File to write ('-' for stdout); {names} name the format, a final .gz compresses.",
+        )(command)
+        return click.option(
+            "--format",
+            "fmt",
+            default=None,
+            metavar=choices(formats),
+            help=f"Output format (default: the one the output's extension names, else jsonl).{also}",
+        )(command)
+
+    return decorate

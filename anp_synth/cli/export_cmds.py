@@ -18,6 +18,7 @@ from ..model import PROFILES, Article
 from ..rules import canonical_json
 from ._errors import reported, terminate_as_interrupt
 from ._options import choices as _choices
+from ._options import output_options
 from .generate_cmds import _stdout_pipe
 
 
@@ -33,21 +34,7 @@ from .generate_cmds import _stdout_pipe
 @click.option("--seed", type=int, default=None, help="First seed of the window (default: 0).")
 @click.option("--count", type=int, default=None, help="Seeds in the window (default: every stored seed from --seed).")
 @click.option("--profile", default=None, metavar=_choices(PROFILES), help="Only this profile (default: all).")
-@click.option(
-    "--format",
-    "fmt",
-    default=None,
-    metavar=_choices(FORMATS),
-    help="Output format (default: the one the output's extension names, else jsonl), as for generate.",
-)
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    metavar="PATH",
-    help="File to write ('-' for stdout); a name ending in .gz is gzip-compressed.",
-)
+@output_options(FORMATS)
 def export_cmd(
     db_url: str, seed: int | None, count: int | None, profile: str | None, fmt: str | None, output: str
 ) -> None:

@@ -26,7 +26,7 @@ from ..schema import schema_json
 from ._errors import CliError, reported, terminate_as_interrupt
 from ._help import PROFILE_HELP
 from ._options import choices as _choices
-from ._options import input_format_option, max_line_bytes_option
+from ._options import input_format_option, max_line_bytes_option, output_options
 from ._progress import progress_bar
 
 DEFAULT_MAX_ERRORS = 20
@@ -48,21 +48,7 @@ def _stdout_pipe() -> Iterator[None]:
 @click.option("--seed", type=int, default=0, show_default=True, help="First seed of the window.")
 @click.option("--count", type=int, required=True, help=f"Number of records (1 to {MAX_COUNT}).")
 @click.option("--profile", default="realistic", show_default=True, metavar=_choices(PROFILES), help=PROFILE_HELP)
-@click.option(
-    "--format",
-    "fmt",
-    default=None,
-    metavar=_choices(OUTPUT_FORMATS),
-    help="Output format (default: the one the output's extension names, else jsonl). See docs/FORMATS.md.",
-)
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    metavar="PATH",
-    help="File to write ('-' for stdout); .jsonl/.json/.csv/.parquet name the format, a final .gz compresses.",
-)
+@output_options(OUTPUT_FORMATS, also=" See docs/FORMATS.md.")
 @click.option("--workers", type=int, default=1, show_default=True, help="Processes generating in parallel.")
 @click.option("--shard", metavar="K/N", help="Write only the K-th of N contiguous slices of the window.")
 @click.option(
