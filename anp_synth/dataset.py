@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 from typing import TypeVar
 
+from .argcheck import integer
 from .errors import InvalidArgument
 from .formats.output import atomic_output, gzip_member, is_gzip
 from .formats.writers import ChunkFile, check_format, encode_lines, output_format, write_chunks
@@ -244,8 +245,7 @@ def _chunk_sources(tasks: Iterator[Task], workers: int, directory: str) -> Itera
 
 
 def _check_workers(workers: int) -> None:
-    if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= MAX_WORKERS:
-        raise InvalidArgument(f"workers={workers!r} must be an integer from 1 to {MAX_WORKERS}")
+    integer("workers", workers, 1, MAX_WORKERS)
 
 
 def _write_parquet(path: str, first: int, count: int, profile: str, progress: Callable[[int], None] | None) -> Written:

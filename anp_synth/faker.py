@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from faker.providers import BaseProvider
 
-from .errors import InvalidArgument
+from .argcheck import integer
 from .generator import build, generate, identity
 from .model import Article
 from .rules import check_profile, reference, source_id
@@ -47,8 +47,7 @@ class AnpProvider(BaseProvider):
     def anp_articles(self, count: int = 3, profile: str = "realistic") -> list[Article]:
         """``count`` records of consecutive seeds from a drawn start: a small data set."""
         check_profile(profile)
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise InvalidArgument(f"count={count!r} must be an integer >= 0")
+        integer("count", count, 0)
         if count == 0:
             return []
         start = self.generator.random.randint(0, FAKER_MAX_SEED)

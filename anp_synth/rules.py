@@ -12,6 +12,7 @@ import math
 import re
 from typing import Any
 
+from .argcheck import integer
 from .errors import InvalidArgument
 from .model import PROFILE_INDEX, PROFILES
 
@@ -40,10 +41,8 @@ REVIEW_WINDOW = ("2021-01-01", "2025-12-31")
 
 def check_seed_range(seed: int, count: int) -> None:
     """Refuse a window outside the documented limits, naming the offending value."""
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise InvalidArgument(f"seed={seed!r} must be an integer")
-    if isinstance(count, bool) or not isinstance(count, int):
-        raise InvalidArgument(f"count={count!r} must be an integer")
+    integer("seed", seed)
+    integer("count", count)
     if seed < 0 or seed > MAX_SEED:
         raise InvalidArgument(f"seed={seed} must be between 0 and {MAX_SEED}")
     if count < 1:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from .argcheck import integer
 from .errors import InvalidArgument
 from .generator import build, generate
 from .model import PROFILES, Article
@@ -57,8 +58,7 @@ def article(seed: int, profile: str = "realistic") -> Article:
 
 def article_batch(seed: int, count: int, profile: str = "realistic") -> list[Article]:
     """The records of the window ``[seed, seed + count)``: what :func:`article_batches` draws."""
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise InvalidArgument(f"count={count!r} must be an integer >= 0")
+    integer("count", count, 0)
     if count == 0:
         check_seed_range(seed, 1)
         check_profile(profile)
@@ -106,8 +106,7 @@ def article_batches(
     Shrinks towards the window of ``min_size`` records from seed 0 in ``realistic``.
     """
     for name, value in (("min_size", min_size), ("max_size", max_size)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise InvalidArgument(f"{name}={value!r} must be an integer >= 0")
+        integer(name, value, 0)
     if max_size < min_size:
         raise InvalidArgument(f"max_size={max_size} must be >= min_size={min_size}")
     return st.builds(

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from ..argcheck import integer
 from ..errors import InvalidArgument
 from ..model import PROFILES
 from ..rules import MAX_SEED
@@ -31,17 +32,15 @@ def seed_option(text: str) -> int:
 
 
 def check_seed(seed: object, where: str) -> int:
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise InvalidArgument(f"{where}: seed={seed!r} must be an integer")
+    integer("seed", seed, where=where)
+    assert isinstance(seed, int)
     if not 0 <= seed <= MAX_SEED:
         raise InvalidArgument(f"{where}: seed={seed} must be between 0 and {MAX_SEED}")
     return seed
 
 
 def check_count(count: object, where: str) -> int:
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise InvalidArgument(f"{where}: count={count!r} must be an integer >= 0")
-    return count
+    return integer("count", count, 0, where=where)
 
 
 def check_profile(profile: object, where: str) -> str:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..argcheck import integer
 from ..errors import InvalidArgument, OutputError
 from ..formats.output import gzip_member
 from ..formats.writers import check_format, encode_lines, framing
@@ -262,8 +263,7 @@ def generate_to(
     check_seed_range(seed, count)
     check_profile(profile)
     check_format(fmt)
-    if isinstance(part_size, bool) or not isinstance(part_size, int) or part_size < 1:
-        raise InvalidArgument(f"part_size={part_size!r} must be an integer >= 1")
+    integer("part_size", part_size, 1)
     if pattern is None:
         pattern = f"part-*.{fmt}" + (".gz" if gzip else "")
     if pattern.count("*") != 1 or "/" in pattern:

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..argcheck import integer
 from ..db import ImportReport, import_file, import_generated, prepare_database
 from ..db.connect import parse_url, redact
 from ..errors import InvalidArgument
@@ -175,8 +176,7 @@ def _threads(client: Client) -> int:
 
 
 def _check_batch_size(batch_size: int) -> None:
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise InvalidArgument(f"batch_size={batch_size!r} must be an integer >= 1")
+    integer("batch_size", batch_size, 1)
 
 
 def _run(

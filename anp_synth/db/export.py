@@ -52,6 +52,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
+from ..argcheck import integer
 from ..errors import DatabaseError, InvalidArgument, RecordError
 from ..model import META_FIELDS, PROFILES, Article
 from ..rules import MAX_SEED, check_profile, check_seed_range
@@ -354,8 +355,7 @@ def export_records(
         check_seed_range(seed, 1)
     if profile is not None:
         check_profile(profile)
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
-        raise InvalidArgument(f"chunk_size={chunk_size!r} must be an integer >= 1")
+    integer("chunk_size", chunk_size, 1)
     url = parse_url(db_url)
     engine = _read_only_sqlite(url) if url.get_backend_name() == "sqlite" else open_engine(db_url)
     lo, hi = _window_ids(seed, count)

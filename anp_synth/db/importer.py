@@ -42,6 +42,7 @@ from typing import Any, TypeVar
 from sqlalchemy import event
 
 from .. import __version__
+from ..argcheck import integer, seconds
 from ..errors import AnpSynthError, DatabaseError, InvalidArgument
 from ..formats.readers import DEFAULT_MAX_LINE_BYTES
 from ..model import Article
@@ -95,25 +96,17 @@ class ImportInterrupted(KeyboardInterrupt):
 
 
 def _check_lock_timeout(lock_timeout_s: float) -> None:
-    if (
-        isinstance(lock_timeout_s, bool)
-        or not isinstance(lock_timeout_s, (int, float))
-        or not 0 < lock_timeout_s <= MAX_LOCK_TIMEOUT_S
-    ):
-        raise InvalidArgument(f"lock_timeout_s={lock_timeout_s!r} must be a number of seconds above 0, at most 86400")
+    seconds("lock_timeout_s", lock_timeout_s, MAX_LOCK_TIMEOUT_S)
 
 
 def _check_options(batch_size: int, on_error: str, on_conflict: str, workers: int, retries: int) -> None:
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or not 1 <= batch_size <= MAX_BATCH_SIZE:
-        raise InvalidArgument(f"batch_size={batch_size!r} must be an integer from 1 to {MAX_BATCH_SIZE}")
+    integer("batch_size", batch_size, 1, MAX_BATCH_SIZE)
     if on_error not in ON_ERROR:
         raise InvalidArgument(f"on_error={on_error!r} must be one of {', '.join(ON_ERROR)}")
     if on_conflict not in ON_CONFLICT:
         raise InvalidArgument(f"on_conflict={on_conflict!r} must be one of {', '.join(ON_CONFLICT)}")
-    if isinstance(workers, bool) or not isinstance(workers, int) or not 0 <= workers <= 64:
-        raise InvalidArgument(f"workers={workers!r} must be an integer from 0 to 64")
-    if isinstance(retries, bool) or not isinstance(retries, int) or not 0 <= retries <= 100:
-        raise InvalidArgument(f"retries={retries!r} must be an integer from 0 to 100")
+    integer("workers", workers, 0, 64)
+    integer("retries", retries, 0, 100)
 
 
 def prepare_database(db_url: str) -> int:

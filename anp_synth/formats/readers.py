@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+from ..argcheck import integer
 from ..errors import InvalidArgument, RecordError
 from ..model import Article
 from ..rules import canonical_json
@@ -86,14 +87,7 @@ def _human(size: int) -> str:
 
 
 def check_max_line_bytes(max_line_bytes: int) -> None:
-    if (
-        isinstance(max_line_bytes, bool)
-        or not isinstance(max_line_bytes, int)
-        or not MIN_MAX_LINE_BYTES <= max_line_bytes <= MAX_MAX_LINE_BYTES
-    ):
-        raise InvalidArgument(
-            f"max_line_bytes={max_line_bytes!r} must be an integer from {MIN_MAX_LINE_BYTES} to {MAX_MAX_LINE_BYTES}"
-        )
+    integer("max_line_bytes", max_line_bytes, MIN_MAX_LINE_BYTES, MAX_MAX_LINE_BYTES)
 
 
 def too_long(what: str, limit: int) -> str:
