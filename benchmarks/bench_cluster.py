@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import multiprocessing
 import os
 import platform
 import shutil
@@ -75,6 +76,36 @@ def generate_single(work: Path, count: int) -> tuple[float, float, str]:
     return elapsed, cpu, digest
 
 
+def _write_half(path: str, seed: int, count: int) -> float:
+    cpu = time.process_time()
+    write_dataset(path, seed=seed, count=count)
+    return time.process_time() - cpu
+
+
+def generate_two_processes(work: Path, count: int) -> tuple[float, float]:
+    """The machine's own ceiling: two plain processes, no Dask, each writing half the window at once.
+
+    What two cores give two independent generators here (a VM's cores share caches,
+    memory bandwidth and the host's other tenants), so the cluster's ratio can be read
+    against what any two-process design could reach on this machine.
+    """
+    half = count // 2
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(2) as pool:
+        pool.apply(time.sleep, (0,))  # both started before the clock runs, as the cluster's start is timed apart
+        pool.apply(time.sleep, (0,))
+        start = time.perf_counter()
+        jobs = [
+            pool.apply_async(_write_half, (str(work / "half-a.jsonl"), 0, half)),
+            pool.apply_async(_write_half, (str(work / "half-b.jsonl"), half, count - half)),
+        ]
+        cpu = sum(job.get() for job in jobs)
+        elapsed = time.perf_counter() - start
+    for name in ("half-a.jsonl", "half-b.jsonl"):
+        (work / name).unlink()
+    return elapsed, cpu
+
+
 def generate_cluster(work: Path, count: int, part_size: int) -> dict[str, Any]:
     out = work / "parts"
     start = time.perf_counter()
@@ -109,10 +140,14 @@ def bench_generate(args: argparse.Namespace) -> dict[str, Any]:
             else:
                 cluster = generate_cluster(work, args.count, args.part_size)
                 single_s, single_cpu, single_sha = generate_single(work, args.count)
+            two_s, two_cpu = generate_two_processes(work, args.count)
             entry = {
                 "single_s": single_s,
                 **cluster,
                 "speedup": single_s / cluster["elapsed_s"],
+                "two_processes_s": two_s,
+                "two_processes_cpu_s": two_cpu,
+                "ceiling": single_s / two_s,
                 "single_cpu_s": single_cpu,
                 "cpu_ratio": cluster["cpu_s"] / single_cpu,
                 "identical": single_sha == cluster["sha256"],
@@ -122,7 +157,9 @@ def bench_generate(args: argparse.Namespace) -> dict[str, Any]:
                 f"generate round {r + 1}: one process {single_s:.1f} s, local:2 {cluster['elapsed_s']:.1f} s "
                 f"(cluster start {cluster['cluster_start_s']:.1f} s) -> {entry['speedup']:.2f}x, "
                 f"scheduler overhead {100 * cluster['scheduler_overhead']:.2f}%, identical bytes {entry['identical']}; "
-                f"CPU one process {single_cpu:.1f} s, workers' tasks {cluster['cpu_s']:.1f} s",
+                f"CPU one process {single_cpu:.1f} s, workers' tasks {cluster['cpu_s']:.1f} s; "
+                f"ceiling (two plain processes, no Dask) {two_s:.1f} s -> {entry['ceiling']:.2f}x, "
+                f"CPU {two_cpu:.1f} s",
                 flush=True,
             )
     finally:
@@ -134,6 +171,7 @@ def bench_generate(args: argparse.Namespace) -> dict[str, Any]:
         "work_dir": str(work.parent),
         "rounds": rounds,
         "speedup_median": statistics.median(speedups),
+        "ceiling_median": statistics.median(r["ceiling"] for r in rounds),
         "speedup_min": min(speedups),
         "speedup_max": max(speedups),
         "all_identical": all(r["identical"] for r in rounds),
