@@ -33,14 +33,7 @@ from .connect import (
     table_rows,
 )
 from .explain import Plan, explain_queries, validate_queries
-from .options import (
-    DEFAULT_BASE_COUNT,
-    DEFAULT_COUNT,
-    DEFAULT_DURATION,
-    DEFAULT_RATE,
-    DEFAULT_READERS,
-    BenchOptions,
-)
+from .options import DEFAULT_BASE_COUNT, DEFAULT_COUNT, DEFAULT_DURATION, DEFAULT_RATE, DEFAULT_READERS, BenchOptions
 from .pacing import Pacer, wakes_on_interrupt
 from .params import ParamPools, draw_params
 from .reader_pool import COLLECT_TIMEOUT_S, READY_TIMEOUT_S, ReaderPool, reader_plans

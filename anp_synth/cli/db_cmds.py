@@ -13,27 +13,19 @@ from typing import Any
 
 import click
 
-from ..db import DEFAULT_DB_URL, SCHEMA_HEAD, ImportReport, import_file, import_generated
+from ..db import SCHEMA_HEAD, ImportReport, import_file, import_generated
 from ..db.admin import database_status, init_database, repair_database, upgrade_database
 from ..db.importer import ImportInterrupted
-from ..dburl import ENV_DB_URL
 from ..errors import AnpSynthError, InvalidArgument, OutputError
 from ..formats.output import atomic_output
 from ..model import PROFILES
 from ._errors import CliError, reported
 from ._help import PROFILE_HELP
-from ._options import input_format_option, max_line_bytes_option
+from ._options import db_option, input_format_option, max_line_bytes_option
 from ._progress import progress_bar
 
-_DB_OPTION = click.option(
-    "--db",
-    "db_url",
-    default=DEFAULT_DB_URL,
-    show_default=True,
-    envvar=ENV_DB_URL,
-    show_envvar=True,
-    metavar="URL",
-    help="Target database: sqlite:///FILE or postgresql://USER@HOST/DB (psycopg 3; PGPASSWORD, ~/.pgpass... apply).",
+_DB_OPTION = db_option(
+    "Target database: sqlite:///FILE or postgresql://USER@HOST/DB (psycopg 3; PGPASSWORD, ~/.pgpass... apply)."
 )
 
 
