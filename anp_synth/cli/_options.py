@@ -8,8 +8,6 @@ from typing import TypeVar
 
 import click
 
-from ..db import DEFAULT_DB_URL
-from ..dburl import ENV_DB_URL
 from ..formats import DEFAULT_MAX_LINE_BYTES, INPUT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., None])
@@ -22,7 +20,13 @@ def choices(values: tuple[str, ...]) -> str:
 
 def db_option(help: str, *, envvar: bool = True) -> Callable[[F], F]:
     """``--db URL`` (into ``db_url``), shared by ``db``, ``import``, ``bench``, ``explain`` and
-    ``export``: one default, and ``ANP_DB_URL`` where the command reads it; each says its use."""
+    ``export``: one default, and ``ANP_DB_URL`` where the command reads it; each says its use.
+
+    Imported here, not at the top: ``generate`` shares this module and must start without the
+    database layer (SQLAlchemy), which only the commands that call this load anyway."""
+    from ..db import DEFAULT_DB_URL
+    from ..dburl import ENV_DB_URL
+
     return click.option(
         "--db",
         "db_url",
