@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import shlex
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -122,22 +122,39 @@ def build_data_set(spec: DataSetSpec, directory: str | os.PathLike[str]) -> Mani
     return manifest
 
 
-def read_manifest(directory: str | os.PathLike[str]) -> Manifest:
-    """Load and check ``manifest.json``; a newer layout, schema or generator is refused by name."""
-    path = Path(directory) / MANIFEST_FILE
-    source = str(path)
+def read_json_object(
+    read: Callable[[], bytes],
+    source: str,
+    *,
+    missing: str,
+    absent: tuple[type[OSError], ...] = (FileNotFoundError,),
+) -> dict[str, Any]:
+    """The JSON object ``read()`` returns, for a manifest: a missing file (``absent``) is an
+    InvalidArgument saying ``missing`` (the user named the wrong place); a file that cannot be
+    read, is not JSON or not an object is a RecordError naming ``source``. Shared with the
+    cluster's parts manifest, so that both say the same of the same fault."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidArgument(
-            f"{source} not found: build a data set there first with `anp-synth fixtures build`"
-        ) from None
+        raw = json.loads(read().decode("utf-8"))
+    except absent:
+        raise InvalidArgument(missing) from None
     except OSError as exc:
         raise RecordError(f"cannot read: {exc.strerror or exc}", source=source) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise RecordError(f"not valid JSON ({exc})", source=source) from None
     if not isinstance(raw, dict):
         raise RecordError("expected a JSON object", source=source)
+    return raw
+
+
+def read_manifest(directory: str | os.PathLike[str]) -> Manifest:
+    """Load and check ``manifest.json``; a newer layout, schema or generator is refused by name."""
+    path = Path(directory) / MANIFEST_FILE
+    source = str(path)
+    raw = read_json_object(
+        path.read_bytes,
+        source,
+        missing=f"{source} not found: build a data set there first with `anp-synth fixtures build`",
+    )
     _refuse_newer(raw, "manifest_version", MANIFEST_VERSION, source)
     _refuse_newer(raw, "schema_version", SCHEMA_VERSION, source)
     generator_version = raw.get("generator_version")

@@ -18,9 +18,11 @@ achieved rate (articles over the phase's length) then falls below it.
 from __future__ import annotations
 
 import math
+import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 SLOT_S = 0.25
@@ -88,6 +90,32 @@ class Pacer:
         makes the writer drop them, as it does the rest of an interrupted import.
         """
         self._interrupted.set()
+
+
+@contextmanager
+def wakes_on_interrupt(pacer: Pacer | None) -> Iterator[None]:
+    """Ctrl-C (or SIGTERM, where the CLI makes it one) interrupts the pacer's wait at once,
+    on whichever thread it waits (:meth:`Pacer.interrupt`). The handlers in place still run
+    (they raise the interrupt in the main thread); this only tells the pacer first."""
+    if pacer is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous: dict[signal.Signals, Any] = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(sig)
+        if callable(handler):
+
+            def wake(signum: int, frame: Any, handler: Callable[[int, Any], Any] = handler) -> Any:
+                pacer.interrupt()
+                return handler(signum, frame)
+
+            previous[sig] = handler
+            signal.signal(sig, wake)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _percentile(sorted_values: Sequence[float], pct: float) -> float:

@@ -5,29 +5,24 @@ load a base window when it is empty, draw query parameters from what is there, s
 reader processes, then walk the phases by setting one shared integer while the importer runs
 in this process. Whatever happens (an import error, Ctrl-C), the readers are stopped and
 what they measured is collected: an interrupted run still yields a report, marked so.
+
+Its parts live where they can be read alone: the options in :mod:`.options`, the reader
+processes' parent side in :mod:`.reader_pool`, the paced import's clock in :mod:`.pacing`.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import queue
-import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.sharedctypes import Synchronized, SynchronizedArray
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from ..db import DEFAULT_DB_URL, BatchStats, import_generated
-from ..errors import BenchError, InvalidArgument
-from ..model import PROFILES
+from ..db import BatchStats, import_generated
+from ..errors import BenchError
 from ..rules import check_seed_range
 from .connect import (
-    ConnectSpec,
     DriverConnection,
     connect_spec,
     dialect_of,
@@ -36,122 +31,33 @@ from .connect import (
     redact,
     server_version,
     table_rows,
-    to_driver_sql,
 )
 from .explain import Plan, explain_queries, validate_queries
-from .pacing import Pacer, paced_batch_size
+from .options import DEFAULT_BASE_COUNT, DEFAULT_COUNT, DEFAULT_DURATION, DEFAULT_RATE, DEFAULT_READERS, BenchOptions
+from .pacing import Pacer, wakes_on_interrupt
 from .params import ParamPools, draw_params
-from .readers import PAUSE, STOP, WARMUP, ReaderPlan, ReaderQuery, reader_main
+from .reader_pool import COLLECT_TIMEOUT_S, READY_TIMEOUT_S, ReaderPool, reader_plans
+from .readers import WARMUP
 from .recorder import Recorder
 from .workload import Query, build_mix, check_statements, load_query_file, mix_for_dialect
 
-DEFAULT_COUNT = 30_000
-DEFAULT_BASE_COUNT = 10_000
-DEFAULT_DURATION = 8.0
-DEFAULT_READERS = 2
-DEFAULT_RATE = 200.0
-"""Queries per second (all readers together) when neither --rate nor --clients is given.
-
-Open loop by default: a closed loop runs as fast as the database answers, so on a small
-machine it would take the CPU from the very import it is meant to observe.
-"""
-READY_TIMEOUT_S = 120.0
-COLLECT_TIMEOUT_S = 30.0
+__all__ = [
+    "COLLECT_TIMEOUT_S",
+    "DEFAULT_BASE_COUNT",
+    "DEFAULT_COUNT",
+    "DEFAULT_DURATION",
+    "DEFAULT_RATE",
+    "DEFAULT_READERS",
+    "READY_TIMEOUT_S",
+    "BenchOptions",
+    "BenchRun",
+    "PhaseSpan",
+    "check_ownership",
+    "cpu_count",
+    "run_bench",
+]
 
 Event = Callable[[str, dict[str, Any]], None]
-
-
-@dataclass(frozen=True)
-class BenchOptions:
-    """Everything a bench run depends on; the same names as the CLI options."""
-
-    db_url: str = DEFAULT_DB_URL
-    seed: int | None = None
-    count: int = DEFAULT_COUNT
-    base_count: int = DEFAULT_BASE_COUNT
-    profile: str = "realistic"
-    readers: int = DEFAULT_READERS
-    rate: float | None = None
-    clients: int | None = None
-    duration: float = DEFAULT_DURATION
-    warmup: float = 1.0
-    batch_size: int | None = None
-    read_only: bool = False
-    yes: bool = False
-    queries_file: Path | None = None
-    explain: bool = True
-    progress_s: float = 0.0
-    """Every this many seconds of the recorded phases, a ``progress`` event (0: none), like
-    ``pgbench -P``: the CLI prints it on a terminal, so a long phase is not a silent one."""
-    import_rate: float | None = None
-    """Articles per second the import phase is held to (``pgbench -R``); None: as fast as it goes.
-    See :mod:`anp_synth.bench.pacing`."""
-
-    @property
-    def import_batch_size(self) -> int | None:
-        """The import phase's batch size: ``batch_size`` if given, else a quarter second of a
-        paced rate (:func:`~anp_synth.bench.pacing.paced_batch_size`), else the importer's default."""
-        if self.batch_size is not None:
-            return self.batch_size
-        return paced_batch_size(self.import_rate) if self.import_rate is not None else None
-
-    @property
-    def mode(self) -> Literal["open", "closed"]:
-        return "closed" if self.clients is not None else "open"
-
-    @property
-    def effective_rate(self) -> float:
-        return self.rate if self.rate is not None else DEFAULT_RATE
-
-    def validate(self) -> None:
-        if self.rate is not None and self.clients is not None:
-            raise InvalidArgument("--rate and --clients are exclusive: open loop or closed loop, not both")
-        if self.rate is not None and not self.rate > 0:
-            raise InvalidArgument(f"rate={self.rate!r} must be > 0 queries per second")
-        if self.clients is not None and self.clients < 1:
-            raise InvalidArgument(f"clients={self.clients!r} must be >= 1")
-        if self.readers < 1:
-            raise InvalidArgument(f"readers={self.readers!r} must be >= 1")
-        if not self.duration > 0:
-            raise InvalidArgument(f"duration={self.duration!r} must be > 0 seconds")
-        if self.warmup < 0:
-            raise InvalidArgument(f"warmup={self.warmup!r} must be >= 0 seconds")
-        if self.progress_s < 0:
-            raise InvalidArgument(f"progress_s={self.progress_s!r} must be >= 0 seconds")
-        if self.base_count < 1:
-            raise InvalidArgument(f"base_count={self.base_count!r} must be >= 1")
-        if self.batch_size is not None and self.batch_size < 1:
-            raise InvalidArgument(f"batch_size={self.batch_size!r} must be >= 1")
-        if self.import_rate is not None:
-            if not (self.import_rate > 0 and self.import_rate != float("inf")):
-                raise InvalidArgument(f"--import-rate {self.import_rate!r} must be > 0 articles per second")
-            if self.read_only:
-                raise InvalidArgument("--import-rate paces the import phase, which --read-only does not run")
-        if self.profile not in PROFILES:
-            raise InvalidArgument(f"profile={self.profile!r} is not one of {', '.join(PROFILES)}")
-        check_seed_range(self.seed if self.seed is not None else 1, self.count)
-        dialect_of(self.db_url)
-
-    def public(self) -> dict[str, Any]:
-        """The options as a report shows them: the URL without its password."""
-        return {
-            "db_url": redact(self.db_url),
-            "seed": self.seed,
-            "count": self.count,
-            "base_count": self.base_count,
-            "profile": self.profile,
-            "readers": self.readers,
-            "mode": self.mode,
-            "rate": self.effective_rate if self.mode == "open" else None,
-            "clients": self.clients,
-            "duration": self.duration,
-            "warmup": self.warmup,
-            "batch_size": self.batch_size,
-            "import_rate": self.import_rate,
-            "import_batch_size": None if self.read_only else self.import_batch_size,
-            "read_only": self.read_only,
-            "queries_file": str(self.queries_file) if self.queries_file else None,
-        }
 
 
 @dataclass
@@ -219,118 +125,6 @@ def _max_seed(conn: DriverConnection) -> int | None:
     return None if value is None else int(value)
 
 
-@contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Start children with SIGINT ignored (inherited across exec), so Ctrl-C is ours to handle."""
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-class _Readers:
-    """The reader processes and the shared phase integer that steers them."""
-
-    def __init__(self, plans: Sequence[ReaderPlan]) -> None:
-        ctx = multiprocessing.get_context("spawn")
-        self.phase: Synchronized[int] = ctx.Value("i", PAUSE, lock=False)
-        self.t0: Synchronized[int] = ctx.Value("q", 0, lock=False)
-        self.results = ctx.Queue()
-        self.done: SynchronizedArray[int] = ctx.Array("q", len(plans), lock=False)
-        self.procs = [
-            ctx.Process(
-                target=reader_main,
-                args=(p, self.phase, self.t0, self.results, self.done),
-                name=f"anp-bench-reader-{p.index}",
-            )
-            for p in plans
-        ]
-        self.failures: list[str] = []
-        self.recorders: list[Recorder] = []
-
-    def start(self) -> None:
-        with _sigint_ignored():
-            for p in self.procs:
-                p.start()
-        ready = 0
-        deadline = time.monotonic() + READY_TIMEOUT_S
-        while ready < len(self.procs):
-            try:
-                kind, _index, payload = self.results.get(timeout=max(0.1, deadline - time.monotonic()))
-            except queue.Empty:
-                raise BenchError(f"the readers did not start within {READY_TIMEOUT_S:.0f} s") from None
-            if kind == "failed":
-                raise BenchError(f"a reader could not start: {payload}")
-            ready += 1
-
-    def set(self, value: int) -> None:
-        self.phase.value = value
-
-    def stop(self) -> None:
-        """Tell every reader to stop, collect what each measured, and make sure all are gone."""
-        self.phase.value = STOP
-        deadline = time.monotonic() + COLLECT_TIMEOUT_S
-        done = 0
-        while done < len(self.procs) and time.monotonic() < deadline:
-            try:
-                kind, _index, payload = self.results.get(timeout=0.2)
-            except queue.Empty:
-                if not any(p.is_alive() for p in self.procs) and self.results.empty():
-                    break
-                continue
-            if kind == "done":
-                self.recorders.append(payload)
-                done += 1
-            elif kind == "failed":
-                self.failures.append(str(payload))
-                done += 1
-        for p in self.procs:
-            p.join(timeout=2.0)
-            if p.is_alive():
-                p.terminate()
-                p.join(timeout=2.0)
-                self.failures.append(f"{p.name} did not stop in time; its measurements are missing")
-        self.results.close()
-        self.results.join_thread()
-
-
-def _prepare_readers(
-    options: BenchOptions, spec: ConnectSpec, queries: Sequence[Query], pools: ParamPools, dialect: str
-) -> list[ReaderPlan]:
-    rq = tuple(
-        ReaderQuery(
-            q.id,
-            to_driver_sql(q.sql[dialect], dialect),
-            pools.groups_for(q.params),
-            q.weight,
-        )
-        for q in queries
-    )
-    n = options.readers
-    if options.mode == "closed":
-        assert options.clients is not None
-        n = min(n, options.clients)
-        per = [options.clients // n + (1 if i < options.clients % n else 0) for i in range(n)]
-    else:
-        per = [1] * n
-    seed = options.seed if options.seed is not None else 0
-    return [
-        ReaderPlan(
-            index=i,
-            spec=spec,
-            queries=rq,
-            pools={g: list(rows) for g, rows in pools.groups.items()},
-            seed=seed,
-            mode=options.mode,
-            rate=options.effective_rate / n,
-            clients=per[i],
-            readers=n,
-        )
-        for i in range(n)
-    ]
-
-
 def _import(
     options: BenchOptions,
     seed: int,
@@ -364,7 +158,7 @@ class _Ticker:
     imported over the last period. Called often (between sleeps, after every batch); cheap
     when nothing is due."""
 
-    def __init__(self, period: float, emit: Event, readers: _Readers, t0_ns: int) -> None:
+    def __init__(self, period: float, emit: Event, readers: ReaderPool, t0_ns: int) -> None:
         self.period, self.emit, self.readers, self.t0_ns = period, emit, readers, t0_ns
         self.span: PhaseSpan | None = None
         self.last = time.monotonic()
@@ -398,32 +192,6 @@ class _Ticker:
             self.last, self.queries, self.rows = now, queries, rows
 
 
-@contextmanager
-def _wakes_on_interrupt(pacer: Pacer | None) -> Iterator[None]:
-    """Ctrl-C (or SIGTERM, where the CLI makes it one) interrupts the pacer's wait at once,
-    on whichever thread it waits (:meth:`Pacer.interrupt`). The handlers in place still run
-    (they raise the interrupt in the main thread); this only tells the pacer first."""
-    if pacer is None or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous: dict[signal.Signals, Any] = {}
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        handler = signal.getsignal(sig)
-        if callable(handler):
-
-            def wake(signum: int, frame: Any, handler: Callable[[int, Any], Any] = handler) -> Any:
-                pacer.interrupt()
-                return handler(signum, frame)
-
-            previous[sig] = handler
-            signal.signal(sig, wake)
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
 def _sleep_phase(seconds: float, tick: Callable[[], None] = lambda: None) -> None:
     end = time.monotonic() + seconds
     while (left := end - time.monotonic()) > 0:
@@ -442,114 +210,23 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
     emit: Event = on_event or (lambda _kind, _data: None)
     started_wall = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     started = time.monotonic()
-    shown = redact(options.db_url)
     dialect = dialect_of(options.db_url)
-
-    extra: list[Query] = []
-    replace_builtin = False
-    if options.queries_file is not None:
-        extra, replace_builtin = load_query_file(options.queries_file)
-    mix = mix_for_dialect(build_mix(extra, replace_builtin=replace_builtin), dialect)
-    check_statements(mix, dialect, read_only=options.read_only)
-
+    mix = _query_mix(options, dialect)
     spec = connect_spec(options.db_url, read_only=options.read_only)
     conn = open_driver_connection(spec)
     try:
         version = server_version(conn)
-        rows = table_rows(conn)
-        if options.read_only:
-            if "anp_articles" not in rows:
-                raise BenchError(f"{shown}: no anp_articles table: nothing to query (--read-only never creates one)")
-        elif not options.yes:
-            check_ownership(conn, rows, shown)
-
-        import_seed: int | None = None
-        base_load: dict[str, Any] | None = None
-        if not options.read_only:
-            top = _max_seed(conn) if rows.get("anp_articles") else None
-            import_seed = options.seed if options.seed is not None else (top + 1 if top is not None else 1)
-            check_seed_range(import_seed, options.count)
-            if not rows.get("anp_articles"):
-                base_seed = import_seed + options.count
-                emit("base", {"seed": base_seed, "count": options.base_count})
-                base_load = _import(options, base_seed, options.base_count, None, options.batch_size)
-                rows = table_rows(conn)
-                _settle(conn)
-
+        import_seed, base_load = _set_up(conn, options, emit)
         emit("params", {})
         pools = draw_params(conn, seed=import_seed if import_seed is not None else (options.seed or 0))
-        skipped: dict[str, str] = {}
-        runnable: list[Query] = []
-        for q in mix:
-            missing = pools.missing(q.params)
-            if missing:
-                skipped[q.id] = f"no data for its parameters ({', '.join(missing)})"
-            else:
-                runnable.append(q)
-        if not runnable:
-            raise BenchError(
-                "no query of the mix can run on this data: " + "; ".join(f"{k}: {v}" for k, v in skipped.items())
-            )
+        runnable, skipped = _runnable(mix, pools)
         validate_queries(conn, runnable, pools)
-
-        readers = _Readers(_prepare_readers(options, spec, runnable, pools, dialect))
-        phases: list[PhaseSpan] = []
-        batches: list[tuple[int, int]] = []
-        pacer: Pacer | None = None
-        import_report: dict[str, Any] | None = None
-        interrupted = False
-        t0 = 0
-        try:
-            emit("readers", {"readers": len(readers.procs)})
-            readers.start()
-            if options.warmup > 0:
-                emit("warmup", {"seconds": options.warmup})
-                readers.set(WARMUP)
-                _sleep_phase(options.warmup)
-            t0 = time.monotonic_ns()
-            readers.t0.value = t0
-            tick = _Ticker(options.progress_s, emit, readers, t0)
-            names = ["idle", "after"] if options.read_only else ["idle", "import", "after"]
-            for index, name in enumerate(names):
-                span = PhaseSpan(name, index, time.monotonic_ns() - t0)
-                phases.append(span)
-                readers.set(index)
-                tick.enter(span)
-                emit("phase", {"name": name, "index": index})
-                if name == "import":
-                    assert import_seed is not None
-
-                    if options.import_rate is not None:
-                        pacer = Pacer(options.import_rate, t0 + span.start_ns, tick)
-
-                    def on_batch(stats: BatchStats, span: PhaseSpan = span, pacer: Pacer | None = pacer) -> None:
-                        inserted = stats.inserted
-                        span.rows_imported += inserted
-                        batches.append((time.monotonic_ns() - t0, inserted))
-                        tick()
-                        if pacer is not None:
-                            pacer.after_batch(stats.rows, stats.from_ledger)
-
-                    with _wakes_on_interrupt(pacer):
-                        import_report = _import(
-                            options, import_seed, options.count, on_batch, options.import_batch_size
-                        )
-                else:
-                    _sleep_phase(options.duration, tick)
-                span.end_ns = time.monotonic_ns() - t0
-        except KeyboardInterrupt:
-            interrupted = True
-            if phases and phases[-1].end_ns == 0:
-                phases[-1].end_ns = time.monotonic_ns() - t0
-            emit("interrupted", {})
-        finally:
-            readers.stop()
-        recorder = Recorder(t0)
-        for r in readers.recorders:
-            recorder.merge(r)
-
+        readers = ReaderPool(reader_plans(options, spec, runnable, pools, dialect))
+        walk = _PhaseWalk(options, emit, readers, import_seed)
+        walk.run()
+        recorder = readers.merged(walk.t0)
         plans: list[Plan] = []
-        if options.explain and not interrupted:
+        if options.explain and not walk.interrupted:
             emit("explain", {})
             plans = explain_queries(conn, runnable, pools, rows=table_rows(conn))
         final_rows = table_rows(conn)
@@ -562,22 +239,153 @@ def _run(options: BenchOptions, on_event: Event | None) -> BenchRun:
         server_version=version,
         queries=runnable,
         skipped_queries=skipped,
-        phases=phases,
+        phases=walk.phases,
         recorder=recorder,
-        import_batches=batches,
-        import_schedule=None
-        if pacer is None
-        else [(due - t0, committed - t0, n) for due, committed, n in pacer.batches],
+        import_batches=walk.batches,
+        import_schedule=walk.schedule(),
         import_seed=import_seed,
         base_load=base_load,
-        import_report=import_report,
+        import_report=walk.import_report,
         plans=plans,
         table_rows=final_rows,
-        interrupted=interrupted,
+        interrupted=walk.interrupted,
         reader_failures=readers.failures,
         started_at=started_wall,
         elapsed_s=time.monotonic() - started,
     )
+
+
+def _query_mix(options: BenchOptions, dialect: str) -> list[Query]:
+    """The built-in mix with the user's query file (added to it, or replacing it), for ``dialect``;
+    refused before anything connects if a statement may not run (see :mod:`.statements`)."""
+    extra: list[Query] = []
+    replace_builtin = False
+    if options.queries_file is not None:
+        extra, replace_builtin = load_query_file(options.queries_file)
+    mix = mix_for_dialect(build_mix(extra, replace_builtin=replace_builtin), dialect)
+    check_statements(mix, dialect, read_only=options.read_only)
+    return mix
+
+
+def _set_up(conn: DriverConnection, options: BenchOptions, emit: Event) -> tuple[int | None, dict[str, Any] | None]:
+    """Check the database is ours to use, pick the import's first seed, and load a base window
+    into an empty database (so the idle phase has rows to query). Returns (import seed, base
+    load's report); both None under ``--read-only``, which neither imports nor loads."""
+    shown = redact(options.db_url)
+    rows = table_rows(conn)
+    if options.read_only:
+        if "anp_articles" not in rows:
+            raise BenchError(f"{shown}: no anp_articles table: nothing to query (--read-only never creates one)")
+        return None, None
+    if not options.yes:
+        check_ownership(conn, rows, shown)
+    top = _max_seed(conn) if rows.get("anp_articles") else None
+    import_seed = options.seed if options.seed is not None else (top + 1 if top is not None else 1)
+    check_seed_range(import_seed, options.count)
+    base_load: dict[str, Any] | None = None
+    if not rows.get("anp_articles"):
+        base_seed = import_seed + options.count
+        emit("base", {"seed": base_seed, "count": options.base_count})
+        base_load = _import(options, base_seed, options.base_count, None, options.batch_size)
+        _settle(conn)
+    return import_seed, base_load
+
+
+def _runnable(mix: Sequence[Query], pools: ParamPools) -> tuple[list[Query], dict[str, str]]:
+    """The queries the loaded data has parameters for, and why each other one is skipped;
+    BenchError when none can run (a bench of nothing would report nothing)."""
+    skipped: dict[str, str] = {}
+    runnable: list[Query] = []
+    for q in mix:
+        missing = pools.missing(q.params)
+        if missing:
+            skipped[q.id] = f"no data for its parameters ({', '.join(missing)})"
+        else:
+            runnable.append(q)
+    if not runnable:
+        raise BenchError(
+            "no query of the mix can run on this data: " + "; ".join(f"{k}: {v}" for k, v in skipped.items())
+        )
+    return runnable, skipped
+
+
+class _PhaseWalk:
+    """The measured part of a run: warm-up, then idle, import (unless read-only) and after.
+
+    The readers follow the phase through one shared integer; the import runs in this process.
+    Ctrl-C ends the walk early (``interrupted``), with the phase in flight closed where it
+    stopped; the readers are stopped and collected whatever happened.
+    """
+
+    def __init__(self, options: BenchOptions, emit: Event, readers: ReaderPool, import_seed: int | None) -> None:
+        self.options, self.emit, self.readers, self.import_seed = options, emit, readers, import_seed
+        self.phases: list[PhaseSpan] = []
+        self.batches: list[tuple[int, int]] = []
+        self.pacer: Pacer | None = None
+        self.import_report: dict[str, Any] | None = None
+        self.interrupted = False
+        self.t0 = 0
+
+    def run(self) -> None:
+        try:
+            self.emit("readers", {"readers": len(self.readers.procs)})
+            self.readers.start()
+            self._warm_up()
+            self.t0 = time.monotonic_ns()
+            self.readers.t0.value = self.t0
+            tick = _Ticker(self.options.progress_s, self.emit, self.readers, self.t0)
+            names = ["idle", "after"] if self.options.read_only else ["idle", "import", "after"]
+            for index, name in enumerate(names):
+                span = PhaseSpan(name, index, time.monotonic_ns() - self.t0)
+                self.phases.append(span)
+                self.readers.set(index)
+                tick.enter(span)
+                self.emit("phase", {"name": name, "index": index})
+                if name == "import":
+                    self._import_phase(span, tick)
+                else:
+                    _sleep_phase(self.options.duration, tick)
+                span.end_ns = time.monotonic_ns() - self.t0
+        except KeyboardInterrupt:
+            self.interrupted = True
+            if self.phases and self.phases[-1].end_ns == 0:
+                self.phases[-1].end_ns = time.monotonic_ns() - self.t0
+            self.emit("interrupted", {})
+        finally:
+            self.readers.stop()
+
+    def _warm_up(self) -> None:
+        if self.options.warmup > 0:
+            self.emit("warmup", {"seconds": self.options.warmup})
+            self.readers.set(WARMUP)
+            _sleep_phase(self.options.warmup)
+
+    def _import_phase(self, span: PhaseSpan, tick: _Ticker) -> None:
+        """Import the measured window, each batch counted in ``span`` and, when paced, held to
+        its due time by the pacer."""
+        assert self.import_seed is not None
+        t0 = self.t0
+        pacer = None if self.options.import_rate is None else Pacer(self.options.import_rate, t0 + span.start_ns, tick)
+        self.pacer = pacer
+
+        def on_batch(stats: BatchStats) -> None:
+            inserted = stats.inserted
+            span.rows_imported += inserted
+            self.batches.append((time.monotonic_ns() - t0, inserted))
+            tick()
+            if pacer is not None:
+                pacer.after_batch(stats.rows, stats.from_ledger)
+
+        with wakes_on_interrupt(pacer):
+            self.import_report = _import(
+                self.options, self.import_seed, self.options.count, on_batch, self.options.import_batch_size
+            )
+
+    def schedule(self) -> list[tuple[int, int, int]] | None:
+        """A paced import's (due, committed, articles) per batch, ns since time zero; None unpaced."""
+        if self.pacer is None:
+            return None
+        return [(due - self.t0, committed - self.t0, n) for due, committed, n in self.pacer.batches]
 
 
 def cpu_count() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import click
@@ -15,6 +16,34 @@ F = TypeVar("F", bound=Callable[..., None])
 def choices(values: tuple[str, ...]) -> str:
     """``[a|b|c]``: the metavar of an option whose values the library checks (one-line errors)."""
     return "[" + "|".join(values) + "]"
+
+
+def db_option(help: str, *, envvar: bool = True) -> Callable[[F], F]:
+    """``--db URL`` (into ``db_url``), shared by ``db``, ``import``, ``bench``, ``explain`` and
+    ``export``: one default, and ``ANP_DB_URL`` where the command reads it; each says its use.
+
+    Imported here, not at the top: ``generate`` shares this module and must start without the
+    database layer (SQLAlchemy), which only the commands that call this load anyway."""
+    from ..db import DEFAULT_DB_URL
+    from ..dburl import ENV_DB_URL
+
+    return click.option(
+        "--db",
+        "db_url",
+        default=DEFAULT_DB_URL,
+        show_default=True,
+        envvar=ENV_DB_URL if envvar else None,
+        show_envvar=envvar,
+        metavar="URL",
+        help=help,
+    )
+
+
+def queries_option(help: str) -> Callable[[F], F]:
+    """``--queries FILE.toml`` (into ``queries_file``), shared by ``bench`` and ``explain``."""
+    return click.option(
+        "--queries", "queries_file", type=click.Path(path_type=Path, dir_okay=False), default=None, help=help
+    )
 
 
 def max_line_bytes_option(command: F) -> F:

@@ -12,21 +12,20 @@ from ..bench.compare import DEFAULT_NOISE_FLOOR, compare_reports, render_compari
 from ..bench.connect import redact
 from ..bench.explain import LARGE_TABLE_ROWS, explain_database
 from ..bench.html import render_html
-from ..bench.report import build_report, load_report, render_text, write_json, write_text
-from ..bench.runner import (
+from ..bench.options import (
     DEFAULT_BASE_COUNT,
     DEFAULT_COUNT,
     DEFAULT_DURATION,
     DEFAULT_RATE,
     DEFAULT_READERS,
     BenchOptions,
-    run_bench,
 )
-from ..db import DEFAULT_DB_URL
-from ..dburl import ENV_DB_URL
+from ..bench.report import build_report, load_report, render_text, write_json, write_text
+from ..bench.runner import run_bench
 from ..model import PROFILES
 from ._errors import CliError, reported, terminate_as_interrupt
 from ._help import PROFILE_HELP
+from ._options import db_option, queries_option
 
 DEFAULT_REPORT = "anp-bench.json"
 DEFAULT_HTML = "anp-bench.html"
@@ -58,16 +57,7 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
 
 
 @click.group(invoke_without_command=True)
-@click.option(
-    "--db",
-    "db_url",
-    metavar="URL",
-    default=DEFAULT_DB_URL,
-    show_default=True,
-    envvar=ENV_DB_URL,
-    show_envvar=True,
-    help="Database URL (sqlite:/// or postgresql://).",
-)
+@db_option("Database URL (sqlite:/// or postgresql://).")
 @click.option(
     "--seed", type=int, default=None, help="First seed of the import window [default: after the highest seed loaded]."
 )
@@ -107,13 +97,7 @@ def _progress(kind: str, data: dict[str, Any]) -> None:
     metavar="ARTICLES_PER_S",
     help="Hold the import phase to this many articles per second, like pgbench -R [default: unpaced].",
 )
-@click.option(
-    "--queries",
-    "queries_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="TOML file adding or replacing queries (see docs/BENCH.md, 'The query mix').",
-)
+@queries_option("TOML file adding or replacing queries (see docs/BENCH.md, 'The query mix').")
 @click.option(
     "--read-only",
     is_flag=True,
@@ -258,18 +242,9 @@ def compare_cmd(
 
 
 @click.command("explain")
-@click.option(
-    "--db", "db_url", metavar="URL", default=DEFAULT_DB_URL, show_default=True, envvar=ENV_DB_URL, show_envvar=True,
-    help="Database URL.",
-)  # fmt: skip
+@db_option("Database URL.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the parameter draw.")
-@click.option(
-    "--queries",
-    "queries_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="TOML file adding or replacing queries.",
-)
+@queries_option("TOML file adding or replacing queries.")
 @click.option(
     "--large-rows",
     type=int,

@@ -13,28 +13,19 @@ from typing import Any
 
 import click
 
-from ..db import DEFAULT_DB_URL, ImportReport, import_file, import_generated
-from ..db.connect import database_errors, open_engine, parse_url, redact
+from ..db import SCHEMA_HEAD, ImportReport, import_file, import_generated
+from ..db.admin import database_status, init_database, repair_database, upgrade_database
 from ..db.importer import ImportInterrupted
-from ..db.migrations import HEAD, index_problems, inspect_schema, repair_indexes, upgrade
-from ..dburl import ENV_DB_URL
-from ..errors import AnpSynthError, DatabaseError, InvalidArgument, OutputError
+from ..errors import AnpSynthError, InvalidArgument, OutputError
 from ..formats.output import atomic_output
 from ..model import PROFILES
 from ._errors import CliError, reported
 from ._help import PROFILE_HELP
-from ._options import input_format_option, max_line_bytes_option
+from ._options import db_option, input_format_option, max_line_bytes_option
 from ._progress import progress_bar
 
-_DB_OPTION = click.option(
-    "--db",
-    "db_url",
-    default=DEFAULT_DB_URL,
-    show_default=True,
-    envvar=ENV_DB_URL,
-    show_envvar=True,
-    metavar="URL",
-    help="Target database: sqlite:///FILE or postgresql://USER@HOST/DB (psycopg 3; PGPASSWORD, ~/.pgpass... apply).",
+_DB_OPTION = db_option(
+    "Target database: sqlite:///FILE or postgresql://USER@HOST/DB (psycopg 3; PGPASSWORD, ~/.pgpass... apply)."
 )
 
 
@@ -48,54 +39,31 @@ def db_group() -> None:
 def db_init(db_url: str) -> None:
     """Create the anp_ tables at the newest schema version (no-op if they exist)."""
     with reported():
-        url = parse_url(db_url)
-        engine = open_engine(db_url)
-        try:
-            with database_errors(url, "cannot initialise"), engine.connect() as conn:
-                state = inspect_schema(conn)
-            if state.version is None:
-                with database_errors(url, "cannot initialise"):
-                    upgrade(engine)
-                click.echo(f"created the anp_ tables in {redact(url)} at schema version {HEAD}")
-            elif state.version < HEAD:
-                click.echo(
-                    f"{redact(url)} is at schema version {state.version} (newest {HEAD}): "
-                    "run `anp-synth db upgrade` to bring it up to date"
-                )
-            else:
-                click.echo(f"{redact(url)} is already at schema version {state.version}")
-        finally:
-            engine.dispose()
+        result = init_database(db_url)
+        if result.created:
+            click.echo(f"created the anp_ tables in {result.database} at schema version {result.version}")
+        elif result.outdated:
+            click.echo(
+                f"{result.database} is at schema version {result.version} (newest {SCHEMA_HEAD}): "
+                "run `anp-synth db upgrade` to bring it up to date"
+            )
+        else:
+            click.echo(f"{result.database} is already at schema version {result.version}")
 
 
 @db_group.command("upgrade")
 @_DB_OPTION
-@click.option("--to", "target", type=int, default=HEAD, show_default=True, help="Schema version to stop at.")
+@click.option("--to", "target", type=int, default=SCHEMA_HEAD, show_default=True, help="Schema version to stop at.")
 def db_upgrade(db_url: str, target: int) -> None:
     """Apply the pending migrations in order, each in the same transaction as its version row."""
     with reported():
-        if not 1 <= target <= HEAD:
-            raise InvalidArgument(f"--to {target}: schema versions run from 1 to {HEAD}")
-        url = parse_url(db_url)
-        engine = open_engine(db_url)
-        try:
-            with database_errors(url, "cannot upgrade"):
-                before, after = upgrade(
-                    engine, target=target, on_step=lambda v, d: click.echo(f"applied version {v}: {d}")
-                )
-        finally:
-            engine.dispose()
-        if before == after:
-            click.echo(f"{redact(url)} is at schema version {after}: nothing to do")
+        if not 1 <= target <= SCHEMA_HEAD:
+            raise InvalidArgument(f"--to {target}: schema versions run from 1 to {SCHEMA_HEAD}")
+        result = upgrade_database(db_url, target=target, on_step=lambda v, d: click.echo(f"applied version {v}: {d}"))
+        if result.before == result.after:
+            click.echo(f"{result.database} is at schema version {result.after}: nothing to do")
         else:
-            click.echo(f"{redact(url)} upgraded from version {before or 0} to {after}")
-
-
-def _existing_database(db_url: str) -> None:
-    """Refuse a SQLite URL whose file does not exist: inspecting must never create a database."""
-    url = parse_url(db_url)
-    if url.get_backend_name() == "sqlite" and url.database and not os.path.exists(url.database):
-        raise DatabaseError(f"no database at {redact(url)}: the file {url.database} does not exist")
+            click.echo(f"{result.database} upgraded from version {result.before or 0} to {result.after}")
 
 
 @db_group.command("status")
@@ -103,34 +71,19 @@ def _existing_database(db_url: str) -> None:
 def db_status(db_url: str) -> None:
     """Show the schema version, applied and pending migrations, the ledger's size and index problems."""
     with reported():
-        url = parse_url(db_url)
-        _existing_database(db_url)
-        engine = open_engine(db_url)
-        try:
-            with database_errors(url, "cannot read"), engine.connect() as conn:
-                state = inspect_schema(conn)
-                counts: dict[str, Any] = {}
-                problems: list[str] = []
-                if state.version:
-                    from sqlalchemy import text
-
-                    for name in ("anp_articles", "anp_post_meta", "anp_import_ledger"):
-                        counts[name] = conn.execute(text(f"select count(*) from {name}")).scalar_one()
-                    problems = index_problems(conn, state.version)
-        finally:
-            engine.dispose()
-        click.echo(f"database        {redact(url)}")
-        click.echo(f"schema version  {state.version if state.version is not None else 'none (no anp_ tables)'}")
-        click.echo(f"newest version  {HEAD}")
-        for version, description, applied_at in state.applied:
+        status = database_status(db_url)
+        click.echo(f"database        {status.database}")
+        click.echo(f"schema version  {status.version if status.version is not None else 'none (no anp_ tables)'}")
+        click.echo(f"newest version  {status.head}")
+        for version, description, applied_at in status.applied:
             click.echo(f"  applied  v{version}  {applied_at}  {description}")
-        for migration in state.pending:
-            click.echo(f"  pending  v{migration.VERSION}  {migration.DESCRIPTION}")
-        for name, count in counts.items():
+        for version, description in status.pending:
+            click.echo(f"  pending  v{version}  {description}")
+        for name, count in status.row_counts:
             click.echo(f"rows {name:<18} {count}")
-        for problem in problems:
+        for problem in status.problems:
             click.echo(f"problem         {problem}")
-        if problems:
+        if status.problems:
             click.echo("repair          run `anp-synth db repair --db URL` (the next import also repairs)")
 
 
@@ -139,18 +92,11 @@ def db_status(db_url: str) -> None:
 def db_repair(db_url: str) -> None:
     """Build the indexes a killed load left missing, and rebuild invalid ones (PostgreSQL)."""
     with reported():
-        url = parse_url(db_url)
-        _existing_database(db_url)
-        engine = open_engine(db_url)
-        try:
-            with database_errors(url, "cannot repair"):
-                problems = repair_indexes(engine)
-        finally:
-            engine.dispose()
-        for problem in problems:
+        result = repair_database(db_url)
+        for problem in result.repaired:
             click.echo(f"repaired  {problem}")
-        if not problems:
-            click.echo(f"{redact(url)}: nothing to repair")
+        if not result.repaired:
+            click.echo(f"{result.database}: nothing to repair")
 
 
 def _write_report(path: str, report: ImportReport) -> None:

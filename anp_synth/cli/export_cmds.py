@@ -11,26 +11,18 @@ from collections.abc import Iterator
 
 import click
 
-from ..db import DEFAULT_DB_URL
 from ..db.export import CHUNK_SIZE, export_records
 from ..formats import FORMATS, atomic_output, check_format, encode_lines, output_format, write_chunks
 from ..model import PROFILES, Article
 from ..rules import canonical_json
 from ._errors import reported, terminate_as_interrupt
 from ._options import choices as _choices
-from ._options import output_options
+from ._options import db_option, output_options
 from .generate_cmds import _stdout_pipe
 
 
 @click.command("export")
-@click.option(
-    "--db",
-    "db_url",
-    default=DEFAULT_DB_URL,
-    show_default=True,
-    metavar="URL",
-    help="Database to read: sqlite:///FILE (never created) or postgresql://USER@HOST/DB.",
-)
+@db_option("Database to read: sqlite:///FILE (never created) or postgresql://USER@HOST/DB.", envvar=False)
 @click.option("--seed", type=int, default=None, help="First seed of the window (default: 0).")
 @click.option("--count", type=int, default=None, help="Seeds in the window (default: every stored seed from --seed).")
 @click.option("--profile", default=None, metavar=_choices(PROFILES), help="Only this profile (default: all).")

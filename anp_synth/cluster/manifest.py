@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, BinaryIO
 
 from ..errors import InvalidArgument, RecordError
+from ..fixtures import read_json_object
 from ..rules import GENERATOR_NAME, GENERATOR_VERSION
 
 __all__ = ["KIND", "MANIFEST_FILE", "Part", "PartsManifest", "is_parts_manifest", "read_parts_manifest", "verify_parts"]
@@ -122,18 +123,17 @@ class _Storage:
 
 def _read_raw(storage: _Storage) -> dict[str, Any]:
     source = storage.where(MANIFEST_FILE)
-    try:
+
+    def read() -> bytes:
         with storage.open(MANIFEST_FILE) as handle:
-            raw = json.loads(handle.read().decode("utf-8"))
-    except (FileNotFoundError, NotADirectoryError):
-        raise InvalidArgument(f"{source} not found: not a data set directory (or an unfinished run)") from None
-    except OSError as exc:
-        raise RecordError(f"cannot read: {exc.strerror or exc}", source=source) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RecordError(f"not valid JSON ({exc})", source=source) from None
-    if not isinstance(raw, dict):
-        raise RecordError("expected a JSON object", source=source)
-    return raw
+            return handle.read()
+
+    return read_json_object(
+        read,
+        source,
+        missing=f"{source} not found: not a data set directory (or an unfinished run)",
+        absent=(FileNotFoundError, NotADirectoryError),
+    )
 
 
 def is_parts_manifest(directory: str) -> bool:

@@ -152,6 +152,24 @@ def ledger_outcome(found: Sequence[Any]) -> BatchOutcome:
     )  # fmt: skip
 
 
+def ledger_row(entry: Mapping[str, Any], outcome: BatchOutcome, on_conflict: str) -> dict[str, Any]:
+    """The ledger row of a batch just written: ``entry`` (counted before writing: the rows
+    skipped and rejected while reading) plus what the write did.
+
+    An article of another generator version kept under ``on_conflict="skip"`` is not in
+    ``outcome.skipped`` (the report counts it apart), but the ledger has no column of its own
+    for it: there it is skipped. One function for both backends, so that they keep the same count.
+    """
+    ledger = dict(entry)
+    ledger.update(
+        rows_inserted=outcome.inserted,
+        rows_updated=outcome.updated,
+        rows_skipped=ledger["rows_skipped"] + outcome.skipped + (outcome.other_version if on_conflict == "skip" else 0),
+        rows_rejected=ledger["rows_rejected"] + outcome.conflicts,
+    )
+    return ledger
+
+
 def _normal(value: Any) -> Any:
     # PostgreSQL returns DATE as a date, SQLite as the text it was given; booleans compare equal to 0/1.
     return value.isoformat() if isinstance(value, dt.date) else value

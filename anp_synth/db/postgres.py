@@ -38,6 +38,7 @@ from .backend import (
     differing,
     keep_rows,
     ledger_outcome,
+    ledger_row,
     plan_batch,
 )
 from .connect import redact, scrub
@@ -208,15 +209,7 @@ class PostgresBackend:
                 outcome.staged = True
                 self._merge(cur, batch, on_conflict, on_conflicts, stored, outcome)
                 outcome.write_s = time.perf_counter() - t0 - outcome.merge_s
-            ledger = dict(entry)
-            ledger.update(
-                rows_inserted=outcome.inserted,
-                rows_updated=outcome.updated,
-                rows_skipped=ledger["rows_skipped"]
-                + outcome.skipped
-                + (outcome.other_version if on_conflict == "skip" else 0),
-                rows_rejected=ledger["rows_rejected"] + outcome.conflicts,
-            )
+            ledger = ledger_row(entry, outcome, on_conflict)
             names = _COLUMNS["anp_import_ledger"]
             cur.execute(
                 f"INSERT INTO anp_import_ledger ({', '.join(names)}) VALUES ({', '.join(['%s'] * len(names))})",

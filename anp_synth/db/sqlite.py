@@ -29,6 +29,7 @@ from .backend import (
     differing,
     keep_rows,
     ledger_outcome,
+    ledger_row,
     plan_batch,
 )
 from .connect import SQLITE_PRAGMAS, redact
@@ -38,6 +39,15 @@ _PROBE_CHUNK = 500
 _BUILD_CACHE_KIB = -16384
 _DIALECT = sqlite_dialect.dialect()
 _SECONDARY_INDEXES = sorted((ix for t in tables.OWNED_TABLES for ix in t.indexes), key=lambda ix: str(ix.name))
+
+
+def _error(exc: sqlite3.Error, doing: str, url: URL) -> Exception:
+    """What a driver error becomes: a locked or busy database is a TransientError (another
+    writer or a checkpoint held it past the busy timeout: the importer waits and retries);
+    anything else a DatabaseError naming what was being done, and where."""
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+        return TransientError(str(exc), kind="lock")
+    return DatabaseError(f"{doing} {redact(url)}: {exc}")
 
 
 def _insert_sql(table_name: str) -> str:
@@ -72,12 +82,8 @@ class SqliteBackend:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             for name, value in SQLITE_PRAGMAS:
                 conn.execute(f"PRAGMA {name}={value}")
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise TransientError(str(exc), kind="lock") from None
-            raise DatabaseError(f"cannot open {redact(self.url)}: {exc}") from None
         except sqlite3.Error as exc:
-            raise DatabaseError(f"cannot open {redact(self.url)}: {exc}") from None
+            raise _error(exc, "cannot open", self.url) from None
         return conn
 
     def server_version(self) -> str:
@@ -89,9 +95,7 @@ class SqliteBackend:
         try:
             return {str(r[0]) for r in self.conn.execute("SELECT batch_key FROM anp_import_ledger")}
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise TransientError(str(exc), kind="lock") from None
-            raise DatabaseError(f"reading {redact(self.url)}: {exc}") from None
+            raise _error(exc, "reading", self.url) from None
 
     def begin_load(self) -> bool:
         """Into empty tables, drop the secondary indexes: :meth:`finish_load` builds each once, sorted.
@@ -115,9 +119,7 @@ class SqliteBackend:
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 cur.execute("ROLLBACK")
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise TransientError(str(exc), kind="lock") from None
-            raise DatabaseError(f"writing to {redact(self.url)}: {exc}") from None
+            raise _error(exc, "writing to", self.url) from None
         finally:
             cur.close()
 
@@ -179,12 +181,8 @@ class SqliteBackend:
                 if self.conn.in_transaction:
                     cur.execute("ROLLBACK")
                 raise
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise TransientError(str(exc), kind="lock") from None
-            raise DatabaseError(f"writing to {redact(self.url)}: {exc}") from None
         except sqlite3.Error as exc:
-            raise DatabaseError(f"writing to {redact(self.url)}: {exc}") from None
+            raise _error(exc, "writing to", self.url) from None
         finally:
             cur.close()
 
@@ -235,15 +233,7 @@ class SqliteBackend:
             if rows:
                 cur.executemany(_INSERT[table.name], rows)
         outcome.inserted = len(writes.articles)
-        ledger = dict(entry)
-        ledger.update(
-            rows_inserted=outcome.inserted,
-            rows_updated=outcome.updated,
-            rows_skipped=ledger["rows_skipped"]
-            + outcome.skipped
-            + (outcome.other_version if on_conflict == "skip" else 0),
-            rows_rejected=ledger["rows_rejected"] + outcome.conflicts,
-        )
+        ledger = ledger_row(entry, outcome, on_conflict)
         cur.execute(_INSERT["anp_import_ledger"], tuple(ledger[c.name] for c in tables.import_ledger.columns))
         outcome.write_s += time.perf_counter() - t0 - outcome.merge_s
         return outcome
