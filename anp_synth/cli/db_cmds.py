@@ -15,14 +15,15 @@ import click
 
 from ..db import DEFAULT_DB_URL, ImportReport, import_file, import_generated
 from ..db.connect import database_errors, open_engine, parse_url, redact
-from ..db.importer import ImportInterrupted
+from ..db.importer import ImportFailed, ImportInterrupted
 from ..db.migrations import HEAD, index_problems, inspect_schema, repair_indexes, upgrade
+from ..db.options import check_workers
 from ..dburl import ENV_DB_URL
 from ..errors import AnpSynthError, DatabaseError, InvalidArgument, OutputError
 from ..formats.output import atomic_output
 from ..model import PROFILES
 from ._errors import CliError, reported
-from ._help import PROFILE_HELP
+from ._help import PROFILE_HELP, WORKERS_HELP
 from ._options import input_format_option, max_line_bytes_option
 from ._progress import progress_bar
 
@@ -208,9 +209,8 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
     "--workers",
     type=int,
     default=None,
-    help="Processes that generate or parse and encode batches while this one writes (0: this one does) "
-    "[default: SQLite one per usable core but one, at most 4 (none on 2 cores or fewer), PostgreSQL none; "
-    "none for a small input].",
+    help=f"{WORKERS_HELP} [default: SQLite one per usable core but one, at most 4 (1 on 2 cores or fewer), "
+    "PostgreSQL 1; 1 for a small input].",
 )
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")
@@ -261,11 +261,13 @@ def import_cmd(
     stop = threading.Event()
     with reported(), _stop_signals(stop) as received:
         show = sys.stderr.isatty() if progress is None else progress
+        if workers is not None:
+            check_workers(workers)  # the range and message of generate's --workers
         if cluster is not None:
             from . import cluster_cmds
 
             refused = {
-                "--workers": workers not in (None, 0),
+                "--workers": workers not in (None, 1),
                 "--on-error skip": on_error != "abort",
                 "--rejects": bool(rejects_path),
                 "--profile with a DIR": file is not None and profile is not None,
@@ -321,8 +323,8 @@ def import_cmd(
                 exit_code=128 + signum,
             ) from None
         except AnpSynthError as exc:
-            partial: ImportReport | None = getattr(exc, "report", None)
-            if partial is not None:
+            if isinstance(exc, ImportFailed):
+                partial = exc.report
                 unwritten = _report_error(report_path, partial)
                 with suppress(OSError):  # stdout's own trouble must not hide why the import stopped
                     click.echo(partial.format_text())
