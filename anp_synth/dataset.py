@@ -33,12 +33,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .argcheck import integer
 from .errors import InvalidArgument
 from .formats.output import atomic_output, gzip_member, is_gzip
 from .formats.writers import ChunkFile, check_format, encode_lines, output_format, write_chunks
 from .generator import generate, generate_lines
-from .ordered_pool import in_order
+from .ordered_pool import MAX_WORKERS, check_workers, in_order
 from .rules import check_profile, check_seed_range
 
 __all__ = [
@@ -58,9 +57,6 @@ CHUNK_SIZE = 500
 """Records per chunk: a few MB of text, large enough to amortise a process round trip."""
 
 IN_FLIGHT_PER_WORKER = 2
-
-MAX_WORKERS = 64
-"""More processes than this is a typo, not a plan: each one holds its own generator caches."""
 
 
 @dataclass(frozen=True)
@@ -227,7 +223,7 @@ def _chunk_sources(tasks: Iterator[Task], workers: int, directory: str) -> Itera
 
 
 def _check_workers(workers: int) -> None:
-    integer("workers", workers, 1, MAX_WORKERS)
+    check_workers(workers)
 
 
 def _write_parquet(path: str, first: int, count: int, profile: str, progress: Callable[[int], None] | None) -> Written:

@@ -19,10 +19,24 @@ from multiprocessing.context import BaseContext
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any, TypeVar
 
+from .argcheck import integer
+
 K = TypeVar("K")
 R = TypeVar("R")
 
-__all__ = ["ignore_sigint", "in_order"]
+__all__ = ["MAX_WORKERS", "check_workers", "ignore_sigint", "in_order"]
+
+MAX_WORKERS = 64
+"""More processes than this is a typo, not a plan: each one holds its own generator caches."""
+
+
+def check_workers(workers: object) -> int:
+    """``workers`` if it is 1..:data:`MAX_WORKERS`, else InvalidArgument.
+
+    The one meaning of ``workers`` for ``generate`` and ``import`` (CLI and library): how many
+    processes prepare records, 1 being the calling process alone, with no worker process.
+    """
+    return integer("workers", workers, 1, MAX_WORKERS)
 
 
 def ignore_sigint() -> None:

@@ -17,11 +17,11 @@ from ..db import DEFAULT_DB_URL, ImportReport, import_file, import_generated
 from ..db.connect import database_errors, open_engine, parse_url, redact
 from ..db.importer import ImportFailed, ImportInterrupted
 from ..db.migrations import HEAD, index_problems, inspect_schema, repair_indexes, upgrade
-from ..db.options import check_workers
 from ..dburl import ENV_DB_URL
 from ..errors import AnpSynthError, DatabaseError, InvalidArgument, OutputError
 from ..formats.output import atomic_output
 from ..model import PROFILES
+from ..ordered_pool import check_workers
 from ._errors import CliError, reported
 from ._help import PROFILE_HELP, WORKERS_HELP
 from ._options import input_format_option, max_line_bytes_option

@@ -7,8 +7,9 @@ and the report's option fields are copied from it, so the report says what the r
 
 ``workers`` means what it means for ``generate``: processes preparing records (generating or
 parsing, then encoding), ``1`` being this process alone with no worker process, at most
-:data:`MAX_WORKERS`. ``0``, the importer's spelling of "this process" before the meaning was
-shared, is still accepted and stored as ``1``, so old scripts keep working.
+:data:`~anp_synth.ordered_pool.MAX_WORKERS`. ``0``, the importer's spelling of "this
+process" before the meaning was shared, is still accepted and stored as ``1``, so old
+scripts keep working.
 """
 
 from __future__ import annotations
@@ -17,19 +18,13 @@ from dataclasses import dataclass
 
 from ..argcheck import integer, seconds
 from ..errors import InvalidArgument
+from ..ordered_pool import check_workers
 from .backend import ON_CONFLICT
 
 ON_ERROR = ("abort", "skip")
 MAX_BATCH_SIZE = 100_000
-MAX_WORKERS = 64
-"""The same bound as ``generate``'s: more processes than this is a typo, not a plan."""
 MAX_RETRIES = 100
 MAX_LOCK_TIMEOUT_S = 86_400.0
-
-
-def check_workers(workers: object) -> int:
-    """``workers`` if it is 1..:data:`MAX_WORKERS`, with the message ``generate`` gives; the CLI's check."""
-    return integer("workers", workers, 1, MAX_WORKERS)
 
 
 @dataclass(frozen=True)
