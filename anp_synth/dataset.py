@@ -28,19 +28,16 @@ import itertools
 import multiprocessing
 import os
 import re
-import signal
 import tempfile
-from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from .argcheck import integer
 from .errors import InvalidArgument
 from .formats.output import atomic_output, gzip_member, is_gzip
 from .formats.writers import ChunkFile, check_format, encode_lines, output_format, write_chunks
 from .generator import generate, generate_lines
+from .ordered_pool import MAX_WORKERS, check_workers, in_order
 from .rules import check_profile, check_seed_range
 
 __all__ = [
@@ -60,9 +57,6 @@ CHUNK_SIZE = 500
 """Records per chunk: a few MB of text, large enough to amortise a process round trip."""
 
 IN_FLIGHT_PER_WORKER = 2
-
-MAX_WORKERS = 64
-"""More processes than this is a typo, not a plan: each one holds its own generator caches."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +93,9 @@ def shard_window(seed: int, count: int, shard: Shard) -> tuple[int, int]:
     q, r = divmod(count, shard.total)
     k = shard.index - 1
     return seed + k * q + min(k, r), q + (1 if k < r else 0)
+
+
+R = TypeVar("R")
 
 
 def _chunks(seed: int, count: int, size: int) -> Iterator[tuple[int, int]]:
@@ -162,11 +159,6 @@ def _chunk_directory() -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="anp-synth-chunks-", dir=shm if memory_backed else None)
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool: one message, no worker tracebacks."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def encoded_chunks(
     *,
     seed: int,
@@ -195,29 +187,19 @@ def encoded_chunks(
         for task in tasks:
             yield task[1], _encode_window(task)
         return
-    with _context().Pool(workers, initializer=_ignore_sigint) as pool:
-        submitted = ((task[1], pool.apply_async(_encode_window, (task,))) for task in tasks)
-        yield from _in_order(submitted, workers * IN_FLIGHT_PER_WORKER)
+    submitted = ((task[1], (task,)) for task in tasks)
+    yield from _pooled(submitted, _encode_window, workers)
 
 
-T = TypeVar("T")
-
-
-def _in_order(submitted: Iterator[tuple[int, AsyncResult[T]]], limit: int) -> Iterator[tuple[int, T]]:
-    """Each ``(records, result)`` in submission order, keeping at most ``limit`` pending.
-
-    ``submitted`` submits a chunk each time it is advanced, which happens only once the
-    chunk ``limit`` places before it has been handed to the caller.
-    """
-    pending: deque[tuple[int, AsyncResult[T]]] = deque()
-    for item in submitted:
-        pending.append(item)
-        if len(pending) >= limit:
-            n, result = pending.popleft()
-            yield n, result.get()
-    while pending:
-        n, result = pending.popleft()
-        yield n, result.get()
+def _pooled(
+    tasks: Iterator[tuple[int, tuple[Any, ...]]], fn: Callable[..., R], workers: int
+) -> Iterator[tuple[int, R]]:
+    """``(records, fn(*args))`` per chunk, in seed order, from the fork server's workers."""
+    for records, result in in_order(
+        tasks, fn, workers=workers, context=_context(), limit=workers * IN_FLIGHT_PER_WORKER
+    ):
+        assert result is not None  # every chunk is submitted: none is passed through
+        yield records, result
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -236,16 +218,12 @@ def _chunk_sources(tasks: Iterator[Task], workers: int, directory: str) -> Itera
     chunk before asking for the next), so no pending chunk shares its slot.
     """
     limit = workers * IN_FLIGHT_PER_WORKER
-    with _context().Pool(workers, initializer=_ignore_sigint) as pool:
-        submitted = (
-            (task[1], pool.apply_async(_encode_to_file, (task, os.path.join(directory, f"slot-{i % limit}.chunk"))))
-            for i, task in enumerate(tasks)
-        )
-        yield from _in_order(submitted, limit)
+    submitted = ((task[1], (task, os.path.join(directory, f"slot-{i % limit}.chunk"))) for i, task in enumerate(tasks))
+    yield from _pooled(submitted, _encode_to_file, workers)
 
 
 def _check_workers(workers: int) -> None:
-    integer("workers", workers, 1, MAX_WORKERS)
+    check_workers(workers)
 
 
 def _write_parquet(path: str, first: int, count: int, profile: str, progress: Callable[[int], None] | None) -> Written:

@@ -37,24 +37,24 @@ def test_options_given_are_always_kept(dialect: str, records: int | None, cpus: 
 @given(DIALECT, RECORDS, st.integers(1, 256))
 def test_chosen_workers_never_exceed_the_usable_cores_nor_the_cap(dialect: str, records: int | None, cpus: int) -> None:
     tuning = choose(dialect, records, cpus=cpus)
-    assert 0 <= tuning.workers <= min(cpus - 1, MAX_AUTO_WORKERS)
-    assert tuning.workers == 0 or cpus > 2
+    assert 1 <= tuning.workers <= max(1, min(cpus - 1, MAX_AUTO_WORKERS))
+    assert tuning.workers == 1 or cpus > 2
     assert f"{cpus} usable core" in tuning.reason
 
 
 @given(DIALECT, st.none() | st.integers(0, SMALL_INPUT - 1), st.integers(1, 256))
 def test_a_small_or_unknown_input_is_prepared_in_this_process(dialect: str, records: int | None, cpus: int) -> None:
-    assert (choose(dialect, records, cpus=cpus).workers, choose(dialect, records, cpus=cpus).batch_size) == (0, 1000)
+    assert (choose(dialect, records, cpus=cpus).workers, choose(dialect, records, cpus=cpus).batch_size) == (1, 1000)
 
 
 @given(st.integers(SMALL_INPUT, 10**9))
 def test_a_large_input_gets_workers_on_sqlite_and_none_on_postgresql(records: int) -> None:
     """PostgreSQL's server shares this machine's cores (loopback only): worker processes slowed it."""
     sqlite, postgresql = choose("sqlite", records, cpus=2), choose("postgresql", records, cpus=2)
-    assert (sqlite.batch_size, sqlite.workers) == (1000, 0)  # two cores: the writer needs one of them
-    assert (postgresql.batch_size, postgresql.workers) == (1000, 0)
-    assert choose("postgresql", records, cpus=64).workers == 0
-    assert choose("sqlite", records, cpus=1).workers == 0
+    assert (sqlite.batch_size, sqlite.workers) == (1000, 1)  # two cores: the writer needs one of them
+    assert (postgresql.batch_size, postgresql.workers) == (1000, 1)
+    assert choose("postgresql", records, cpus=64).workers == 1
+    assert choose("sqlite", records, cpus=1).workers == 1
     assert choose("sqlite", records, cpus=3).workers == 2
     assert choose("sqlite", records, cpus=64).workers == MAX_AUTO_WORKERS
 
@@ -80,9 +80,9 @@ def test_a_files_size_estimates_its_records(tmp_path: Path) -> None:
 
 def test_the_report_shows_the_chosen_settings_and_why(tmp_path: Path) -> None:
     report = import_generated(f"sqlite:///{tmp_path / 'a.db'}", seed=0, count=3)
-    assert (report.batch_size, report.workers) == (1000, 0)
+    assert (report.batch_size, report.workers) == (1000, 1)
     cores = f"{usable_cpus()} usable core" + ("s" if usable_cpus() != 1 else "")
-    # the library keeps workers=0 unless told otherwise (spawn needs the caller's __main__ guard)
+    # the library keeps workers=1 (this process alone) unless told otherwise (spawn needs the caller's __main__ guard)
     assert report.tuning == f"batch size chosen for sqlite, {cores}, small input (~3 records)"
     assert report.to_dict()["tuning"] == report.tuning
     assert f"  settings  {report.tuning}" in report.format_text()
@@ -90,7 +90,7 @@ def test_the_report_shows_the_chosen_settings_and_why(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("options", "shown"),
-    [([], "batch size 1000  workers 0"), (["--batch-size", "7", "--workers", "1"], "batch size 7  workers 1")],
+    [([], "batch size 1000  workers 1"), (["--batch-size", "7", "--workers", "1"], "batch size 7  workers 1")],
 )
 def test_the_cli_with_no_options_takes_the_chosen_settings_and_flags_override(
     tmp_path: Path, options: list[str], shown: str

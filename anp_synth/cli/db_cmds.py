@@ -15,12 +15,13 @@ import click
 
 from ..db import SCHEMA_HEAD, ImportReport, import_file, import_generated
 from ..db.admin import database_status, init_database, repair_database, upgrade_database
-from ..db.importer import ImportInterrupted
+from ..db.importer import ImportFailed, ImportInterrupted
 from ..errors import AnpSynthError, InvalidArgument, OutputError
 from ..formats.output import atomic_output
 from ..model import PROFILES
+from ..ordered_pool import check_workers
 from ._errors import CliError, reported
-from ._help import PROFILE_HELP
+from ._help import PROFILE_HELP, WORKERS_HELP
 from ._options import db_option, input_format_option, max_line_bytes_option
 from ._progress import progress_bar
 
@@ -154,9 +155,8 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
     "--workers",
     type=int,
     default=None,
-    help="Processes that generate or parse and encode batches while this one writes (0: this one does) "
-    "[default: SQLite one per usable core but one, at most 4 (none on 2 cores or fewer), PostgreSQL none; "
-    "none for a small input].",
+    help=f"{WORKERS_HELP} [default: SQLite one per usable core but one, at most 4 (1 on 2 cores or fewer), "
+    "PostgreSQL 1; 1 for a small input].",
 )
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")
@@ -207,11 +207,13 @@ def import_cmd(
     stop = threading.Event()
     with reported(), _stop_signals(stop) as received:
         show = sys.stderr.isatty() if progress is None else progress
+        if workers is not None:
+            check_workers(workers)  # the range and message of generate's --workers
         if cluster is not None:
             from . import cluster_cmds
 
             refused = {
-                "--workers": workers not in (None, 0),
+                "--workers": workers not in (None, 1),
                 "--on-error skip": on_error != "abort",
                 "--rejects": bool(rejects_path),
                 "--profile with a DIR": file is not None and profile is not None,
@@ -267,8 +269,8 @@ def import_cmd(
                 exit_code=128 + signum,
             ) from None
         except AnpSynthError as exc:
-            partial: ImportReport | None = getattr(exc, "report", None)
-            if partial is not None:
+            if isinstance(exc, ImportFailed):
+                partial = exc.report
                 unwritten = _report_error(report_path, partial)
                 with suppress(OSError):  # stdout's own trouble must not hide why the import stopped
                     click.echo(partial.format_text())

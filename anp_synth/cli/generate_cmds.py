@@ -24,7 +24,7 @@ from ..render import RENDER_FORMATS, render
 from ..rules import MAX_COUNT, check_profile, check_seed_range
 from ..schema import schema_json
 from ._errors import CliError, reported, terminate_as_interrupt
-from ._help import PROFILE_HELP
+from ._help import PROFILE_HELP, WORKERS_HELP
 from ._options import choices as _choices
 from ._options import input_format_option, max_line_bytes_option, output_options
 from ._progress import progress_bar
@@ -49,7 +49,7 @@ def _stdout_pipe() -> Iterator[None]:
 @click.option("--count", type=int, required=True, help=f"Number of records (1 to {MAX_COUNT}).")
 @click.option("--profile", default="realistic", show_default=True, metavar=_choices(PROFILES), help=PROFILE_HELP)
 @output_options(OUTPUT_FORMATS, also=" See docs/FORMATS.md.")
-@click.option("--workers", type=int, default=1, show_default=True, help="Processes generating in parallel.")
+@click.option("--workers", type=int, default=1, show_default=True, help=WORKERS_HELP)
 @click.option("--shard", metavar="K/N", help="Write only the K-th of N contiguous slices of the window.")
 @click.option(
     "--cluster", metavar="ADDRESS", help="Write -o DIR as parts on a Dask cluster: tcp://HOST:PORT or local[:N]."

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..argcheck import integer
 from ..db import ImportReport, import_file, import_generated, prepare_database
 from ..db.connect import parse_url, redact
+from ..db.options import ImportOptions
 from ..errors import InvalidArgument
 from ..rules import check_profile, check_seed_range
 from .client import rescheduled, result_of, worker_address
@@ -145,17 +146,29 @@ def _absolute_db_url(db_url: str) -> str:
     return db_url
 
 
-def _import_seeds(index: int, db_url: str, seed: int, count: int, options: dict[str, Any]) -> TaskDone:
+def _import_seeds(index: int, db_url: str, seed: int, count: int, profile: str, options: ImportOptions) -> TaskDone:
     started = time.perf_counter()
-    report = import_generated(db_url, seed=seed, count=count, **options)
+    report = import_generated(
+        db_url, seed=seed, count=count, profile=profile, batch_size=options.batch_size, workers=options.workers,
+        on_conflict=options.on_conflict, retries=options.retries, backoff_s=options.backoff_s,
+        lock_timeout_s=options.lock_timeout_s,
+    )  # fmt: skip
     return TaskDone(index, f"seeds {seed}..{seed + count - 1}", worker_address(), time.perf_counter() - started, report)
 
 
-def _import_part(index: int, directory: str, file: str, db_url: str, options: dict[str, Any]) -> TaskDone:
+def _import_part(index: int, directory: str, file: str, db_url: str, options: ImportOptions) -> TaskDone:
     """Import one part; a part behind a URL is first copied to a local temporary file."""
     started = time.perf_counter()
+
+    def import_(path: str) -> ImportReport:
+        return import_file(
+            path, db_url, batch_size=options.batch_size, workers=options.workers, on_error=options.on_error,
+            on_conflict=options.on_conflict, rejects_path=options.rejects_path, retries=options.retries,
+            backoff_s=options.backoff_s, lock_timeout_s=options.lock_timeout_s,
+        )  # fmt: skip
+
     if "://" not in directory or directory.startswith("file://"):
-        report = import_file(f"{directory.removeprefix('file://')}/{file}", db_url, **options)
+        report = import_(f"{directory.removeprefix('file://')}/{file}")
     else:
         from fsspec.core import url_to_fs
 
@@ -164,7 +177,7 @@ def _import_part(index: int, directory: str, file: str, db_url: str, options: di
         try:
             local = os.path.join(scratch, file)
             fs.get(f"{root}/{file}", local)
-            report = import_file(local, db_url, **options)
+            report = import_(local)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
     return TaskDone(index, file, worker_address(), time.perf_counter() - started, report)
@@ -242,14 +255,15 @@ def import_window(
             f"task_size={task_size!r} must be a positive multiple of batch_size={batch_size}, "
             "so the tasks' batches are a single-process run's batches"
         )
-    options = {"profile": profile, "batch_size": batch_size, "on_conflict": on_conflict, "retries": retries}
+    # checked here, once, before the cluster does any work; each task imports with these
+    options = ImportOptions(batch_size=batch_size, on_conflict=on_conflict, retries=retries)
 
     def submit(run: str) -> list[tuple[Future[Any], str]]:
         out = []
         for index, start in enumerate(range(seed, seed + count, task_size)):
             n = min(task_size, seed + count - start)
             key = f"anp-synth-import-{run}-{index:05d}"
-            future = client.submit(_import_seeds, index, url, start, n, options, key=key, pure=False)
+            future = client.submit(_import_seeds, index, url, start, n, profile, options, key=key, pure=False)
             out.append((future, f"importing seeds {start}..{start + n - 1}"))
         return out
 
@@ -278,7 +292,7 @@ def import_parts(
     manifest = result_of(client.submit(read_parts_manifest, where, pure=False), f"reading {where}")
     if manifest.format != "jsonl":
         raise InvalidArgument(f"{where}: its parts are {manifest.format}; the importer reads jsonl parts only")
-    options = {"batch_size": batch_size, "on_conflict": on_conflict, "retries": retries}
+    options = ImportOptions(batch_size=batch_size, on_conflict=on_conflict, retries=retries)
 
     def submit(run: str) -> list[tuple[Future[Any], str]]:
         out = []

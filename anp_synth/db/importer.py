@@ -11,11 +11,17 @@ Why it is safe to re-run and to kill:
 - a process killed at any moment leaves whole batches only; the next run skips them and
   carries on where the ledger ends (the report's ``resumed_at``).
 
-With ``workers`` = N > 0, batches are prepared (generated or parsed, then encoded) in N
-worker processes while this process writes (0 prepares them in this process); at most two
-batches per worker are in flight, so memory stays flat whatever the input size. Batches are
-always written in input order. Left out (None), ``batch_size`` and ``workers`` are chosen
-for the machine and the input by :mod:`.tuning`, and the report says what and why.
+With ``workers`` = N >= 2, batches are prepared (generated or parsed, then encoded) in N
+worker processes while this process writes (1 prepares them in this process, and 0, the
+old spelling of 1, still does); at most two batches per worker are in flight, so memory
+stays flat whatever the input size. Batches are always written in input order. Left out
+(None), ``batch_size`` and ``workers`` are chosen for the machine and the input by
+:mod:`.tuning`, and the report says what and why.
+
+This module is the orchestration only; each concern has its own module: the options
+(:mod:`.options`), the schema (:mod:`.schema_setup`), the backends (:mod:`.dialects`), the
+worker processes (:mod:`.workers`), the writer thread (:mod:`.pipeline`), the duplicate rule
+(:mod:`.dedupe`), the report's counts (:mod:`.accounting`) and retries (:mod:`.retrying`).
 
 Stopping: a set ``stop`` event (the CLI sets it on SIGINT and SIGTERM) ends the import at
 the next batch boundary; a KeyboardInterrupt ends it at once, rolling back the batch in
@@ -26,321 +32,85 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import multiprocessing
-import queue
-import signal
 import threading
 import time
 import uuid
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import Any, TypeVar
-
-from sqlalchemy import event
+from typing import Any
 
 from .. import __version__
-from ..argcheck import integer, seconds
-from ..errors import AnpSynthError, DatabaseError, InvalidArgument
+from ..errors import AnpSynthError, InvalidArgument
 from ..formats.readers import DEFAULT_MAX_LINE_BYTES
 from ..model import Article
 from ..rules import check_profile, check_seed_range
-from .backend import ON_CONFLICT, Backend, BatchOutcome, Conflict, TransientError, keep_rows
-from .connect import database_errors, open_engine, parse_url, redact
-from .jobs import (
-    Job,
-    LinesJob,
-    Prepared,
-    RecordsJob,
-    Reject,
-    duplicate_id_reason,
-    duplicate_reason,
-    line_jobs,
-    prepare,
-    record_jobs,
-    seed_jobs,
-)
-from .migrations import HEAD, index_problems, inspect_schema, repair_indexes, upgrade
+from .accounting import batch_stats, count_in_ledger, count_prepared, count_preparing, count_written
+from .backend import Backend, BatchOutcome, Conflict
+from .connect import parse_url, redact
+from .dedupe import conflict_reject, dedupe
+from .dialects import connect_backend, dialect_of, open_backend
+from .import_errors import ImportFailed, ImportInterrupted, with_report
+from .jobs import Job, Prepared, line_jobs, record_jobs, seed_jobs
+from .options import MAX_BATCH_SIZE, MAX_LOCK_TIMEOUT_S, ON_ERROR, ImportOptions
+from .pipeline import _pipelined
 from .rejects import RejectsFile, refuse_input_as_rejects
 from .report import BatchStats, ImportReport
-from .seen import Entry, Seen, SeenIndex
+from .retrying import OnEvent, Retrier, check_stop
+from .schema_setup import _prepare_database, prepare_database
+from .seen import SeenIndex
 from .tuning import Tuning, choose, input_records
+from .workers import IN_FLIGHT_PER_WORKER, prepared_batches
 
-ON_ERROR = ("abort", "skip")
-MAX_BATCH_SIZE = 100_000
-IN_FLIGHT_PER_WORKER = 2
+__all__ = [
+    "IN_FLIGHT_PER_WORKER",
+    "MAX_BATCH_SIZE",
+    "MAX_LOCK_TIMEOUT_S",
+    "ON_ERROR",
+    "ImportFailed",
+    "ImportInterrupted",
+    "ImportOptions",
+    "OnBatch",
+    "OnEvent",
+    "Progress",
+    "default_rejects_path",
+    "import_file",
+    "import_generated",
+    "import_records",
+    "open_backend",
+    "prepare_database",
+]
 
 OnBatch = Callable[[BatchStats], None]
 Progress = Callable[[int], None]
 """Called with how much more work is done: records (generated windows, record lists) or, for
 :func:`import_file` of a file, bytes of the file as stored; the same callback type as
 :func:`anp_synth.dataset.write_dataset`'s. Drawing it (a bar, a log line) is the caller's job."""
-OnEvent = Callable[[str], None]
-"""Receives one line for each thing worth telling while an import runs (a lock wait, a retry)."""
-T = TypeVar("T")
-MAX_LOCK_TIMEOUT_S = 86_400.0
-
-
-class ImportInterrupted(KeyboardInterrupt):
-    """An import stopped by its ``stop`` event or a KeyboardInterrupt, with the report of what it committed.
-
-    A KeyboardInterrupt, so code that stops on Ctrl-C still does. Batches committed before it
-    are kept; the batch in flight was finished (``stop``) or rolled back (KeyboardInterrupt).
-    """
-
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__("interrupted")
-        self.report = report
-
-
-def _check_lock_timeout(lock_timeout_s: float) -> None:
-    seconds("lock_timeout_s", lock_timeout_s, MAX_LOCK_TIMEOUT_S)
-
-
-def _check_options(batch_size: int, on_error: str, on_conflict: str, workers: int, retries: int) -> None:
-    integer("batch_size", batch_size, 1, MAX_BATCH_SIZE)
-    if on_error not in ON_ERROR:
-        raise InvalidArgument(f"on_error={on_error!r} must be one of {', '.join(ON_ERROR)}")
-    if on_conflict not in ON_CONFLICT:
-        raise InvalidArgument(f"on_conflict={on_conflict!r} must be one of {', '.join(ON_CONFLICT)}")
-    integer("workers", workers, 0, 64)
-    integer("retries", retries, 0, 100)
-
-
-def prepare_database(db_url: str) -> int:
-    """Create the schema in an empty database; refuse a foreign or outdated one. Returns the version.
-
-    An index that a killed load left missing (or, on PostgreSQL, invalid) is built again here,
-    as ``anp-synth db repair`` does.
-    """
-    try:
-        return _prepare_database(db_url, 30.0)
-    except TransientError as exc:
-        raise DatabaseError(f"cannot open {redact(parse_url(db_url))}: {exc}") from None
-
-
-def _prepare_database(db_url: str, lock_timeout_s: float) -> int:
-    """:func:`prepare_database`, but a busy SQLite database or a PostgreSQL lock timeout (a
-    concurrent migration holds the schema lock) is a TransientError: the caller retries."""
-    url = parse_url(db_url)
-    engine = open_engine(db_url)
-    if url.get_backend_name() == "postgresql":
-        timeout = f"{int(lock_timeout_s * 1000)}ms"
-
-        def bounded(dbapi_connection: Any, _record: object) -> None:
-            with dbapi_connection.cursor() as cur:
-                cur.execute("SELECT set_config('lock_timeout', %s, false)", (timeout,))
-            dbapi_connection.commit()
-
-        event.listen(engine, "connect", bounded)
-    try:
-        with database_errors(url, "cannot open"), _busy_is_transient():
-            with engine.connect() as conn:
-                state = inspect_schema(conn)
-                problems = index_problems(conn, state.version) if state.version else []
-            if state.version is None:
-                upgrade(engine)
-                return HEAD
-            if problems and state.version >= HEAD:
-                repair_indexes(engine)
-        if state.version < HEAD:
-            raise DatabaseError(
-                f"{redact(url)} is at anp-synth schema version {state.version}, this importer writes "
-                f"version {HEAD}: run `anp-synth db upgrade --db URL` first"
-            )
-        return state.version
-    finally:
-        engine.dispose()
-
-
-def _dialect(db_url: str) -> str:
-    """``sqlite`` or ``postgresql``; a URL that is neither is refused later, with the importer's message."""
-    try:
-        return parse_url(db_url).get_backend_name()
-    except AnpSynthError:
-        return "unknown"
-
-
-@contextlib.contextmanager
-def _busy_is_transient() -> Iterator[None]:
-    from sqlalchemy.exc import OperationalError
-
-    try:
-        yield
-    except OperationalError as exc:
-        text = str(exc.orig)
-        if "database is locked" in text or "database is busy" in text or "lock timeout" in text:
-            raise TransientError(text.strip().splitlines()[0], kind="lock") from None
-        raise
-
-
-def _connect(db_url: str, lock_timeout_s: float) -> Backend:
-    url = parse_url(db_url)
-    if url.get_backend_name() == "sqlite":
-        from .sqlite import SqliteBackend
-
-        return SqliteBackend(url)
-    from .postgres import PostgresBackend
-
-    return PostgresBackend(url, lock_timeout_s=lock_timeout_s)
-
-
-def open_backend(db_url: str, *, lock_timeout_s: float = 30.0) -> Backend:
-    """The dialect's backend, connected; a clear DatabaseError if the server cannot be reached."""
-    try:
-        return _connect(db_url, lock_timeout_s)
-    except TransientError as exc:
-        raise DatabaseError(f"cannot connect to {redact(parse_url(db_url))}: {exc}") from None
-
-
-def _ignore_sigint() -> None:
-    """Pool initializer: Ctrl-C reaches the whole process group, but only the importer decides
-    when to stop (at a batch boundary); a worker killed by it would lose its batch's result."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _result(result: AsyncResult[Prepared], stop: threading.Event | None) -> Prepared:
-    """A worker's result; a set ``stop`` ends the wait (a worker killed by a signal never answers)."""
-    while not result.ready():
-        result.wait(0.2)
-        if stop is not None and stop.is_set():
-            raise KeyboardInterrupt
-    return result.get()
-
-
-def _prepared(
-    jobs: Iterator[Job],
-    ledger: set[str],
-    on_conflict: str,
-    workers: int,
-    stack: ExitStack,
-    stop: threading.Event | None = None,
-) -> Iterator[tuple[Job, Prepared | None]]:
-    """Each job with its prepared rows (None when the ledger already has it), in input order."""
-    if workers == 0:
-        for job in jobs:
-            yield job, None if job.key(on_conflict) in ledger else prepare(job)
-        return
-    pool: Pool | None = None
-    pending: deque[tuple[Job, AsyncResult[Prepared] | None]] = deque()
-    limit = IN_FLIGHT_PER_WORKER * workers
-    failure: AnpSynthError | None = None
-    try:
-        for job in jobs:
-            if job.key(on_conflict) in ledger:
-                pending.append((job, None))
-            else:
-                if pool is None:  # started at the first batch to prepare: an unchanged re-run starts none
-                    # spawn: the same on every platform, and never copies a parent's threads or locks.
-                    pool = stack.enter_context(
-                        multiprocessing.get_context("spawn").Pool(workers, initializer=_ignore_sigint)
-                    )
-                pending.append((job, pool.apply_async(prepare, (job,))))
-            while len(pending) >= limit or (pending and pending[0][1] is None):
-                first, result = pending.popleft()
-                yield first, None if result is None else _result(result, stop)
-    except AnpSynthError as exc:
-        failure = exc  # a read error ahead of the writer: the batches before it still go in first
-    while pending:
-        first, result = pending.popleft()
-        yield first, None if result is None else _result(result, stop)
-    if failure is not None:
-        raise failure
-
-
-_DONE = object()
-
-
-def _pipelined(items: Iterator[T], handle: Callable[[T], None], depth: int = 2) -> None:
-    """``handle`` each item in order on a writer thread while this thread produces the next ones.
-
-    For PostgreSQL: psycopg releases the GIL while the server works through a COPY and a
-    commit, so the next batch is parsed and encoded meanwhile instead of after. (Not for
-    SQLite: its driver takes the GIL back after every row, and would wait on this thread.)
-    A failure on either side stops both; batches already handed over are written first
-    when the producer fails, so everything before a bad read still commits.
-    """
-    handoff: queue.Queue[Any] = queue.Queue(maxsize=depth)
-    failed: list[BaseException] = []
-    stop = threading.Event()
-
-    def writer() -> None:
-        while True:
-            item = handoff.get()
-            if item is _DONE:
-                return
-            if stop.is_set() or failed:
-                continue
-            try:
-                handle(item)
-            except BaseException as exc:
-                failed.append(exc)
-
-    def put(item: Any) -> None:
-        while thread.is_alive():
-            try:
-                handoff.put(item, timeout=0.1)
-                return
-            except queue.Full:
-                continue
-
-    thread = threading.Thread(target=writer, name="anp-synth-writer", daemon=True)
-    thread.start()
-    try:
-        for item in items:
-            if failed:
-                break
-            put(item)
-    except KeyboardInterrupt:
-        stop.set()
-        raise
-    finally:
-        put(_DONE)
-        thread.join()
-    if failed:
-        raise failed[0]
 
 
 class _Importer:
+    """One run: its options, its callbacks, and the report it fills in as batches commit."""
+
     def __init__(
         self,
         db_url: str,
+        options: ImportOptions,
         *,
         source: str,
-        batch_size: int,
-        on_error: str,
-        on_conflict: str,
-        workers: int,
-        progress: Progress | None,
-        on_batch: OnBatch | None,
-        rejects_path: str | None,
-        retries: int,
-        backoff_s: float,
-        total: int | None,
-        tuning: Tuning,
-        lock_timeout_s: float = 30.0,
+        tuning: str,
+        progress: Progress | None = None,
+        on_batch: OnBatch | None = None,
         on_event: OnEvent | None = None,
         stop: threading.Event | None = None,
     ) -> None:
-        _check_options(batch_size, on_error, on_conflict, workers, retries)
-        _check_lock_timeout(lock_timeout_s)
         self.db_url = db_url
         self.url = parse_url(db_url)
-        self.on_error = on_error
-        self.on_conflict = on_conflict
-        self.workers = workers
+        self.options = options
         self.progress = progress
         self.measure: Callable[[], int] | None = None
         """Where the input stands in its file, when progress is counted in its bytes (:func:`import_file`)."""
         self.on_batch = on_batch
-        self.on_event = on_event
         self.stop = stop
-        self.retries = retries
-        self.backoff_s = backoff_s
-        self.lock_timeout_s = float(lock_timeout_s)
-        self.total = total
         self.run_id = uuid.uuid4().hex
         self.report = ImportReport(
             tool_version=__version__,
@@ -349,40 +119,46 @@ class _Importer:
             server_version="",
             schema_version=0,
             source=source,
-            batch_size=batch_size,
-            workers=workers,
-            on_error=on_error,
-            on_conflict=on_conflict,
+            batch_size=options.batch_size,
+            workers=options.workers,
+            on_error=options.on_error,
+            on_conflict=options.on_conflict,
             started_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            tuning=tuning.reason,
+            tuning=tuning,
         )
-        self._rejects = RejectsFile(rejects_path or "anp-synth.rejects.jsonl")
+        self._retrier = Retrier(redact(self.url), options, self.report, on_event, stop)
+        self._rejects = RejectsFile(options.rejects_path or "anp-synth.rejects.jsonl")
         self._seen: SeenIndex | None = None
 
     def run(self, jobs: Iterator[Job], *, dedupe: bool = True) -> ImportReport:
         """Write every job; ``dedupe`` applies the duplicate rule across batches (not needed for seeds)."""
         report = self.report
+        options = self.options
+        retrying = self._retrier.run
         start = time.perf_counter()
         backend: Backend | None = None
         measured = 0
-        report.schema_version = self._retrying(
-            None, lambda: _prepare_database(self.db_url, self.lock_timeout_s), "prepare"
+        report.schema_version = retrying(
+            None, lambda: _prepare_database(self.db_url, options.lock_timeout_s), "prepare"
         )
         try:
-            backend = self._retrying(None, lambda: _connect(self.db_url, self.lock_timeout_s), "connect to")
+            backend = retrying(None, lambda: connect_backend(self.db_url, options.lock_timeout_s), "connect to")
             connected = backend
             with ExitStack() as stack:
                 report.server_version = backend.server_version()
-                ledger = self._retrying(backend, connected.ledger_keys, "read the ledger of")
+                ledger = retrying(backend, connected.ledger_keys, "read the ledger of")
                 if not ledger:
-                    self._retrying(backend, connected.begin_load, "prepare")
+                    retrying(backend, connected.begin_load, "prepare")
                 if dedupe:
                     self._seen = SeenIndex()
-                items = enumerate(_prepared(jobs, ledger, self.on_conflict, self.workers, stack, self.stop))
+                batches = stack.enter_context(
+                    contextlib.closing(prepared_batches(jobs, ledger, options.on_conflict, options.workers, self.stop))
+                )
+                items = enumerate(batches)
 
                 def handle(item: tuple[int, tuple[Job, Prepared | None]]) -> None:
                     nonlocal measured
-                    self._check_stop()
+                    check_stop(self.stop)
                     batch_no, (job, prepared) = item
                     stats = self._one(connected, batch_no, job, prepared, start)
                     if self.progress is not None:
@@ -407,7 +183,7 @@ class _Importer:
         except AnpSynthError as exc:
             report.status = "aborted"
             report.error = str(exc)
-            exc.report = report  # type: ignore[attr-defined]
+            with_report(exc, report)  # the same error, its class kept: see import_errors
             raise
         except KeyboardInterrupt as exc:
             report.status = "interrupted"
@@ -429,27 +205,20 @@ class _Importer:
         return report
 
     def _one(self, backend: Backend, batch_no: int, job: Job, prepared: Prepared | None, start: float) -> BatchStats:
+        """Write one batch (or count it, when the ledger had it) and say what it did."""
         report = self.report
+        options = self.options
         fields = job.ledger_fields()
         if prepared is None:
-            report.batches_in_ledger += 1
-            report.rows_read += job.rows
-            report.skipped += job.rows
-            return self._stats(batch_no, job.rows, BatchOutcome(skipped=job.rows), 0, True, fields, start)
-        report.timings.read_generate += prepared.read_s
-        report.timings.encode += prepared.encode_s
+            outcome = count_in_ledger(report, job)
+            return batch_stats(report, batch_no, job.rows, outcome, 0, True, fields, start)
+        count_preparing(report, prepared)
         if self._seen is not None and prepared.lines is not None and prepared.batch.articles:
-            self._dedupe(job, prepared)
-        if prepared.rejects and self.on_error == "abort":
+            dedupe(self._seen, job, prepared)
+        if prepared.rejects and options.on_error == "abort":
             raise prepared.rejects[0].error()
-        if report.batches_in_ledger and report.resumed_at is None and report.batches == 0:
-            report.resumed_at = f"{job.describe()} (after {report.batches_in_ledger} batches found in the ledger)"
-        seeds = [r[2] for r in prepared.batch.articles]
-        if seeds:
-            lo, hi = min(seeds), max(seeds)
-            report.seed_first = lo if report.seed_first is None else min(lo, report.seed_first)
-            report.seed_last = hi if report.seed_last is None else max(hi, report.seed_last)
-        key = job.key(self.on_conflict)
+        count_prepared(report, job, prepared)
+        key = job.key(options.on_conflict)
         entry = {
             "batch_key": key,
             "run_id": self.run_id,
@@ -461,233 +230,31 @@ class _Importer:
             "rows_updated": 0,
             "rows_skipped": prepared.duplicates,
             "rows_rejected": len(prepared.rejects),
-            "on_conflict": self.on_conflict,
+            "on_conflict": options.on_conflict,
             "tool_version": __version__,
             "committed_at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
         }
 
         def on_conflicts(conflicts: list[Conflict]) -> None:
             # Inside the batch's transaction: the rejects are synced before it commits, never after.
-            found = [self._conflict_reject(job, prepared, c) for c in conflicts]
-            if found and self.on_error == "abort":
+            found = [conflict_reject(job, prepared, c) for c in conflicts]
+            if found and options.on_error == "abort":
                 raise found[0].error()
             rejects = sorted([*prepared.rejects, *found], key=lambda r: r.line or 0)
             if rejects:
                 self._rejects.write(key, rejects)
                 report.rejects_path = self._rejects.path
 
-        outcome = self._write(backend, prepared, entry, on_conflicts)
-        report.rows_read += prepared.rows_read
-        report.bytes_read += prepared.batch.nbytes
-        if outcome.committed_by is not None:
-            # The ledger had it by the time we wrote: committed by this run just before its
-            # connection dropped (then the commit's counts are ours), by a concurrent importer,
-            # or earlier in this run (a batch with exactly the same lines: its rows are duplicates).
-            if outcome.committed_by == self.run_id and outcome.committed_batch_no == batch_no:
-                report.batches += 1
-                report.inserted += outcome.inserted
-                report.updated += outcome.updated
-                report.skipped += outcome.skipped
-                report.rejected += outcome.conflicts
-                return self._stats(batch_no, job.rows, outcome, outcome.conflicts, False, fields, start)
-            if outcome.committed_by != self.run_id:
-                report.batches_by_other_run += 1
-            skipped = prepared.rows_read - len(prepared.rejects)
-            report.skipped += skipped
-            report.rejected += len(prepared.rejects)
-            return self._stats(batch_no, job.rows, BatchOutcome(skipped=skipped), len(prepared.rejects), True,
-                               fields, start)  # fmt: skip
-        outcome.skipped += prepared.duplicates
-        rejected = len(prepared.rejects) + outcome.conflicts
-        report.rejected += rejected
-        report.batches += 1
-        report.inserted += outcome.inserted
-        report.updated += outcome.updated
-        report.skipped += outcome.skipped
-        report.changed += outcome.changed
-        report.other_version += outcome.other_version
-        report.timings.write += outcome.write_s
-        report.timings.merge += outcome.merge_s
-        return self._stats(batch_no, job.rows, outcome, rejected, False, fields, start)
-
-    def _dedupe(self, job: Job, prepared: Prepared) -> None:
-        """Apply the duplicate rule of :mod:`.seen` to this batch against the batches before it."""
-        assert self._seen is not None and prepared.lines is not None
-        articles = prepared.batch.articles
-        lines = prepared.lines
-        found = self._seen.check_and_add(
-            [Entry(r[1], r[0], r[7], line) for r, line in zip(articles, lines, strict=True)]
+        written: BatchOutcome = self._retrier.run(
+            backend, lambda: backend.write(prepared.batch, entry, options.on_conflict, on_conflicts), "write to"
         )
-        if not found:
-            return
-        where = "line" if isinstance(job, LinesJob) else "record"
-        drop: set[int] = set()
-        for later in found:
-            drop.add(later.position)
-            if later.same_content:
-                prepared.duplicates += 1
-                continue
-            row = articles[later.position]
-            if later.other_reference is None:
-                reason = duplicate_reason(where, later.first_line)
-            else:
-                reason = duplicate_id_reason(row[2], row[3], later.other_reference, where, later.first_line)
-            line = lines[later.position]
-            prepared.rejects.append(Reject(_source_of(job), line, row[2], None, reason, _raw_line(job, line)))
-        self._rejudge_followers(job, prepared, {articles[s.position][1]: s for s in found}, where)
-        keep = [i for i in range(len(articles)) if i not in drop]
-        prepared.batch = keep_rows(prepared.batch, keep)
-        prepared.lines = [lines[i] for i in keep]
-        prepared.rejects.sort(key=lambda r: r.line or 0)
-
-    def _rejudge_followers(self, job: Job, prepared: Prepared, later: dict[str, Seen], where: str) -> None:
-        """A batch's later copies of a reference were judged against the batch's first copy; when
-        that copy was itself a later occurrence in the run, judge them against the run's first."""
-        for follower in prepared.followers:
-            seen = later.get(follower.reference)
-            if seen is None:
-                continue  # the batch's first copy is the run's first: its verdict stands
-            if follower.reject is None:
-                prepared.duplicates -= 1
-            else:
-                prepared.rejects.remove(follower.reject)
-            if seen.other_reference is None and follower.hash == seen.first_hash:
-                prepared.duplicates += 1
-                continue
-            if seen.other_reference is None:
-                reason = duplicate_reason(where, seen.first_line)
-            else:
-                reason = duplicate_id_reason(
-                    follower.seed, follower.profile, seen.other_reference, where, seen.first_line
-                )
-            seed = follower.seed if isinstance(follower.seed, int) else None
-            raw = _raw_line(job, follower.line)
-            prepared.rejects.append(Reject(_source_of(job), follower.line, seed, None, reason, raw))
-
-    def _conflict_reject(self, job: Job, prepared: Prepared, conflict: Conflict) -> Reject:
-        row = prepared.batch.articles[conflict.position]
-        line = prepared.lines[conflict.position] if prepared.lines is not None else None
-        return Reject(_source_of(job), line, row[2], None, conflict.reason, _raw_line(job, line))
-
-    def _stats(
-        self,
-        batch_no: int,
-        rows: int,
-        outcome: BatchOutcome,
-        rejected: int,
-        from_ledger: bool,
-        fields: dict[str, Any],
-        start: float,
-    ) -> BatchStats:
-        return BatchStats(
-            batch_no=batch_no,
-            rows=rows,
-            inserted=outcome.inserted,
-            updated=outcome.updated,
-            skipped=outcome.skipped,
-            rejected=rejected,
-            from_ledger=from_ledger,
-            first_seed=fields["first_seed"],
-            last_seed=fields["last_seed"],
-            first_line=fields["first_line"],
-            last_line=fields["last_line"],
-            total_read=self.report.rows_read,
-            total_inserted=self.report.inserted,
-            elapsed_s=time.perf_counter() - start,
-        )
-
-    def _write(
-        self,
-        backend: Backend,
-        prepared: Prepared,
-        entry: dict[str, Any],
-        on_conflicts: Callable[[list[Conflict]], None],
-    ) -> BatchOutcome:
-        return self._retrying(backend, lambda: backend.write(prepared.batch, entry, self.on_conflict, on_conflicts),
-                              "write to")  # fmt: skip
-
-    def _retrying(self, backend: Backend | None, op: Callable[[], T], doing: str) -> T:
-        """``op`` with bounded retries of what may pass (lost connection, lock or busy timeout, deadlock).
-
-        Backoff doubles from ``backoff_s``; each retry is told through ``on_event`` and counted
-        in the report under its kind; after ``retries`` a clear DatabaseError.
-        """
-        first_failure: float | None = None
-        attempt = 0
-        while True:
-            try:
-                if attempt and backend is not None:
-                    backend.reconnect()
-                return op()
-            except TransientError as exc:
-                now = time.monotonic()
-                first_failure = first_failure or now
-                self._count(exc.kind)
-                if attempt >= self.retries:
-                    raise DatabaseError(self._give_up(exc, doing, attempt + 1, now - first_failure)) from None
-                wait = min(self.backoff_s * 2**attempt, 30.0)
-                self.report.retries += 1
-                self._tell(f"{self._what(exc, doing)}; retry {attempt + 1} of {self.retries} in {wait:.1f} s")
-                if self.stop is not None:
-                    self.stop.wait(wait)
-                    self._check_stop()
-                else:
-                    time.sleep(wait)
-                attempt += 1
-
-    def _check_stop(self) -> None:
-        """Between batches: a set ``stop`` event ends the import here, as a KeyboardInterrupt would."""
-        if self.stop is not None and self.stop.is_set():
-            raise KeyboardInterrupt
-
-    def _count(self, kind: str) -> None:
-        if kind == "lock":
-            self.report.lock_waits += 1
-        elif kind == "deadlock":
-            self.report.deadlocks += 1
-        else:
-            self.report.connections_lost += 1
-
-    def _what(self, exc: TransientError, doing: str) -> str:
-        target = redact(self.url)
-        if exc.kind == "lock":
-            limit = f"lock timeout {self.lock_timeout_s:g} s" if self.report.dialect == "postgresql" else "busy timeout"
-            return (f"waited for a lock to {doing} {target} ({limit}): another session holds it "
-                    f"(a running or stopped import, a migration, an open transaction): {exc}")  # fmt: skip
-        if exc.kind == "deadlock":
-            return f"deadlock with another session while trying to {doing} {target}: {exc}"
-        return f"lost the connection to {target} while trying to {doing} it: {exc or 'connection lost'}"
-
-    def _give_up(self, exc: TransientError, doing: str, attempts: int, seconds: float) -> str:
-        hint = "every batch committed so far is kept: run the same import again to resume"
-        if exc.kind == "lock":
-            hint = "stop the session holding the lock or give a longer --lock-timeout; " + hint
-        if exc.kind == "connection":
-            return (f"lost the connection to {redact(self.url)} and could not get it back after {attempts} attempts "
-                    f"over {seconds:.1f} s (last error: {exc or 'connection lost'}); {hint}")  # fmt: skip
-        return f"gave up after {attempts} attempts over {seconds:.1f} s: {self._what(exc, doing)}; {hint}"
-
-    def _tell(self, message: str) -> None:
-        if self.on_event is not None:
-            self.on_event(message)
+        outcome, rejected, from_ledger = count_written(report, self.run_id, batch_no, prepared, written)
+        return batch_stats(report, batch_no, job.rows, outcome, rejected, from_ledger, fields, start)
 
 
-def _source_of(job: Job) -> str | None:
-    if isinstance(job, LinesJob):
-        return job.source
-    if isinstance(job, RecordsJob):
-        return "<records>"
-    return None
-
-
-def _raw_line(job: Job, line: int | None) -> str | None:
-    """The input text of ``line``, for a rejects file (only files have one)."""
-    if not isinstance(job, LinesJob) or line is None:
-        return None
-    for number, text in job.lines:
-        if number == line:
-            return text if isinstance(text, str) else text.record  # a reader's reject carries its own
-    return None
+def _tuned_options(tuning: Tuning, **options: Any) -> ImportOptions:
+    """The run's options, with the batch size and workers :mod:`.tuning` settled."""
+    return ImportOptions(batch_size=tuning.batch_size, workers=tuning.workers, **options)
 
 
 def _check_readable(path: str) -> None:
@@ -736,12 +303,13 @@ def import_records(
     batch, in this process, with a :class:`BatchStats` (on PostgreSQL from the importer's
     writer thread, so keep it quick and thread-safe).
     """
-    tuning = choose(_dialect(db_url), None, batch_size=batch_size, workers=0)
-    importer = _Importer(
-        db_url, source=source, batch_size=tuning.batch_size, on_error=on_error, on_conflict=on_conflict, workers=0,
-        progress=progress, on_batch=on_batch, rejects_path=rejects_path, retries=retries, backoff_s=backoff_s,
-        total=None, tuning=tuning, lock_timeout_s=lock_timeout_s, on_event=on_event, stop=stop,
+    tuning = choose(dialect_of(db_url), None, batch_size=batch_size, workers=1)
+    options = _tuned_options(
+        tuning, on_error=on_error, on_conflict=on_conflict, retries=retries, backoff_s=backoff_s,
+        lock_timeout_s=lock_timeout_s, rejects_path=rejects_path,
     )  # fmt: skip
+    importer = _Importer(db_url, options, source=source, tuning=tuning.reason, progress=progress, on_batch=on_batch,
+                         on_event=on_event, stop=stop)  # fmt: skip
     return importer.run(record_jobs(records, tuning.batch_size))
 
 
@@ -752,7 +320,7 @@ def import_generated(
     count: int,
     profile: str = "realistic",
     batch_size: int | None = None,
-    workers: int | None = 0,
+    workers: int | None = 1,
     on_conflict: str = "skip",
     progress: Progress | None = None,
     on_batch: OnBatch | None = None,
@@ -768,16 +336,19 @@ def import_generated(
     unchanged re-run costs one ledger read. ``batch_size`` None is chosen for the database
     and the window; ``workers`` None likewise (what the CLI does): worker processes are
     started with ``spawn``, so a script calling this needs the usual
-    ``if __name__ == "__main__":`` guard, which is why 0 (this process) stays the default here.
+    ``if __name__ == "__main__":`` guard, which is why 1 (this process alone, no worker
+    process) stays the default here. ``workers`` counts the processes preparing records, as
+    ``generate``'s does; 0, its old spelling of 1, is still accepted.
     """
     check_seed_range(seed, count)
     check_profile(profile)
-    tuning = choose(_dialect(db_url), input_records(count=count), batch_size=batch_size, workers=workers)
+    tuning = choose(dialect_of(db_url), input_records(count=count), batch_size=batch_size, workers=workers)
+    options = _tuned_options(
+        tuning, on_conflict=on_conflict, retries=retries, backoff_s=backoff_s, lock_timeout_s=lock_timeout_s
+    )
     importer = _Importer(
-        db_url, source=f"generated {profile} seeds {seed}..{seed + count - 1}", batch_size=tuning.batch_size,
-        on_error="abort", on_conflict=on_conflict, workers=tuning.workers, progress=progress, on_batch=on_batch,
-        rejects_path=None, retries=retries, backoff_s=backoff_s, total=count, lock_timeout_s=lock_timeout_s,
-        on_event=on_event, stop=stop, tuning=tuning,
+        db_url, options, source=f"generated {profile} seeds {seed}..{seed + count - 1}", tuning=tuning.reason,
+        progress=progress, on_batch=on_batch, on_event=on_event, stop=stop,
     )  # fmt: skip
     importer.report.profile = profile
     importer.report.seed_first, importer.report.seed_last = seed, seed + count - 1
@@ -789,7 +360,7 @@ def import_file(
     db_url: str,
     *,
     batch_size: int | None = None,
-    workers: int | None = 0,
+    workers: int | None = 1,
     on_error: str = "abort",
     on_conflict: str = "skip",
     progress: Progress | None = None,
@@ -819,13 +390,13 @@ def import_file(
     source = "<stdin>" if path == "-" else path
     rejects_path = rejects_path or default_rejects_path(path)
     refuse_input_as_rejects(rejects_path, path)
-    tuning = choose(_dialect(db_url), input_records(path=path), batch_size=batch_size, workers=workers)
-    importer = _Importer(
-        db_url, source=source, batch_size=tuning.batch_size, on_error=on_error, on_conflict=on_conflict,
-        workers=tuning.workers, progress=progress, on_batch=on_batch, rejects_path=rejects_path,
-        retries=retries, backoff_s=backoff_s, total=None, lock_timeout_s=lock_timeout_s, on_event=on_event, stop=stop,
-        tuning=tuning,
+    tuning = choose(dialect_of(db_url), input_records(path=path), batch_size=batch_size, workers=workers)
+    options = _tuned_options(
+        tuning, on_error=on_error, on_conflict=on_conflict, retries=retries, backoff_s=backoff_s,
+        lock_timeout_s=lock_timeout_s, rejects_path=rejects_path,
     )  # fmt: skip
+    importer = _Importer(db_url, options, source=source, tuning=tuning.reason, progress=progress, on_batch=on_batch,
+                         on_event=on_event, stop=stop)  # fmt: skip
     _check_readable(path)
     # opened (and its format settled) before the run: a missing file or a bad format touches no database
     with record_texts(path, fmt=fmt, max_line_bytes=max_line_bytes, keep_undecodable=True) as texts:

@@ -8,14 +8,17 @@ With no option given, the fast path must be the one taken. What it is, measured 
   prepares and writes is bound by the preparing. Worker processes prepare batches while
   this one writes, but passing a batch's rows between processes costs the client ~60% more
   CPU; on two shared cores that ate the gain (20,000 articles: no worker 10.3-12.5 s, two
-  workers 11.9-14.9 s). So: no worker up to two usable cores (``os.sched_getaffinity``,
-  which a container or ``taskset`` limits); beyond, one per core but one (the writer's),
-  at most :data:`MAX_AUTO_WORKERS`, because one writer cannot take batches faster than
-  four preparers make them (not measured here: this machine has two cores).
-- PostgreSQL: none. The server is on this machine (anp-synth only ever targets loopback)
-  and needs the same cores; the writer thread already overlaps the client's preparing with
-  the server's COPY, and passing rows from worker processes costs the client ~40% more
-  CPU. Measured on 2 cores, 20,000 articles: 0 workers 25-29 s, 1 worker 36 s, 2 workers 41 s.
+  workers 11.9-14.9 s). So: ``workers`` 1 (this process alone) up to two usable cores
+  (``os.sched_getaffinity``, which a container or ``taskset`` limits); beyond, one per core
+  but one (the writer's), at most :data:`MAX_AUTO_WORKERS`, because one writer cannot take
+  batches faster than four preparers make them (not measured here: this machine has two cores).
+- PostgreSQL: 1, this process alone. The server is on this machine (anp-synth only ever
+  targets loopback) and needs the same cores; the writer thread already overlaps the
+  client's preparing with the server's COPY, and passing rows from worker processes costs
+  the client ~40% more CPU. Measured on 2 cores, 20,000 articles: no worker process
+  25-29 s, one worker process 36 s, two 41 s. (One worker process beside the writer, being
+  slower than none, is no longer a setting: ``workers`` counts the processes preparing, as
+  for ``generate``, so 1 is this process and 2 or more are worker processes.)
 - Batches of 1,000 records on both. Larger batches made SQLite faster (it pays per
   transaction: the commit, and the pages every batch rewrites; 5,000 with two workers
   reached the ``sqlite3`` shell's ``.import`` speed on a quiet machine) but peak memory then
@@ -31,7 +34,7 @@ With no option given, the fast path must be the one taken. What it is, measured 
   change that.
 
 The CLI's ``import`` lets this module choose both; the library's functions choose the batch
-size and keep ``workers=0`` unless given ``workers=None`` (a worker process is started with
+size and keep ``workers=1`` unless given ``workers=None`` (a worker process is started with
 ``spawn``, which re-imports the caller's main module: a script without the
 ``if __name__ == "__main__":`` guard would start the import again in every worker).
 
@@ -109,11 +112,11 @@ def choose(
     small = records is None or records < SMALL_INPUT
     if small:
         size = "input of unknown size" if records is None else f"small input (~{records} records)"
-        auto_batch, auto_workers = SMALL_BATCH, 0
+        auto_batch, auto_workers = SMALL_BATCH, 1
     else:
         size = f"~{records} records"
         auto_batch = LARGE_BATCH.get(dialect, SMALL_BATCH)
-        auto_workers = 0 if cores <= 2 or dialect == "postgresql" else min(cores - 1, MAX_AUTO_WORKERS)
+        auto_workers = 1 if cores <= 2 or dialect == "postgresql" else min(cores - 1, MAX_AUTO_WORKERS)
     chosen = []
     if batch_size is None:
         chosen.append("batch size")
