@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import multiprocessing
-import queue
 import signal
 import threading
 import time
@@ -66,7 +65,8 @@ from .migrations import HEAD, index_problems, inspect_schema, repair_indexes, up
 from .rejects import RejectsFile, refuse_input_as_rejects
 from .report import BatchStats, ImportReport
 from .seen import Entry, Seen, SeenIndex
-from .tuning import Tuning, choose, input_records
+from .streams import Streams, check_jobs
+from .tuning import Tuning, choose, choose_jobs, input_records
 
 ON_ERROR = ("abort", "skip")
 MAX_BATCH_SIZE = 100_000
@@ -250,59 +250,6 @@ def _prepared(
         raise failure
 
 
-_DONE = object()
-
-
-def _pipelined(items: Iterator[T], handle: Callable[[T], None], depth: int = 2) -> None:
-    """``handle`` each item in order on a writer thread while this thread produces the next ones.
-
-    For PostgreSQL: psycopg releases the GIL while the server works through a COPY and a
-    commit, so the next batch is parsed and encoded meanwhile instead of after. (Not for
-    SQLite: its driver takes the GIL back after every row, and would wait on this thread.)
-    A failure on either side stops both; batches already handed over are written first
-    when the producer fails, so everything before a bad read still commits.
-    """
-    handoff: queue.Queue[Any] = queue.Queue(maxsize=depth)
-    failed: list[BaseException] = []
-    stop = threading.Event()
-
-    def writer() -> None:
-        while True:
-            item = handoff.get()
-            if item is _DONE:
-                return
-            if stop.is_set() or failed:
-                continue
-            try:
-                handle(item)
-            except BaseException as exc:
-                failed.append(exc)
-
-    def put(item: Any) -> None:
-        while thread.is_alive():
-            try:
-                handoff.put(item, timeout=0.1)
-                return
-            except queue.Full:
-                continue
-
-    thread = threading.Thread(target=writer, name="anp-synth-writer", daemon=True)
-    thread.start()
-    try:
-        for item in items:
-            if failed:
-                break
-            put(item)
-    except KeyboardInterrupt:
-        stop.set()
-        raise
-    finally:
-        put(_DONE)
-        thread.join()
-    if failed:
-        raise failed[0]
-
-
 class _Importer:
     def __init__(
         self,
@@ -323,8 +270,12 @@ class _Importer:
         lock_timeout_s: float = 30.0,
         on_event: OnEvent | None = None,
         stop: threading.Event | None = None,
+        jobs: int = 1,
     ) -> None:
         _check_options(batch_size, on_error, on_conflict, workers, retries)
+        check_jobs(jobs, _dialect(db_url))
+        self.jobs = jobs
+        self._wrote = False
         _check_lock_timeout(lock_timeout_s)
         self.db_url = db_url
         self.url = parse_url(db_url)
@@ -351,6 +302,7 @@ class _Importer:
             source=source,
             batch_size=batch_size,
             workers=workers,
+            jobs=jobs,
             on_error=on_error,
             on_conflict=on_conflict,
             started_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -380,11 +332,11 @@ class _Importer:
                     self._seen = SeenIndex()
                 items = enumerate(_prepared(jobs, ledger, self.on_conflict, self.workers, stack, self.stop))
 
-                def handle(item: tuple[int, tuple[Job, Prepared | None]]) -> None:
+                def handle(stream: Backend, item: tuple[int, tuple[Job, Prepared | None]]) -> None:
                     nonlocal measured
                     self._check_stop()
                     batch_no, (job, prepared) = item
-                    stats = self._one(connected, batch_no, job, prepared, start)
+                    stats = self._one(stream, batch_no, job, prepared, start)
                     if self.progress is not None:
                         if self.measure is None:
                             self.progress(stats.rows)
@@ -396,10 +348,16 @@ class _Importer:
                         self.on_batch(stats)
 
                 if backend.dialect == "postgresql":
-                    _pipelined(items, handle)
+                    # one writer connection per job (the first is this one), each fed whole batches
+                    streams = [connected]
+                    for _ in range(self.jobs - 1):
+                        extra = self._retrying(None, lambda: _connect(self.db_url, self.lock_timeout_s), "connect to")
+                        stack.callback(extra.close)
+                        streams.append(extra)
+                    Streams(streams).write(items, handle)
                 else:
                     for item in items:
-                        handle(item)
+                        handle(connected, item)
             t = time.perf_counter()
             backend.finish_load(report.schema_version)
             backend.checkpoint()
@@ -442,8 +400,9 @@ class _Importer:
             self._dedupe(job, prepared)
         if prepared.rejects and self.on_error == "abort":
             raise prepared.rejects[0].error()
-        if report.batches_in_ledger and report.resumed_at is None and report.batches == 0:
+        if report.batches_in_ledger and not self._wrote:  # the first batch to write, in input order
             report.resumed_at = f"{job.describe()} (after {report.batches_in_ledger} batches found in the ledger)"
+        self._wrote = True
         seeds = [r[2] for r in prepared.batch.articles]
         if seeds:
             lo, hi = min(seeds), max(seeds)
@@ -727,6 +686,7 @@ def import_records(
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
     stop: threading.Event | None = None,
+    jobs: int | None = None,
 ) -> ImportReport:
     """Import ready records (from :func:`anp_synth.generate` or a reader) into ``db_url``.
 
@@ -736,11 +696,11 @@ def import_records(
     batch, in this process, with a :class:`BatchStats` (on PostgreSQL from the importer's
     writer thread, so keep it quick and thread-safe).
     """
-    tuning = choose(_dialect(db_url), None, batch_size=batch_size, workers=0)
+    tuning = choose_jobs(choose(_dialect(db_url), None, batch_size=batch_size, workers=0), _dialect(db_url), None, jobs)
     importer = _Importer(
         db_url, source=source, batch_size=tuning.batch_size, on_error=on_error, on_conflict=on_conflict, workers=0,
         progress=progress, on_batch=on_batch, rejects_path=rejects_path, retries=retries, backoff_s=backoff_s,
-        total=None, tuning=tuning, lock_timeout_s=lock_timeout_s, on_event=on_event, stop=stop,
+        total=None, tuning=tuning, lock_timeout_s=lock_timeout_s, on_event=on_event, stop=stop, jobs=tuning.jobs,
     )  # fmt: skip
     return importer.run(record_jobs(records, tuning.batch_size))
 
@@ -761,6 +721,7 @@ def import_generated(
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
     stop: threading.Event | None = None,
+    jobs: int | None = None,
 ) -> ImportReport:
     """Generate seeds ``[seed, seed + count)`` and stream them in; no file, no temporary copy.
 
@@ -773,11 +734,12 @@ def import_generated(
     check_seed_range(seed, count)
     check_profile(profile)
     tuning = choose(_dialect(db_url), input_records(count=count), batch_size=batch_size, workers=workers)
+    tuning = choose_jobs(tuning, _dialect(db_url), input_records(count=count), jobs)
     importer = _Importer(
         db_url, source=f"generated {profile} seeds {seed}..{seed + count - 1}", batch_size=tuning.batch_size,
         on_error="abort", on_conflict=on_conflict, workers=tuning.workers, progress=progress, on_batch=on_batch,
         rejects_path=None, retries=retries, backoff_s=backoff_s, total=count, lock_timeout_s=lock_timeout_s,
-        on_event=on_event, stop=stop, tuning=tuning,
+        on_event=on_event, stop=stop, tuning=tuning, jobs=tuning.jobs,
     )  # fmt: skip
     importer.report.profile = profile
     importer.report.seed_first, importer.report.seed_last = seed, seed + count - 1
@@ -802,6 +764,7 @@ def import_file(
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
     stop: threading.Event | None = None,
+    jobs: int | None = None,
 ) -> ImportReport:
     """Import a record file (``-`` for stdin), every record validated.
 
@@ -820,11 +783,12 @@ def import_file(
     rejects_path = rejects_path or default_rejects_path(path)
     refuse_input_as_rejects(rejects_path, path)
     tuning = choose(_dialect(db_url), input_records(path=path), batch_size=batch_size, workers=workers)
+    tuning = choose_jobs(tuning, _dialect(db_url), input_records(path=path), jobs)
     importer = _Importer(
         db_url, source=source, batch_size=tuning.batch_size, on_error=on_error, on_conflict=on_conflict,
         workers=tuning.workers, progress=progress, on_batch=on_batch, rejects_path=rejects_path,
         retries=retries, backoff_s=backoff_s, total=None, lock_timeout_s=lock_timeout_s, on_event=on_event, stop=stop,
-        tuning=tuning,
+        tuning=tuning, jobs=tuning.jobs,
     )  # fmt: skip
     _check_readable(path)
     # opened (and its format settled) before the run: a missing file or a bad format touches no database

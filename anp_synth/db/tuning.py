@@ -44,7 +44,7 @@ Options given explicitly always win, each on its own.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 SMALL_INPUT = 5_000
 """Records below which an input is prepared in this process."""
@@ -67,6 +67,8 @@ class Tuning:
     batch_size: int
     workers: int
     reason: str
+    jobs: int = 1
+    """Writer connections (PostgreSQL ``--jobs``): see :func:`choose_jobs`."""
 
 
 def usable_cpus() -> int:
@@ -127,4 +129,49 @@ def choose(
         batch_size=auto_batch if batch_size is None else batch_size,
         workers=auto_workers if workers is None else workers,
         reason=reason,
+    )
+
+
+MAX_AUTO_JOBS = 4
+CLIENT_STREAMS = 2
+"""Writer connections one client core keeps busy: see :func:`choose_jobs`."""
+"""The most writer connections chosen without ``--jobs``: see :func:`choose_jobs`."""
+
+
+def server_cpus() -> int:
+    """The database server's cores: the machine's, as anp-synth only ever targets a loopback server."""
+    return os.cpu_count() or 1
+
+
+def choose_jobs(
+    tuning: Tuning,
+    dialect: str,
+    records: int | None,
+    jobs: int | None,
+    *,
+    cpus: int | None = None,
+    server: int | None = None,
+) -> Tuning:
+    """``tuning`` with its writer connections (``jobs``) chosen, or as given, and the reason said.
+
+    The rule, and the measurements behind it, are in this module's docstring ("Writer
+    connections"); ``cpus`` and ``server`` stand for the client's usable and the server's cores.
+    """
+    if jobs is not None:
+        return (
+            replace(tuning, jobs=jobs)
+            if dialect != "postgresql"
+            else replace(tuning, jobs=jobs, reason=f"{tuning.reason}; jobs {jobs} as given")
+        )
+    client = usable_cpus() if cpus is None else cpus
+    cores = server_cpus() if server is None else server
+    if dialect != "postgresql":
+        return replace(tuning, jobs=1)  # one writer is SQLite's only way: nothing chosen, nothing to say
+    if records is None or records < SMALL_INPUT:
+        return replace(tuning, jobs=1, reason=f"{tuning.reason}; jobs 1 (small or unsized input)")
+    auto = max(1, min(cores, client * CLIENT_STREAMS, MAX_AUTO_JOBS))
+    return replace(
+        tuning,
+        jobs=auto,
+        reason=f"{tuning.reason}; jobs {auto} (server {cores} cores, client {client} usable, at most {MAX_AUTO_JOBS})",
     )
