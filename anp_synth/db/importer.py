@@ -694,7 +694,9 @@ def import_records(
     here: use :func:`import_file` for untrusted input); one that cannot be stored (NUL
     byte, missing key) is handled per ``on_error``. ``on_batch`` is called after every
     batch, in this process, with a :class:`BatchStats` (on PostgreSQL from the importer's
-    writer thread, so keep it quick and thread-safe).
+    writer threads, one call at a time, in the order batches commit: keep it quick).
+    ``jobs``: PostgreSQL writer connections (:mod:`.streams`); None chooses (1 for records,
+    whose number is unknown).
     """
     tuning = choose_jobs(choose(_dialect(db_url), None, batch_size=batch_size, workers=0), _dialect(db_url), None, jobs)
     importer = _Importer(
@@ -730,6 +732,8 @@ def import_generated(
     and the window; ``workers`` None likewise (what the CLI does): worker processes are
     started with ``spawn``, so a script calling this needs the usual
     ``if __name__ == "__main__":`` guard, which is why 0 (this process) stays the default here.
+    ``jobs``: PostgreSQL writer connections (:mod:`.streams`), None chosen for the server's
+    cores and the window (:func:`.tuning.choose_jobs`); threads, so no guard is needed.
     """
     check_seed_range(seed, count)
     check_profile(profile)
@@ -774,8 +778,8 @@ def import_file(
     Batches are keyed by a digest of their records' text, so an unchanged re-run reads the
     file but parses and writes nothing. A missing or unreadable file is refused before the
     database is touched (no file or table is created for an input that cannot be read).
-    ``batch_size`` and ``workers`` None: chosen for the database and the file's size, as for
-    :func:`import_generated`.
+    ``batch_size``, ``workers`` and ``jobs`` None: chosen for the database and the file's size,
+    as for :func:`import_generated`.
     """
     from ..formats.readers import record_texts
 
