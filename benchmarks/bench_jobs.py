@@ -1,9 +1,10 @@
 """``import --jobs N`` side by side: N writer connections against one, PostgreSQL, with each side's CPU cost.
 
-    .venv/bin/python benchmarks/bench_jobs.py [--count 100000] [--jobs 1 2] [--rounds 2] [--json FILE]
+    .venv/bin/python benchmarks/bench_jobs.py [--count 100000] [--jobs 1 2] [--rounds 2] [--workers W]
+        [--json FILE]
 
 Each round imports seeds ``[0, COUNT)`` of the default profile with ``anp-synth import
---seed 0 --count COUNT --jobs N --no-progress`` (every other option the default) in a
+--seed 0 --count COUNT --jobs N --no-progress`` (every other option the default, ``--workers W`` if given) in a
 fresh process into a fresh database of one throwaway cluster (tests/pg_cluster.py, the
 suite's: fsync off, loopback), once per ``--jobs`` value, the values alternating within
 the round so that the machine's noise falls on every side alike. A first load: the data
@@ -71,11 +72,13 @@ def server_cpu_s(postmaster: int) -> float:
     return total / TICKS
 
 
-def run(url: str, count: int, jobs: int, postmaster: int, work: Path) -> dict[str, Any]:
+def run(url: str, count: int, jobs: int, postmaster: int, work: Path, workers: int | None) -> dict[str, Any]:
     report = work / "report.json"
     report.unlink(missing_ok=True)
     args = [sys.executable, "-c", CLI, "import", "--seed", "0", "--count", str(count), "--jobs", str(jobs),
             "--db", url, "--no-progress", "--report", str(report)]  # fmt: skip
+    if workers is not None:
+        args += ["--workers", str(workers)]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     server0 = server_cpu_s(postmaster)
     t = time.perf_counter()
@@ -108,6 +111,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=None, help="passed to every import (default: the importer's)")
     parser.add_argument("--json", default=None)
     args = parser.parse_args()
     bin_dir = find_bin_dir()
@@ -128,7 +132,7 @@ def main() -> None:
             for jobs in order:
                 n += 1
                 url = cluster.create_database(f"jobs{n}")
-                entry = run(url, args.count, jobs, postmaster, work)
+                entry = run(url, args.count, jobs, postmaster, work, args.workers)
                 entry["round"] = round_no
                 runs.append(entry)
                 cluster.psql("postgres", f"drop database jobs{n}")

@@ -39,6 +39,29 @@ Memory stays flat whatever the input's size: at most two batches per worker are 
 flight, and the batch size does not grow with the input beyond the small/large step, so a
 load of 10,000 records and one of 1,000,000 choose the same settings and peak alike.
 Options given explicitly always win, each on its own.
+
+Writer connections (PostgreSQL ``jobs``, :func:`choose_jobs`; :mod:`.streams` runs them):
+
+- The rule: 1 for an input under :data:`SMALL_INPUT` records or of unknown size (its
+  batches then commit in input order, and a short load gains nothing); else the server's
+  cores (:func:`server_cpus`: the machine's, since the server is always on loopback), at
+  most :data:`CLIENT_STREAMS` per usable client core and at most :data:`MAX_AUTO_JOBS`.
+  SQLite: 1, its only way (more is refused, not chosen).
+- Why the server's cores: one stream is one server backend, and a backend's COPY into the
+  indexed tables is CPU-bound; a backend per core is what the server can run at once.
+- Why at most two per client core: one importer process prepares every batch (parsing or
+  generating, encoding, formatting the COPY) under one interpreter lock. Measured with
+  ``benchmarks/bench_jobs.py`` (100,000 default-profile articles, first load, 2 cores,
+  load average 7-10): the client spends 0.28-0.32 ms of CPU per article and the server
+  0.44-0.48 ms (every cluster process, index build and ANALYZE included), the same per
+  article with 1 and 2 streams. So one client core keeps about 1.5 server cores busy:
+  beyond two streams per client core, streams wait for batches.
+- Why at most 4: not measured beyond 2 streams (this machine has 2 cores), and a client
+  without worker processes is bound at about 1 / 0.3 ms = 3,300 articles/s whatever the
+  number of streams (docs/IMPORT_SPEED.md, "Parallel COPY streams", projects a 16-core server).
+- Measured on 2 cores (best of 2 rounds, alternating, load 7-10): ``--jobs 2`` x1.19 the
+  articles/s of ``--jobs 1`` (88 s against 105 s); rounds varied by 25% with the
+  machine's load. Two it is on this machine.
 """
 
 from __future__ import annotations
