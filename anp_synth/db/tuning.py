@@ -52,16 +52,17 @@ Writer connections (PostgreSQL ``jobs``, :func:`choose_jobs`; :mod:`.streams` ru
 - Why at most two per client core: one importer process prepares every batch (parsing or
   generating, encoding, formatting the COPY) under one interpreter lock. Measured with
   ``benchmarks/bench_jobs.py`` (100,000 default-profile articles, first load, 2 cores,
-  load average 7-10): the client spends 0.28-0.32 ms of CPU per article and the server
-  0.44-0.48 ms (every cluster process, index build and ANALYZE included), the same per
-  article with 1 and 2 streams. So one client core keeps about 1.5 server cores busy:
+  load average 7-10, 5 runs of each): the client spends 0.25-0.32 ms of CPU per article
+  and the server 0.41-0.51 ms (every cluster process, index build and ANALYZE included),
+  the same per article with 1 and 2 streams. So one client core keeps about 1.5 server cores busy:
   beyond two streams per client core, streams wait for batches.
 - Why at most 4: not measured beyond 2 streams (this machine has 2 cores), and a client
   without worker processes is bound at about 1 / 0.3 ms = 3,300 articles/s whatever the
   number of streams (docs/IMPORT_SPEED.md, "Parallel COPY streams", projects a 16-core server).
-- Measured on 2 cores (best of 2 rounds, alternating, load 7-10): ``--jobs 2`` x1.19 the
-  articles/s of ``--jobs 1`` (88 s against 105 s); rounds varied by 25% with the
-  machine's load. Two it is on this machine.
+- Measured on 2 cores (fastest rounds, two runs alternating the sides, load 7-10):
+  ``--jobs 2`` x1.19 and x1.15 the articles/s of ``--jobs 1``; paired rounds 0.85-1.28, as
+  rounds moved by 25% with the machine's load. Two it is on this machine: a second stream adds
+  no CPU per article, and fills the round trips (probe, ledger insert, commit) the first waits on.
 """
 
 from __future__ import annotations
