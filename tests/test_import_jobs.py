@@ -137,6 +137,32 @@ def _sorted_lines(path: str) -> list[str]:
 
 
 @pytest.mark.postgres
+def test_connections_lost_mid_load_are_retried_each_on_its_own_and_the_rows_are_exact(
+    request: pytest.FixtureRequest,
+) -> None:
+    """Every session of the import is terminated by the server after batch 3 (a restart, as a
+    stream sees it): each stream reconnects and retries its batch, and the first load still
+    ends with its indexes, built over the first stream's new connection."""
+    url = make_url(request, "postgresql")
+    reference = make_url(request, "postgresql", "reference.db")
+    import_generated(reference, seed=100, count=COUNT, batch_size=BATCH, jobs=1)
+    terminated: list[int] = []
+
+    def on_batch(stats: BatchStats) -> None:
+        if len(terminated) == 0 and stats.batch_no >= 3:
+            found = execute(url, "select pg_terminate_backend(pid) from pg_stat_activity where application_name = "
+                                 "'anp-synth' and datname = current_database() and pid <> pg_backend_pid()")  # fmt: skip
+            terminated.append(len(found))
+
+    report = import_generated(url, seed=100, count=COUNT, batch_size=BATCH, jobs=2, on_batch=on_batch, backoff_s=0.01)
+    assert terminated == [2]  # both streams' sessions
+    assert report.connections_lost >= 1 and report.retries == report.connections_lost
+    assert report.batches == COUNT // BATCH and report.inserted == COUNT
+    assert rows(url) == rows(reference)
+    assert _secondary(url) == SECONDARY
+
+
+@pytest.mark.postgres
 def test_two_jobs_store_the_rows_rejects_and_counts_of_one_for_a_file(
     request: pytest.FixtureRequest, tricky_file: Path, tmp_path: Path
 ) -> None:
