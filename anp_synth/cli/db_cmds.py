@@ -217,7 +217,7 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
     type=click.IntRange(1, 64),
     default=None,
     help="PostgreSQL: writer connections, each committing whole batches (same rows as 1) "
-    "[default: the server's cores, at most 4; 1 for a small input; SQLite: 1, its only choice].",
+    "[default: the server's cores, at most 2 per client core and 4; 1 for a small input; SQLite: 1].",
 )
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")

@@ -14,8 +14,9 @@ Why it is safe to re-run and to kill:
 With ``workers`` = N > 0, batches are prepared (generated or parsed, then encoded) in N
 worker processes while this process writes (0 prepares them in this process); at most two
 batches per worker are in flight, so memory stays flat whatever the input size. Batches are
-always written in input order. Left out (None), ``batch_size`` and ``workers`` are chosen
-for the machine and the input by :mod:`.tuning`, and the report says what and why.
+always judged in input order; with ``jobs`` > 1 (PostgreSQL, :mod:`.streams`) they may
+commit out of it. Left out (None), ``batch_size`` and ``workers`` are chosen for the
+machine and the input by :mod:`.tuning`, and the report says what and why.
 
 Stopping: a set ``stop`` event (the CLI sets it on SIGINT and SIGTERM) ends the import at
 the next batch boundary; a KeyboardInterrupt ends it at once, rolling back the batch in
@@ -686,7 +687,7 @@ def import_records(
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
     stop: threading.Event | None = None,
-    jobs: int | None = None,
+    jobs: int | None = 1,
 ) -> ImportReport:
     """Import ready records (from :func:`anp_synth.generate` or a reader) into ``db_url``.
 
@@ -695,8 +696,8 @@ def import_records(
     byte, missing key) is handled per ``on_error``. ``on_batch`` is called after every
     batch, in this process, with a :class:`BatchStats` (on PostgreSQL from the importer's
     writer threads, one call at a time, in the order batches commit: keep it quick).
-    ``jobs``: PostgreSQL writer connections (:mod:`.streams`); None chooses (1 for records,
-    whose number is unknown).
+    ``jobs``: PostgreSQL writer connections (:mod:`.streams`), 1 unless given; None chooses
+    (1 for records, whose number is unknown).
     """
     tuning = choose_jobs(choose(_dialect(db_url), None, batch_size=batch_size, workers=0), _dialect(db_url), None, jobs)
     importer = _Importer(
@@ -723,7 +724,7 @@ def import_generated(
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
     stop: threading.Event | None = None,
-    jobs: int | None = None,
+    jobs: int | None = 1,
 ) -> ImportReport:
     """Generate seeds ``[seed, seed + count)`` and stream them in; no file, no temporary copy.
 
@@ -732,8 +733,9 @@ def import_generated(
     and the window; ``workers`` None likewise (what the CLI does): worker processes are
     started with ``spawn``, so a script calling this needs the usual
     ``if __name__ == "__main__":`` guard, which is why 0 (this process) stays the default here.
-    ``jobs``: PostgreSQL writer connections (:mod:`.streams`), None chosen for the server's
-    cores and the window (:func:`.tuning.choose_jobs`); threads, so no guard is needed.
+    ``jobs``: PostgreSQL writer connections (:mod:`.streams`); 1 unless given, so that callers
+    sharing the server (``bench``'s import phase, a cluster's tasks) keep one stream each;
+    None chooses for the server's cores and the window (:func:`.tuning.choose_jobs`), as the CLI does.
     """
     check_seed_range(seed, count)
     check_profile(profile)
@@ -768,7 +770,7 @@ def import_file(
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
     stop: threading.Event | None = None,
-    jobs: int | None = None,
+    jobs: int | None = 1,
 ) -> ImportReport:
     """Import a record file (``-`` for stdin), every record validated.
 
@@ -779,7 +781,7 @@ def import_file(
     file but parses and writes nothing. A missing or unreadable file is refused before the
     database is touched (no file or table is created for an input that cannot be read).
     ``batch_size``, ``workers`` and ``jobs`` None: chosen for the database and the file's size,
-    as for :func:`import_generated`.
+    as for :func:`import_generated` (``jobs`` is 1 unless given, as there).
     """
     from ..formats.readers import record_texts
 
