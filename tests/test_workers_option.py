@@ -30,7 +30,9 @@ def test_both_commands_explain_workers_in_the_same_words() -> None:
     def help_of(command: str) -> str:
         return " ".join(CliRunner().invoke(main, [command, "--help"]).output.split())
 
-    shared = "Processes preparing records (generating or parsing them, then encoding) in parallel; 1: this process alone"
+    shared = (
+        "Processes preparing records (generating or parsing them, then encoding) in parallel; 1: this process alone"
+    )
     assert shared in help_of("generate") and shared in help_of("import")
 
 

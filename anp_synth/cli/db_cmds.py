@@ -158,6 +158,13 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
     help=f"{WORKERS_HELP} [default: SQLite one per usable core but one, at most 4 (1 on 2 cores or fewer), "
     "PostgreSQL 1; 1 for a small input].",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="PostgreSQL: writer connections, each committing whole batches (same rows as 1) "
+    "[default: the server's cores, at most 2 per client core and 4; 1 for a small input; SQLite: 1].",
+)
 @click.option("--rejects", "rejects_path", default=None, metavar="PATH", help="Where --on-error skip puts bad records.")
 @click.option("--report", "report_path", default=None, metavar="FILE.json", help="Also write the report as JSON.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: only on a terminal).")
@@ -188,6 +195,7 @@ def import_cmd(
     on_error: str,
     on_conflict: str,
     workers: int | None,
+    jobs: int | None,
     rejects_path: str | None,
     report_path: str | None,
     progress: bool | None,
@@ -214,6 +222,7 @@ def import_cmd(
 
             refused = {
                 "--workers": workers not in (None, 1),
+                "--jobs": jobs not in (None, 1),
                 "--on-error skip": on_error != "abort",
                 "--rejects": bool(rejects_path),
                 "--profile with a DIR": file is not None and profile is not None,
@@ -245,7 +254,7 @@ def import_cmd(
                     report = import_generated(
                         db_url, seed=seed or 0, count=count, profile=profile or "realistic", batch_size=batch_size,
                         workers=workers, on_conflict=on_conflict, progress=advance, lock_timeout_s=lock_timeout_s,
-                        on_event=tell, stop=stop,
+                        on_event=tell, stop=stop, jobs=jobs,
                     )  # fmt: skip
             else:
                 assert file is not None
@@ -256,6 +265,7 @@ def import_cmd(
                         file, db_url, batch_size=batch_size, workers=workers, on_error=on_error,
                         on_conflict=on_conflict, progress=advance, rejects_path=rejects_path, fmt=fmt,
                         max_line_bytes=max_line_bytes, lock_timeout_s=lock_timeout_s, on_event=tell, stop=stop,
+                        jobs=jobs,
                     )  # fmt: skip
         except ImportInterrupted as exc:
             unwritten = _report_error(report_path, exc.report)

@@ -29,9 +29,14 @@ def count_preparing(report: ImportReport, prepared: Prepared) -> None:
     report.timings.encode += prepared.encode_s
 
 
-def count_prepared(report: ImportReport, job: Job, prepared: Prepared) -> None:
-    """Before the write of a batch that goes in: where a resumed run resumed, the seeds seen."""
-    if report.batches_in_ledger and report.resumed_at is None and report.batches == 0:
+def count_prepared(report: ImportReport, job: Job, prepared: Prepared, *, first: bool) -> None:
+    """Before the write of a batch that goes in: where a resumed run resumed, the seeds seen.
+
+    ``first``: no batch was handed to a writer before this one, in input order. Not "none
+    committed yet": with several writer connections (:mod:`.streams`) the first may still be
+    in flight when a later one, after ledger batches, is judged.
+    """
+    if first and report.batches_in_ledger:
         report.resumed_at = f"{job.describe()} (after {report.batches_in_ledger} batches found in the ledger)"
     seeds = [r[2] for r in prepared.batch.articles]
     if seeds:

@@ -14,13 +14,14 @@ Why it is safe to re-run and to kill:
 With ``workers`` = N >= 2, batches are prepared (generated or parsed, then encoded) in N
 worker processes while this process writes (1 prepares them in this process, and 0, the
 old spelling of 1, still does); at most two batches per worker are in flight, so memory
-stays flat whatever the input size. Batches are always written in input order. Left out
-(None), ``batch_size`` and ``workers`` are chosen for the machine and the input by
-:mod:`.tuning`, and the report says what and why.
+stays flat whatever the input size. Batches are always judged in input order; with ``jobs``
+> 1 (PostgreSQL, :mod:`.streams`) they may commit out of it. Left out (None), ``batch_size``,
+``workers`` and ``jobs`` are chosen for the machine and the input by :mod:`.tuning`, and the
+report says what and why.
 
 This module is the orchestration only; each concern has its own module: the options
 (:mod:`.options`), the schema (:mod:`.schema_setup`), the backends (:mod:`.dialects`), the
-worker processes (:mod:`.workers`), the writer thread (:mod:`.pipeline`), the duplicate rule
+worker processes (:mod:`.workers`), the writer connections (:mod:`.streams`), the duplicate rule
 (:mod:`.dedupe`), the report's counts (:mod:`.accounting`) and retries (:mod:`.retrying`).
 
 Stopping: a set ``stop`` event (the CLI sets it on SIGINT and SIGTERM) ends the import at
@@ -53,13 +54,13 @@ from .dialects import connect_backend, dialect_of, open_backend
 from .import_errors import ImportFailed, ImportInterrupted, with_report
 from .jobs import Job, Prepared, line_jobs, record_jobs, seed_jobs
 from .options import MAX_BATCH_SIZE, MAX_LOCK_TIMEOUT_S, ON_ERROR, ImportOptions
-from .pipeline import _pipelined
 from .rejects import RejectsFile, refuse_input_as_rejects
 from .report import BatchStats, ImportReport
 from .retrying import OnEvent, Retrier, check_stop
 from .schema_setup import _prepare_database, prepare_database
 from .seen import SeenIndex
-from .tuning import Tuning, choose, input_records
+from .streams import Streams, check_jobs
+from .tuning import Tuning, choose, choose_jobs, input_records
 from .workers import IN_FLIGHT_PER_WORKER, prepared_batches
 
 __all__ = [
@@ -105,6 +106,7 @@ class _Importer:
     ) -> None:
         self.db_url = db_url
         self.url = parse_url(db_url)
+        check_jobs(options.jobs, self.url.get_backend_name())
         self.options = options
         self.progress = progress
         self.measure: Callable[[], int] | None = None
@@ -121,6 +123,7 @@ class _Importer:
             source=source,
             batch_size=options.batch_size,
             workers=options.workers,
+            jobs=options.jobs,
             on_error=options.on_error,
             on_conflict=options.on_conflict,
             started_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -129,6 +132,8 @@ class _Importer:
         self._retrier = Retrier(redact(self.url), options, self.report, on_event, stop)
         self._rejects = RejectsFile(options.rejects_path or "anp-synth.rejects.jsonl")
         self._seen: SeenIndex | None = None
+        self._wrote = False
+        """A batch was handed to a writer: the next one is not where a resumed run resumed."""
 
     def run(self, jobs: Iterator[Job], *, dedupe: bool = True) -> ImportReport:
         """Write every job; ``dedupe`` applies the duplicate rule across batches (not needed for seeds)."""
@@ -156,11 +161,11 @@ class _Importer:
                 )
                 items = enumerate(batches)
 
-                def handle(item: tuple[int, tuple[Job, Prepared | None]]) -> None:
+                def handle(stream: Backend, item: tuple[int, tuple[Job, Prepared | None]]) -> None:
                     nonlocal measured
                     check_stop(self.stop)
                     batch_no, (job, prepared) = item
-                    stats = self._one(connected, batch_no, job, prepared, start)
+                    stats = self._one(stream, batch_no, job, prepared, start)
                     if self.progress is not None:
                         if self.measure is None:
                             self.progress(stats.rows)
@@ -172,10 +177,18 @@ class _Importer:
                         self.on_batch(stats)
 
                 if backend.dialect == "postgresql":
-                    _pipelined(items, handle)
+                    # one writer connection per job (the first is this one), each fed whole batches
+                    streams = [connected]
+                    for _ in range(options.jobs - 1):
+                        extra = retrying(
+                            None, lambda: connect_backend(self.db_url, options.lock_timeout_s), "connect to"
+                        )
+                        stack.callback(extra.close)
+                        streams.append(extra)
+                    Streams(streams).write(items, handle)
                 else:
                     for item in items:
-                        handle(item)
+                        handle(connected, item)
             t = time.perf_counter()
             backend.finish_load(report.schema_version)
             backend.checkpoint()
@@ -217,7 +230,8 @@ class _Importer:
             dedupe(self._seen, job, prepared)
         if prepared.rejects and options.on_error == "abort":
             raise prepared.rejects[0].error()
-        count_prepared(report, job, prepared)
+        count_prepared(report, job, prepared, first=not self._wrote)
+        self._wrote = True
         key = job.key(options.on_conflict)
         entry = {
             "batch_key": key,
@@ -253,8 +267,8 @@ class _Importer:
 
 
 def _tuned_options(tuning: Tuning, **options: Any) -> ImportOptions:
-    """The run's options, with the batch size and workers :mod:`.tuning` settled."""
-    return ImportOptions(batch_size=tuning.batch_size, workers=tuning.workers, **options)
+    """The run's options, with the batch size, workers and jobs :mod:`.tuning` settled."""
+    return ImportOptions(batch_size=tuning.batch_size, workers=tuning.workers, jobs=tuning.jobs, **options)
 
 
 def _check_readable(path: str) -> None:
@@ -294,6 +308,7 @@ def import_records(
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
     stop: threading.Event | None = None,
+    jobs: int | None = 1,
 ) -> ImportReport:
     """Import ready records (from :func:`anp_synth.generate` or a reader) into ``db_url``.
 
@@ -301,9 +316,12 @@ def import_records(
     here: use :func:`import_file` for untrusted input); one that cannot be stored (NUL
     byte, missing key) is handled per ``on_error``. ``on_batch`` is called after every
     batch, in this process, with a :class:`BatchStats` (on PostgreSQL from the importer's
-    writer thread, so keep it quick and thread-safe).
+    writer threads, one call at a time, in the order batches commit: keep it quick).
+    ``jobs``: PostgreSQL writer connections (:mod:`.streams`), 1 unless given; None chooses
+    (1 for records, whose number is unknown).
     """
-    tuning = choose(dialect_of(db_url), None, batch_size=batch_size, workers=1)
+    dialect = dialect_of(db_url)
+    tuning = choose_jobs(choose(dialect, None, batch_size=batch_size, workers=1), dialect, None, jobs)
     options = _tuned_options(
         tuning, on_error=on_error, on_conflict=on_conflict, retries=retries, backoff_s=backoff_s,
         lock_timeout_s=lock_timeout_s, rejects_path=rejects_path,
@@ -329,6 +347,7 @@ def import_generated(
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
     stop: threading.Event | None = None,
+    jobs: int | None = 1,
 ) -> ImportReport:
     """Generate seeds ``[seed, seed + count)`` and stream them in; no file, no temporary copy.
 
@@ -338,11 +357,16 @@ def import_generated(
     started with ``spawn``, so a script calling this needs the usual
     ``if __name__ == "__main__":`` guard, which is why 1 (this process alone, no worker
     process) stays the default here. ``workers`` counts the processes preparing records, as
-    ``generate``'s does; 0, its old spelling of 1, is still accepted.
+    ``generate``'s does; 0, its old spelling of 1, is still accepted. ``jobs``: PostgreSQL
+    writer connections (:mod:`.streams`); 1 unless given, so that callers sharing the server
+    (``bench``'s import phase, a cluster's tasks) keep one stream each; None chooses for the
+    server's cores and the window (:func:`.tuning.choose_jobs`), as the CLI does.
     """
     check_seed_range(seed, count)
     check_profile(profile)
-    tuning = choose(dialect_of(db_url), input_records(count=count), batch_size=batch_size, workers=workers)
+    dialect, records = dialect_of(db_url), input_records(count=count)
+    tuning = choose(dialect, records, batch_size=batch_size, workers=workers)
+    tuning = choose_jobs(tuning, dialect, records, jobs)
     options = _tuned_options(
         tuning, on_conflict=on_conflict, retries=retries, backoff_s=backoff_s, lock_timeout_s=lock_timeout_s
     )
@@ -373,6 +397,7 @@ def import_file(
     lock_timeout_s: float = 30.0,
     on_event: OnEvent | None = None,
     stop: threading.Event | None = None,
+    jobs: int | None = 1,
 ) -> ImportReport:
     """Import a record file (``-`` for stdin), every record validated.
 
@@ -382,15 +407,17 @@ def import_file(
     Batches are keyed by a digest of their records' text, so an unchanged re-run reads the
     file but parses and writes nothing. A missing or unreadable file is refused before the
     database is touched (no file or table is created for an input that cannot be read).
-    ``batch_size`` and ``workers`` None: chosen for the database and the file's size, as for
-    :func:`import_generated`.
+    ``batch_size``, ``workers`` and ``jobs`` None: chosen for the database and the file's size,
+    as for :func:`import_generated` (``jobs`` is 1 unless given, as there).
     """
     from ..formats.readers import record_texts
 
     source = "<stdin>" if path == "-" else path
     rejects_path = rejects_path or default_rejects_path(path)
     refuse_input_as_rejects(rejects_path, path)
-    tuning = choose(dialect_of(db_url), input_records(path=path), batch_size=batch_size, workers=workers)
+    dialect, records = dialect_of(db_url), input_records(path=path)
+    tuning = choose(dialect, records, batch_size=batch_size, workers=workers)
+    tuning = choose_jobs(tuning, dialect, records, jobs)
     options = _tuned_options(
         tuning, on_error=on_error, on_conflict=on_conflict, retries=retries, backoff_s=backoff_s,
         lock_timeout_s=lock_timeout_s, rejects_path=rejects_path,

@@ -25,6 +25,7 @@ ON_ERROR = ("abort", "skip")
 MAX_BATCH_SIZE = 100_000
 MAX_RETRIES = 100
 MAX_LOCK_TIMEOUT_S = 86_400.0
+MAX_JOBS = 64
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class ImportOptions:
     retries: int = 5
     backoff_s: float = 0.5
     lock_timeout_s: float = 30.0
+    jobs: int = 1
+    """PostgreSQL writer connections (:mod:`.streams`); SQLite takes 1 only."""
     rejects_path: str | None = None
     """Where ``on_error="skip"`` writes rejected records; None: ``anp-synth.rejects.jsonl``."""
 
@@ -51,4 +54,5 @@ class ImportOptions:
             object.__setattr__(self, "workers", 1)
         check_workers(self.workers)
         integer("retries", self.retries, 0, MAX_RETRIES)
+        integer("jobs", self.jobs, 1, MAX_JOBS)
         object.__setattr__(self, "lock_timeout_s", seconds("lock_timeout_s", self.lock_timeout_s, MAX_LOCK_TIMEOUT_S))

@@ -100,6 +100,8 @@ class ImportReport:
     python: str = field(default_factory=platform.python_version)
     tuning: str = ""
     """Why the batch size and workers are what they are (chosen for the machine and input, or given)."""
+    jobs: int = 1
+    """Writer connections (PostgreSQL ``--jobs``); batches may commit out of input order when > 1."""
 
     def __post_init__(self) -> None:
         # Reports are shared: whatever URL the caller gave, only its redacted form is kept.
@@ -133,7 +135,7 @@ class ImportReport:
             f"  rows      read {self.rows_read}  inserted {self.inserted}  updated {self.updated}  "
             f"skipped {self.skipped}  rejected {self.rejected}",
             f"  batches   committed {self.batches}  already in ledger {self.batches_in_ledger}  "
-            f"batch size {self.batch_size}  workers {self.workers}",
+            f"batch size {self.batch_size}  workers {self.workers}  jobs {self.jobs}",
             f"  speed     elapsed {self.elapsed_s:.2f} s  {self.rows_per_s:.0f} rows/s  {self.mb_per_s:.2f} MB/s",
             f"  time      read/generate {t.read_generate:.2f} s  encode {t.encode:.2f} s  "
             f"write {t.write:.2f} s  merge {t.merge:.2f} s",

@@ -42,12 +42,36 @@ Memory stays flat whatever the input's size: at most two batches per worker are 
 flight, and the batch size does not grow with the input beyond the small/large step, so a
 load of 10,000 records and one of 1,000,000 choose the same settings and peak alike.
 Options given explicitly always win, each on its own.
+
+Writer connections (PostgreSQL ``jobs``, :func:`choose_jobs`; :mod:`.streams` runs them):
+
+- The rule: 1 for an input under :data:`SMALL_INPUT` records or of unknown size (its
+  batches then commit in input order, and a short load gains nothing); else the server's
+  cores (:func:`server_cpus`: the machine's, since the server is always on loopback), at
+  most :data:`CLIENT_STREAMS` per usable client core and at most :data:`MAX_AUTO_JOBS`.
+  SQLite: 1, its only way (more is refused, not chosen).
+- Why the server's cores: one stream is one server backend, and a backend's COPY into the
+  indexed tables is CPU-bound; a backend per core is what the server can run at once.
+- Why at most two per client core: one importer process prepares every batch (parsing or
+  generating, encoding, formatting the COPY) under one interpreter lock. Measured with
+  ``benchmarks/bench_jobs.py`` (100,000 default-profile articles, first load, 2 cores,
+  load average 7-10, 5 runs of each): the client spends 0.25-0.32 ms of CPU per article
+  and the server 0.41-0.51 ms (every cluster process, index build and ANALYZE included),
+  the same per article with 1 and 2 streams. So one client core keeps about 1.5 server cores busy:
+  beyond two streams per client core, streams wait for batches.
+- Why at most 4: not measured beyond 2 streams (this machine has 2 cores), and a client
+  without worker processes is bound at about 1 / 0.3 ms = 3,300 articles/s whatever the
+  number of streams (docs/IMPORT_SPEED.md, "Parallel COPY streams", projects a 16-core server).
+- Measured on 2 cores (fastest rounds, two runs alternating the sides, load 7-10):
+  ``--jobs 2`` x1.19 and x1.15 the articles/s of ``--jobs 1``; paired rounds 0.85-1.28, as
+  rounds moved by 25% with the machine's load. Two it is on this machine: a second stream adds
+  no CPU per article, and fills the round trips (probe, ledger insert, commit) the first waits on.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 SMALL_INPUT = 5_000
 """Records below which an input is prepared in this process."""
@@ -70,6 +94,8 @@ class Tuning:
     batch_size: int
     workers: int
     reason: str
+    jobs: int = 1
+    """Writer connections (PostgreSQL ``--jobs``): see :func:`choose_jobs`."""
 
 
 def usable_cpus() -> int:
@@ -130,4 +156,49 @@ def choose(
         batch_size=auto_batch if batch_size is None else batch_size,
         workers=auto_workers if workers is None else workers,
         reason=reason,
+    )
+
+
+MAX_AUTO_JOBS = 4
+CLIENT_STREAMS = 2
+"""Writer connections one client core keeps busy: see :func:`choose_jobs`."""
+"""The most writer connections chosen without ``--jobs``: see :func:`choose_jobs`."""
+
+
+def server_cpus() -> int:
+    """The database server's cores: the machine's, as anp-synth only ever targets a loopback server."""
+    return os.cpu_count() or 1
+
+
+def choose_jobs(
+    tuning: Tuning,
+    dialect: str,
+    records: int | None,
+    jobs: int | None,
+    *,
+    cpus: int | None = None,
+    server: int | None = None,
+) -> Tuning:
+    """``tuning`` with its writer connections (``jobs``) chosen, or as given, and the reason said.
+
+    The rule, and the measurements behind it, are in this module's docstring ("Writer
+    connections"); ``cpus`` and ``server`` stand for the client's usable and the server's cores.
+    """
+    if jobs is not None:
+        return (
+            replace(tuning, jobs=jobs)
+            if dialect != "postgresql"
+            else replace(tuning, jobs=jobs, reason=f"{tuning.reason}; jobs {jobs} as given")
+        )
+    client = usable_cpus() if cpus is None else cpus
+    cores = server_cpus() if server is None else server
+    if dialect != "postgresql":
+        return replace(tuning, jobs=1)  # one writer is SQLite's only way: nothing chosen, nothing to say
+    if records is None or records < SMALL_INPUT:
+        return replace(tuning, jobs=1, reason=f"{tuning.reason}; jobs 1 (small or unsized input)")
+    auto = max(1, min(cores, client * CLIENT_STREAMS, MAX_AUTO_JOBS))
+    return replace(
+        tuning,
+        jobs=auto,
+        reason=f"{tuning.reason}; jobs {auto} (server {cores} cores, client {client} usable, at most {MAX_AUTO_JOBS})",
     )
