@@ -1,7 +1,8 @@
 """A file's batches: keyed by their lines' text however the file is read, and a read error keeps what came before.
 
-The lines of a regular file are digested one batch ahead, on a thread (an unchanged re-run
-is half digesting); that must change neither a batch's key nor which batches commit.
+A batch's ledger key is a digest of its lines, so a ledger written by another version or
+run matches whenever the lines do; a file that breaks part-way still commits every whole
+batch read before the break.
 """
 
 from __future__ import annotations

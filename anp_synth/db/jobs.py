@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -162,54 +161,23 @@ def line_jobs(lines: Iterable[tuple[int, str | RecordError]], source: str, batch
 
     A :class:`RecordError` in place of a text is a record the reader could not read (too
     long, a csv row that does not rebuild): it is rejected in its place like any bad record.
-
-    Lines of a regular file (a :class:`~anp_synth.formats.readers.RecordTexts` that is
-    ``sized``) are digested on a thread while the next batch is read: hashing releases the
-    GIL, and digesting is half of what an unchanged re-run costs, the other half being the
-    reading. A batch is then handed out once the next one is read (or the input ends, or
-    fails: the batches before a read error still come first). Other inputs (stdin, a pipe)
-    are handed out batch by batch as they arrive.
     """
-    if not getattr(lines, "sized", False):
-        chunk: list[tuple[int, str | Reject]] = []
-        for number, text in lines:
-            chunk.append((number, Reject.of(text, None) if isinstance(text, RecordError) else text))
-            if len(chunk) >= batch_size:
-                yield _lines_job(source, chunk, _digest(chunk))
-                chunk = []
-        if chunk:
-            yield _lines_job(source, chunk, _digest(chunk))
-        return
-    with ThreadPoolExecutor(1, thread_name_prefix="anp-synth-digest") as hasher:
-        waiting: tuple[list[tuple[int, str | Reject]], Future[str]] | None = None
-        chunk = []
-        try:
-            for number, text in lines:
-                chunk.append((number, Reject.of(text, None) if isinstance(text, RecordError) else text))
-                if len(chunk) >= batch_size:
-                    if waiting is not None:
-                        yield _lines_job(source, waiting[0], waiting[1].result())
-                    waiting, chunk = (chunk, hasher.submit(_digest, chunk)), []
-        except Exception:
-            if waiting is not None:
-                yield _lines_job(source, waiting[0], waiting[1].result())
-            raise
-        if waiting is not None:
-            yield _lines_job(source, waiting[0], waiting[1].result())
-        if chunk:
-            yield _lines_job(source, chunk, _digest(chunk))
+    chunk: list[tuple[int, str | Reject]] = []
+    for number, text in lines:
+        chunk.append((number, Reject.of(text, None) if isinstance(text, RecordError) else text))
+        if len(chunk) >= batch_size:
+            yield _lines_job(source, chunk)
+            chunk = []
+    if chunk:
+        yield _lines_job(source, chunk)
 
 
-def _digest(chunk: list[tuple[int, str | Reject]]) -> str:
-    """The batch's content digest: of each line's UTF-8 and a newline, in one pass over one buffer."""
-    data = [text.encode("utf-8", "surrogatepass") if isinstance(text, str) else f"\0{text.reason}".encode()
-            for _, text in chunk]  # fmt: skip
-    data.append(b"")
-    return hashlib.blake2b(b"\n".join(data), digest_size=16).hexdigest()
-
-
-def _lines_job(source: str, chunk: list[tuple[int, str | Reject]], digest: str) -> LinesJob:
-    return LinesJob(source, tuple(chunk), digest)
+def _lines_job(source: str, chunk: list[tuple[int, str | Reject]]) -> LinesJob:
+    h = hashlib.blake2b(digest_size=16)
+    for _, text in chunk:
+        h.update(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else f"\0{text.reason}".encode())
+        h.update(b"\n")
+    return LinesJob(source, tuple(chunk), h.hexdigest())
 
 
 def record_jobs(records: Iterable[Article], batch_size: int) -> Iterator[RecordsJob]:
