@@ -10,16 +10,20 @@ from __future__ import annotations
 import json
 import pickle
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from anp_synth.db import prepare_database
+from anp_synth.db import import_generated, prepare_database
+from anp_synth.db import sqlite as sqlite_backend
 from anp_synth.db.encode import EncodedBatch, encode_record, flatten_meta, sections_json
 from anp_synth.db.sqlite import POST_META_FROM_JSON
 from anp_synth.generator import build
+
+from .db_helpers import count, rows
 
 text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)
 scalar = st.one_of(text, st.booleans(), st.integers(0, 2**53 - 1))
@@ -84,3 +88,15 @@ def test_a_batch_sent_to_another_process_flattens_the_same_rows_from_its_lines()
     assert all(p.meta is None for p in sent.pending_meta)  # only the line travels
     assert sent.post_meta == here.post_meta
     assert sent.articles == here.articles
+
+
+def test_a_sqlite_without_json_functions_gets_the_same_rows_flattened_in_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_json = f"sqlite:///{tmp_path / 'json.db'}"
+    import_generated(with_json, seed=3, count=12, batch_size=5)
+    monkeypatch.setattr(sqlite_backend, "_has_json", lambda conn: False)
+    without = f"sqlite:///{tmp_path / 'plain.db'}"
+    import_generated(without, seed=3, count=12, batch_size=5)
+    assert rows(without) == rows(with_json)
+    assert count(without, "anp_post_meta") > 12 * 40

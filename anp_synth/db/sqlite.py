@@ -78,6 +78,14 @@ _CHECKPOINT = "PRAGMA wal_checkpoint(TRUNCATE)"
 _LEDGER_PROBE = "SELECT run_id, batch_no, rows_inserted, rows_updated, rows_skipped, rows_rejected FROM anp_import_ledger WHERE batch_key = ?"
 
 
+def _has_json(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("SELECT json_extract('{\"a\":1}', '$.a'), (SELECT count(*) FROM json_each('[1]'))").fetchall()
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
 class SqliteBackend:
     dialect = "sqlite"
 
@@ -87,6 +95,9 @@ class SqliteBackend:
             raise DatabaseError(f"{redact(url)}: give SQLite a file (sqlite:///path.db), not memory")
         self.path = url.database
         self.conn = self._connect()
+        self.json = _has_json(self.conn)
+        """Whether this SQLite has the JSON functions (built in since 3.38, an option before):
+        without them, pending post-meta is flattened in Python, as it was before."""
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -252,7 +263,7 @@ class SqliteBackend:
         if writes.articles:
             cur.executemany(_INSERT["anp_articles"], writes.articles)
         for table in tables.CHILD_TABLES:
-            if table is tables.post_meta and writes.pending_meta:
+            if table is tables.post_meta and writes.pending_meta and self.json:
                 cur.executemany(POST_META_FROM_JSON, [(p.article_id, p.line) for p in writes.pending_meta])
                 continue
             rows = writes.rows_for(table.name)
