@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from ..canonical import blank_hash
 from ..errors import RecordError
@@ -30,18 +30,67 @@ from . import tables
 Row = tuple[Any, ...]
 
 
+class PendingMeta(NamedTuple):
+    """One article whose post-meta rows are not flattened yet."""
+
+    article_id: int
+    line: str
+    """The record's canonical JSON line (proven canonical: generated, or its hash checked)."""
+    meta: dict[str, Any] | None
+    """The parsed ``meta``, while the batch stays in the process that parsed it (dropped when
+    the batch is pickled: a worker sends the line alone, and :meth:`EncodedBatch.flatten` parses it
+    again only on the rare path that needs rows)."""
+
+
 @dataclass
 class EncodedBatch:
-    """The rows of one batch of records, ready for one transaction."""
+    """The rows of one batch of records, ready for one transaction.
+
+    The post-meta rows (about 52 an article, nine in ten of a load's rows) may stay
+    *pending*: the article's canonical JSON line, kept instead of its rows. The SQLite
+    writer then explodes them in SQL (:data:`anp_synth.db.sqlite.POST_META_FROM_JSON`, by
+    the same rule as :func:`flatten_meta`), so a worker process passes one string an
+    article instead of 52 tuples and no Python builds them at all; anything that reads
+    :attr:`post_meta` (PostgreSQL's COPY, a batch being filtered or compared) gets them
+    flattened first, in article order, exactly as if they had been flattened at encoding.
+    """
 
     articles: list[Row] = field(default_factory=list)
-    post_meta: list[Row] = field(default_factory=list)
     entities: list[Row] = field(default_factory=list)
     similar_posts: list[Row] = field(default_factory=list)
     nbytes: int = 0
+    pending_meta: list[PendingMeta] = field(default_factory=list)
+    flat_meta: list[Row] = field(default_factory=list)
+    """Post-meta rows already flattened. Either this or ``pending_meta`` is empty: a record that
+    cannot be pending flattens those before it, so the rows stay in article order."""
+
+    @property
+    def post_meta(self) -> list[Row]:
+        self.flatten()
+        return self.flat_meta
+
+    @post_meta.setter
+    def post_meta(self, rows: list[Row]) -> None:
+        self.pending_meta = []
+        self.flat_meta = rows
+
+    def flatten(self) -> None:
+        """Turn every pending article's post-meta into rows (a no-op when none is pending)."""
+        if not self.pending_meta:
+            return
+        rows = self.flat_meta
+        for pending in self.pending_meta:
+            meta = pending.meta if pending.meta is not None else json.loads(pending.line)["meta"]
+            rows.extend(flatten_meta(pending.article_id, meta))
+        self.pending_meta = []
 
     def rows_for(self, name: str) -> list[Row]:
         return getattr(self, name.removeprefix("anp_"))  # type: ignore[no-any-return]
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["pending_meta"] = [PendingMeta(p.article_id, p.line, None) for p in self.pending_meta]
+        return state
 
 
 def _meta_value(value: Any) -> str:
@@ -110,16 +159,20 @@ def canonical_sections(line: str, record: Article) -> str | None:
     return sections_json(line)
 
 
-def encode_record(record: Article, batch: EncodedBatch, *, nul_free: bool = False, body: str | None = None) -> None:
+def encode_record(
+    record: Article, batch: EncodedBatch, *, nul_free: bool = False, body: str | None = None, line: str | None = None
+) -> None:
     """Append one record's rows to ``batch``; RecordError (with the field) if it cannot be stored.
 
     ``nul_free=True`` skips the per-field NUL scan when the caller already knows (a JSON line
     without ``\\u0000``, a generated record); the scan and the text size cost a third of encoding.
     ``body``, if given, must be the canonical JSON of ``record["sections"]`` (see
-    :func:`canonical_sections`).
+    :func:`canonical_sections`). ``line``, if given, must be the record's canonical JSON line
+    (generated, or proven by :func:`canonical_sections`): with ``nul_free``, its post-meta rows
+    are then left pending (see :class:`EncodedBatch`).
     """
     try:
-        _encode(record, batch, nul_free, body)
+        _encode(record, batch, nul_free, body, line)
     except RecordError:
         raise
     except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
@@ -161,7 +214,7 @@ def _compile_article_row() -> Callable[[Any, int, str], Row]:
     return cast(Callable[[Any, int, str], Row], namespace["article_row"])
 
 
-def _encode(record: Article, batch: EncodedBatch, nul_free: bool, body: str | None) -> None:
+def _encode(record: Article, batch: EncodedBatch, nul_free: bool, body: str | None, line: str | None) -> None:
     meta = record["meta"]
     profile = record["profile"]
     article_id = tables.article_id
@@ -169,7 +222,8 @@ def _encode(record: Article, batch: EncodedBatch, nul_free: bool, body: str | No
     if body is None:
         body = json.dumps(record["sections"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     row = _article_row(record, aid, body)
-    meta_rows = flatten_meta(aid, meta)  # type: ignore[arg-type]
+    pending = line is not None and nul_free and not batch.flat_meta
+    meta_rows = [] if pending else flatten_meta(aid, meta)  # type: ignore[arg-type]
     entity_rows = [(aid, i, e["name"], e["type"]) for i, e in enumerate(meta["entities"])]
     similar_rows = [
         (aid, i, article_id(p["seed"], profile), p["seed"], p["reference"], p["title"])
@@ -179,7 +233,11 @@ def _encode(record: Article, batch: EncodedBatch, nul_free: bool, body: str | No
         _check_nul(record, row, body, meta_rows, similar_rows)
         batch.nbytes += sum(len(v) for v in row if type(v) is str) + sum(len(r[3]) for r in meta_rows)
     batch.articles.append(row)
-    batch.post_meta.extend(meta_rows)
+    if pending:
+        assert line is not None
+        batch.pending_meta.append(PendingMeta(aid, line, meta))  # type: ignore[arg-type]
+    else:
+        batch.post_meta.extend(meta_rows)
     batch.entities.extend(entity_rows)
     batch.similar_posts.extend(similar_rows)
 

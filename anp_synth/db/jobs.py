@@ -277,7 +277,7 @@ def _prepare_seeds(job: SeedJob) -> Prepared:
         t1 = time.perf_counter()
         read_s += t1 - t
         # the generator never writes a NUL (profiles.py), and its line is canonical JSON
-        encode_record(record, batch, nul_free=True, body=sections_json(line))
+        encode_record(record, batch, nul_free=True, body=sections_json(line), line=line)
         t = time.perf_counter()
         encode_s += t - t1
     batch.nbytes = nbytes
@@ -308,7 +308,9 @@ def _prepare_lines(job: LinesJob) -> Prepared:
             out.read_s += t1 - t
             if seen.admit(record, number, out, "line", job.source, text):
                 # JSON must escape a NUL as \u0000: a line without that text holds none.
-                encode_record(record, batch, nul_free="\\u0000" not in text, body=canonical_sections(text, record))
+                body = canonical_sections(text, record)
+                canonical = text if body is not None else None  # proven canonical: SQLite may explode its meta
+                encode_record(record, batch, nul_free="\\u0000" not in text, body=body, line=canonical)
                 seen.add(record, number, out)
         except RecordError as exc:
             t1 = time.perf_counter()

@@ -63,8 +63,37 @@ _UPDATE_ARTICLE = (
     + ", ".join(f"{c.name} = ?" for c in tables.articles.columns if c.name != "id")
     + " WHERE id = ?"
 )
+POST_META_FROM_JSON = """
+INSERT INTO anp_post_meta (article_id, meta_key, position, meta_value)
+SELECT ?1, t.key || coalesce('.' || s.key, ''), coalesce(CASE WHEN t.type = 'array' THEN e.key END, 0),
+       CASE coalesce(s.type, e.type, t.type) WHEN 'true' THEN '1' WHEN 'false' THEN '0'
+            ELSE CAST(coalesce(s.atom, e.atom, t.atom) AS TEXT) END
+FROM json_each(json_extract(?2, '$.meta')) AS t
+LEFT JOIN json_each(CASE WHEN t.type = 'array' THEN t.value END) AS e
+LEFT JOIN json_each(CASE WHEN t.type = 'object' THEN t.value WHEN e.type = 'object' THEN e.value END) AS s
+WHERE coalesce(s.type, e.type, t.type) NOT IN ('object', 'array')
+"""
+"""One article's post-meta rows, exploded from its canonical JSON line by SQLite itself.
+
+The rule of :func:`anp_synth.db.encode.flatten_meta`, in SQL: a scalar is one row at
+position 0; a list one row per element at its index; an object's fields (or a list of
+objects' fields, at the element's index) dotted keys; booleans ``1``/``0``, integers in
+decimal; an empty list or object no row. The three nested ``json_each`` depend on each
+other, so SQLite walks them in document order: the rows come out in the order Python
+flattens them. Used only for lines proven canonical and free of NUL (see
+:class:`~anp_synth.db.encode.EncodedBatch`), where SQLite's and Python's JSON agree.
+Measured: a third less time than flattening in Python and ``executemany`` of the rows,
+and a worker process sends one string an article instead of ~52 tuples."""
 _CHECKPOINT = "PRAGMA wal_checkpoint(TRUNCATE)"
 _LEDGER_PROBE = "SELECT run_id, batch_no, rows_inserted, rows_updated, rows_skipped, rows_rejected FROM anp_import_ledger WHERE batch_key = ?"
+
+
+def _has_json(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("SELECT json_extract('{\"a\":1}', '$.a'), (SELECT count(*) FROM json_each('[1]'))").fetchall()
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 class SqliteBackend:
@@ -76,6 +105,9 @@ class SqliteBackend:
             raise DatabaseError(f"{redact(url)}: give SQLite a file (sqlite:///path.db), not memory")
         self.path = url.database
         self.conn = self._connect()
+        self.json = _has_json(self.conn)
+        """Whether this SQLite has the JSON functions (built in since 3.38, an option before):
+        without them, pending post-meta is flattened in Python, as it was before."""
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -229,6 +261,9 @@ class SqliteBackend:
         if writes.articles:
             cur.executemany(_INSERT["anp_articles"], writes.articles)
         for table in tables.CHILD_TABLES:
+            if table is tables.post_meta and writes.pending_meta and self.json:
+                cur.executemany(POST_META_FROM_JSON, [(p.article_id, p.line) for p in writes.pending_meta])
+                continue
             rows = writes.rows_for(table.name)
             if rows:
                 cur.executemany(_INSERT[table.name], rows)
