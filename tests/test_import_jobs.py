@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,7 @@ from anp_synth.db.tuning import Tuning, choose_jobs
 from anp_synth.errors import InvalidArgument
 from anp_synth.parallel import write_dataset
 
-from .db_helpers import assert_stores_exactly, catalog, count, execute, make_url, rows
+from .db_helpers import assert_stores_exactly, catalog, count, execute, make_url, rows, wait_for_sessions_to_end
 from .test_import_first_load import SECONDARY, _initialised, _secondary
 
 COUNT = 300
@@ -244,11 +243,7 @@ def test_sigkill_with_batches_committed_out_of_order_then_resume_gives_exactly_t
     assert child.returncode == -signal.SIGKILL
 
     # The held batch's backend outlives its client until the test's rollback lets it see the client gone.
-    drained = "select count(*) from pg_stat_activity where application_name = 'anp-synth'"
-    deadline = time.monotonic() + 120
-    while execute(url, drained)[0][0] != 0:
-        assert time.monotonic() < deadline, "the killed import's sessions never ended"
-        time.sleep(0.01)
+    wait_for_sessions_to_end(url)
     numbers = {n for (n,) in execute(url, "select batch_no from anp_import_ledger")}
     # Two streams: while one waited on batch HELD, the other committed every batch before it and the next one.
     assert numbers == {*range(HELD), HELD + 1}

@@ -19,7 +19,7 @@ from anp_synth import generate
 from anp_synth.db import import_generated
 from anp_synth.db.connect import parse_url
 
-from .db_helpers import DIALECTS, assert_stores_exactly, count, execute, make_url, rows
+from .db_helpers import DIALECTS, assert_stores_exactly, count, execute, make_url, rows, wait_for_sessions_to_end
 
 COUNT = 600
 BATCH = 20
@@ -139,11 +139,7 @@ def test_sigkill_inside_a_batch_transaction_loses_only_that_batch(request: pytes
     assert child.returncode == -signal.SIGKILL
 
     # The killed batch's backend may outlive its client for a moment: wait for its rollback.
-    drained = "select count(*) from pg_stat_activity where application_name = 'anp-synth'"
-    deadline = time.monotonic() + 120
-    while execute(db_url, drained)[0][0] != 0:
-        assert time.monotonic() < deadline, "the killed import's session never ended"
-        time.sleep(0.01)
+    wait_for_sessions_to_end(db_url)
     assert count(db_url, "anp_import_ledger") == pause_after
     assert count(db_url) == pause_after * BATCH
 
