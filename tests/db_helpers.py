@@ -6,6 +6,7 @@ import itertools
 import json
 import os
 import re
+import time
 from typing import Any
 
 import pytest
@@ -39,7 +40,8 @@ def make_url(request: pytest.FixtureRequest, dialect: str, name: str = "anp.db")
 def catalog(db_url: str, *, statistics: bool = True, compression: bool = True) -> dict[str, list[tuple[Any, ...]]]:
     """What the database's own catalogue says of the anp_ tables: columns (name, type, null,
     default), indexes and constraints with their definitions, and PostgreSQL's extended
-    statistics and per-column TOAST compression (``attcompression``, '' for the server's default).
+    statistics, per-column TOAST compression (``attcompression``, '' for the server's default) and
+    each table's storage parameters (``reloptions``).
     Two databases with the same catalog have the same schema, whatever DDL text built them (SQLite keeps the text: it is compared with white space folded)."""
     if db_url.startswith("sqlite"):
         names = [n for (n,) in execute(db_url, "select name from sqlite_master where type = 'table' "
@@ -60,6 +62,11 @@ def catalog(db_url: str, *, statistics: bool = True, compression: bool = True) -
                                        "from pg_constraint where connamespace = current_schema()::regnamespace "
                                        "order by 1, 2"),
     }  # fmt: skip
+    found["storage_parameters"] = execute(  # reloptions: a first load pauses autovacuum, a finished one must not
+        db_url, "select relname, coalesce(array_to_string(reloptions, ','), '') from pg_class "
+                "where relnamespace = current_schema()::regnamespace and relkind = 'r' "
+                "and relname like 'anp!_%' escape '!' order by 1"
+    )  # fmt: skip
     if compression:
         found["compression"] = execute(
             db_url, "select c.relname, a.attname, a.attcompression::text from pg_attribute a "
@@ -166,3 +173,15 @@ def assert_stores_exactly(db_url: str, records: Any) -> None:
             f"post-meta rows break the README's rule: {len(missing)} missing (e.g. {missing[:1]}), "
             f"{len(extra)} unexpected (e.g. {extra[:1]})"
         )
+
+
+def wait_for_sessions_to_end(db_url: str) -> None:
+    """Until no anp-synth session is left on the server: a killed import's backend outlives
+    its client until the server notices (a held lock released, a rollback), and a resume
+    started before that would meet its locks. An event waited for, not a time: 120 s is a
+    safety net only."""
+    drained = "select count(*) from pg_stat_activity where application_name = 'anp-synth'"
+    deadline = time.monotonic() + 120
+    while execute(db_url, drained)[0][0] != 0:
+        assert time.monotonic() < deadline, "the killed import's sessions never ended"
+        time.sleep(0.01)

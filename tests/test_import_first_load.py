@@ -127,6 +127,18 @@ def records_file(tmp_path: Path, lines: list[bytes]) -> Path:
     return path
 
 
+def _autovacuum_paused(db_url: str) -> set[str]:
+    """The data tables a first load has paused autovacuum on (PostgreSQL; SQLite has no autovacuum to pause)."""
+    if not db_url.startswith("postgresql"):
+        return set()
+    found = execute(db_url, "select relname from pg_class where relname like 'anp!_%' escape '!' "
+                            "and 'autovacuum_enabled=false' = any(reloptions)")  # fmt: skip
+    return {name for (name,) in found}
+
+
+PAUSED = {"anp_articles", "anp_post_meta", "anp_entities", "anp_similar_posts"}
+
+
 def _analyzed(db_url: str) -> set[str]:
     """Data tables PostgreSQL holds column statistics for."""
     sql = "select distinct tablename from pg_stats where schemaname = current_schema() and tablename like 'anp!_%' escape '!'"
@@ -158,11 +170,13 @@ def test_the_data_phase_of_a_first_load_runs_without_the_secondary_indexes(
     _write(proc.stdin, lines[: 2 * BATCH])
     _wait_for(lambda: _ledger(url) == 2, proc, "two committed batches")
     assert _secondary(url) == set()  # blocked on its input, mid-load
+    assert _autovacuum_paused(url) == (PAUSED if dialect == "postgresql" else set())
     assert proc.stdin is not None
     _write(proc.stdin, lines[2 * BATCH :])
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert _secondary(url) == SECONDARY
+    assert _autovacuum_paused(url) == set()
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
@@ -175,6 +189,7 @@ def test_a_load_into_tables_holding_rows_keeps_every_index_throughout(
     _write(proc.stdin, lines[: 2 * BATCH])
     _wait_for(lambda: _ledger(url) == 3, proc, "two more committed batches")
     assert _secondary(url) == SECONDARY
+    assert _autovacuum_paused(url) == set()  # readers and autovacuum keep working on a loaded table
     assert proc.stdin is not None
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
@@ -195,6 +210,22 @@ def test_sigkill_in_the_data_phase_then_resume_gives_the_rows_and_indexes_of_a_s
     _resume(url, records_file)
     assert rows(url) == rows(_reference(request, dialect, records_file))
     assert catalog(url) == catalog(_initialised(request, dialect))
+
+
+@pytest.mark.postgres
+def test_a_load_killed_in_its_data_phase_is_finished_by_db_repair_autovacuum_included(
+    request: pytest.FixtureRequest, lines: list[bytes]
+) -> None:
+    url = make_url(request, "postgresql")
+    proc = _importer(url)
+    _write(proc.stdin, lines[: 2 * BATCH + 1])
+    _wait_for(lambda: _ledger(url) == 2, proc, "two committed batches")
+    _kill(proc)
+    assert _autovacuum_paused(url) == PAUSED and _secondary(url) == set()
+    out = CliRunner().invoke(main, ["db", "repair", "--db", url])
+    assert out.exit_code == 0, out.output
+    assert _autovacuum_paused(url) == set() and _secondary(url) == SECONDARY
+    assert catalog(url) == catalog(_initialised(request, "postgresql"))
 
 
 def _lock_rows_only(url: str) -> Any:

@@ -161,11 +161,17 @@ def upgrade(
 
 def _restore_indexes(conn: Connection, version: int) -> None:
     """Create any index of ``version`` that is missing: a SQLite first load killed before it
-    rebuilt the indexes it had deferred leaves them out (see ``SqliteBackend.begin_load``)."""
+    rebuilt the indexes it had deferred leaves them out (see ``SqliteBackend.begin_load``), and a
+    PostgreSQL one killed before its build leaves autovacuum paused on its tables as well
+    (:mod:`..indexes`): both are put back here."""
     for table in tables.OWNED_TABLES:
         for index in table.indexes:
             if index.info.get("since", 1) <= version:
                 conn.execute(CreateIndex(index, if_not_exists=True))
+    if conn.dialect.name == "postgresql":
+        from ..indexes import pg_resume_autovacuum
+
+        pg_resume_autovacuum(conn.connection.cursor())  # the same transaction, through its DB-API cursor
 
 
 def _expected_indexes(version: int) -> list[str]:
