@@ -47,7 +47,7 @@ Writer connections (PostgreSQL ``jobs``, :func:`choose_jobs`; :mod:`.streams` ru
 
 - The rule: 1 for an input under :data:`SMALL_INPUT` records or of unknown size (its
   batches then commit in input order, and a short load gains nothing); else the server's
-  cores (:func:`server_cpus`: the machine's, since the server is always on loopback), at
+  cores (:func:`server_cpus`: this machine's, exact for a server on it), at
   most :data:`CLIENT_STREAMS` per usable client core and at most :data:`MAX_AUTO_JOBS`.
   SQLite: 1, its only way (more is refused, not chosen).
 - Why the server's cores: one stream is one server backend, and a backend's COPY into the
@@ -66,6 +66,9 @@ Writer connections (PostgreSQL ``jobs``, :func:`choose_jobs`; :mod:`.streams` ru
   ``--jobs 2`` x1.19 and x1.15 the articles/s of ``--jobs 1``; paired rounds 0.85-1.28, as
   rounds moved by 25% with the machine's load. Two it is on this machine: a second stream adds
   no CPU per article, and fills the round trips (probe, ledger insert, commit) the first waits on.
+  Re-measured with no other session running (load 1-2.5, 3 rounds): fastest x1.16, but paired
+  rounds 0.91, 0.92 and 1.16: with the client and the server on the same two cores, a second
+  stream is within the host's noise, neither a clear gain nor a clear loss.
 """
 
 from __future__ import annotations
@@ -166,7 +169,12 @@ CLIENT_STREAMS = 2
 
 
 def server_cpus() -> int:
-    """The database server's cores: the machine's, as anp-synth only ever targets a loopback server."""
+    """The database server's cores, as far as the client can know: this machine's.
+
+    Right for a server on this machine (loopback or a unix socket, as in every measurement
+    here); PostgreSQL does not tell a client its server's cores, so for a remote server this
+    is an estimate, and ``--jobs`` is how to use a bigger one.
+    """
     return os.cpu_count() or 1
 
 
