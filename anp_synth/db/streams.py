@@ -135,8 +135,8 @@ class Streams:
                     with self.serial:  # taken under the lock: bookkeeping before the write is in input order
                         if stopped.is_set() or failed:
                             return
-                        item = handoff.get()
-                        if item is _DONE:
+                        item = handoff.get()  # may wait here while another stream fails or a stop comes
+                        if item is _DONE or stopped.is_set() or failed:
                             return
                         handle(stream, item)
             except BaseException as exc:
