@@ -156,7 +156,7 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
     type=int,
     default=None,
     help=f"{WORKERS_HELP} [default: SQLite one per usable core but one, at most 4 (1 on 2 cores or fewer), "
-    "PostgreSQL 1; 1 for a small input].",
+    "PostgreSQL one per usable core, at most 4; 1 for a small input].",
 )
 @click.option(
     "--jobs",

@@ -12,13 +12,19 @@ With no option given, the fast path must be the one taken. What it is, measured 
   (``os.sched_getaffinity``, which a container or ``taskset`` limits); beyond, one per core
   but one (the writer's), at most :data:`MAX_AUTO_WORKERS`, because one writer cannot take
   batches faster than four preparers make them (not measured here: this machine has two cores).
-- PostgreSQL: 1, this process alone. The server is on this machine (anp-synth only ever
-  targets loopback) and needs the same cores; the writer thread already overlaps the
-  client's preparing with the server's COPY, and passing rows from worker processes costs
-  the client ~40% more CPU. Measured on 2 cores, 20,000 articles: no worker process
-  25-29 s, one worker process 36 s, two 41 s. (One worker process beside the writer, being
-  slower than none, is no longer a setting: ``workers`` counts the processes preparing, as
-  for ``generate``, so 1 is this process and 2 or more are worker processes.)
+- PostgreSQL: one worker process per usable core, at most :data:`MAX_AUTO_WORKERS`. With
+  one process, parsing and validating (the main thread) and formatting COPY data (the
+  writer threads of :mod:`.streams`) share one interpreter lock, and the client, not the
+  server, bounds the load. Worker processes used to lose anyway, because a prepared batch
+  carried ~52 post-meta tuples an article through a pipe (20,000 articles, 2 cores: no
+  worker process 25-29 s, two 41 s); a batch of canonical lines now carries each line
+  instead, its post-meta rows built where they are written (:mod:`.encode`), and the
+  balance turned. Measured with no other session running (2 cores, the server on them
+  too, 30,000 articles from a file, ``--jobs 2``): one process 20.5 and 19.3 s, two worker
+  processes 16.9 and 15.2 s; 100,000 articles: 61.9 s against 44.8 s (x1.38), the importer
+  of 62d0413 60.3 s in the same run. (One worker process beside the writer, slower than
+  none, is not a setting: ``workers`` counts the processes preparing, as for
+  ``generate``, so 1 is this process and 2 or more are worker processes.)
 - Batches of 1,000 records on both. Larger batches made SQLite faster (it pays per
   transaction: the commit, and the pages every batch rewrites; 5,000 with two workers
   reached the ``sqlite3`` shell's ``.import`` speed on a quiet machine) but peak memory then
@@ -145,7 +151,10 @@ def choose(
     else:
         size = f"~{records} records"
         auto_batch = LARGE_BATCH.get(dialect, SMALL_BATCH)
-        auto_workers = 1 if cores <= 2 or dialect == "postgresql" else min(cores - 1, MAX_AUTO_WORKERS)
+        if dialect == "postgresql":
+            auto_workers = min(cores, MAX_AUTO_WORKERS)
+        else:
+            auto_workers = 1 if cores <= 2 else min(cores - 1, MAX_AUTO_WORKERS)
     chosen = []
     if batch_size is None:
         chosen.append("batch size")
@@ -163,9 +172,9 @@ def choose(
 
 
 MAX_AUTO_JOBS = 4
+"""The most writer connections chosen without ``--jobs``: see :func:`choose_jobs`."""
 CLIENT_STREAMS = 2
 """Writer connections one client core keeps busy: see :func:`choose_jobs`."""
-"""The most writer connections chosen without ``--jobs``: see :func:`choose_jobs`."""
 
 
 def server_cpus() -> int:
