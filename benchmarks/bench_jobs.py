@@ -31,7 +31,6 @@ import ast
 import json
 import os
 import platform
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -40,10 +39,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_first_load import run_cli  # noqa: E402
 from pg_cluster import PgCluster, find_bin_dir  # noqa: E402
 
-CLI = "import sys; from anp_synth.cli import main; sys.argv[0] = 'anp-synth'; main()"
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -75,20 +75,12 @@ def server_cpu_s(postmaster: int) -> float:
 def run(url: str, count: int, jobs: int, postmaster: int, work: Path, workers: int | None) -> dict[str, Any]:
     report = work / "report.json"
     report.unlink(missing_ok=True)
-    args = [sys.executable, "-c", CLI, "import", "--seed", "0", "--count", str(count), "--jobs", str(jobs),
-            "--db", url, "--no-progress", "--report", str(report)]  # fmt: skip
+    args = ["import", "--seed", "0", "--count", str(count), "--jobs", str(jobs), "--db", url, "--no-progress",
+            "--report", str(report)]  # fmt: skip
     if workers is not None:
         args += ["--workers", str(workers)]
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
     server0 = server_cpu_s(postmaster)
-    t = time.perf_counter()
-    with open(work / "stderr", "w+b") as err:
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=work)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - t
-        if os.waitstatus_to_exitcode(status) != 0:
-            err.seek(0)
-            raise SystemExit(f"import --jobs {jobs} failed: {err.read().decode()}")
+    wall, usage = run_cli(args, ROOT, work, f"import --jobs {jobs}")
     time.sleep(0.5)  # the backends of the import's sessions exit after it: let the postmaster reap them
     server = server_cpu_s(postmaster) - server0
     data = json.loads(report.read_text())
