@@ -53,6 +53,19 @@ def _secondary(db_url: str) -> set[str]:
     return {name for (name,) in execute(db_url, sql)}
 
 
+CHILD_KEYS = {"anp_entities_pkey", "anp_post_meta_pkey", "anp_similar_posts_pkey"}
+"""The child tables' primary keys, which a PostgreSQL first load defers too (SQLite's are the tables' own order)."""
+
+
+def _child_keys(db_url: str) -> set[str]:
+    """The child tables' primary-key constraints present (SQLite's cannot be dropped: always all three)."""
+    if db_url.startswith("sqlite"):
+        return set(CHILD_KEYS)
+    sql = ("select conname from pg_constraint where contype = 'p' and connamespace = current_schema()::regnamespace "
+           "and conrelid::regclass::text in ('anp_post_meta', 'anp_entities', 'anp_similar_posts')")  # fmt: skip
+    return {name for (name,) in execute(db_url, sql)}
+
+
 def _initialised(request: pytest.FixtureRequest, dialect: str) -> str:
     url = make_url(request, dialect, "init.db")
     assert CliRunner().invoke(main, ["db", "init", "--db", url]).exit_code == 0
@@ -170,12 +183,14 @@ def test_the_data_phase_of_a_first_load_runs_without_the_secondary_indexes(
     _write(proc.stdin, lines[: 2 * BATCH])
     _wait_for(lambda: _ledger(url) == 2, proc, "two committed batches")
     assert _secondary(url) == set()  # blocked on its input, mid-load
+    assert _child_keys(url) == (set() if dialect == "postgresql" else CHILD_KEYS)
     assert _autovacuum_paused(url) == (PAUSED if dialect == "postgresql" else set())
     assert proc.stdin is not None
     _write(proc.stdin, lines[2 * BATCH :])
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert _secondary(url) == SECONDARY
+    assert _child_keys(url) == CHILD_KEYS
     assert _autovacuum_paused(url) == set()
 
 
@@ -189,6 +204,7 @@ def test_a_load_into_tables_holding_rows_keeps_every_index_throughout(
     _write(proc.stdin, lines[: 2 * BATCH])
     _wait_for(lambda: _ledger(url) == 3, proc, "two more committed batches")
     assert _secondary(url) == SECONDARY
+    assert _child_keys(url) == CHILD_KEYS
     assert _autovacuum_paused(url) == set()  # readers and autovacuum keep working on a loaded table
     assert proc.stdin is not None
     _, err = proc.communicate(timeout=300)
@@ -207,6 +223,7 @@ def test_sigkill_in_the_data_phase_then_resume_gives_the_rows_and_indexes_of_a_s
     _kill(proc)
     assert count(url) == 3 * BATCH
     assert _secondary(url) == set()
+    assert _child_keys(url) == (set() if dialect == "postgresql" else CHILD_KEYS)
     _resume(url, records_file)
     assert rows(url) == rows(_reference(request, dialect, records_file))
     assert catalog(url) == catalog(_initialised(request, dialect))
@@ -221,11 +238,37 @@ def test_a_load_killed_in_its_data_phase_is_finished_by_db_repair_autovacuum_inc
     _write(proc.stdin, lines[: 2 * BATCH + 1])
     _wait_for(lambda: _ledger(url) == 2, proc, "two committed batches")
     _kill(proc)
-    assert _autovacuum_paused(url) == PAUSED and _secondary(url) == set()
+    assert _autovacuum_paused(url) == PAUSED and _secondary(url) == set() and _child_keys(url) == set()
+    status = CliRunner().invoke(main, ["db", "status", "--db", url])
+    for key in sorted(CHILD_KEYS):
+        assert f"index {key} is missing" in status.output
     out = CliRunner().invoke(main, ["db", "repair", "--db", url])
     assert out.exit_code == 0, out.output
-    assert _autovacuum_paused(url) == set() and _secondary(url) == SECONDARY
+    assert _autovacuum_paused(url) == set() and _secondary(url) == SECONDARY and _child_keys(url) == CHILD_KEYS
     assert catalog(url) == catalog(_initialised(request, "postgresql"))
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_another_import_merging_into_a_first_load_in_progress_stores_each_article_once(
+    request: pytest.FixtureRequest, dialect: str, lines: list[bytes], records_file: Path
+) -> None:
+    """While keys are deferred, a second importer's batches overlap the rows already loaded: its
+    merge path (staging, ON CONFLICT on the article keys, children only for articles it wrote) must
+    neither duplicate a child row nor lose one, or the keys could not be built at the end."""
+    url = make_url(request, dialect)
+    proc = _importer(url)
+    _write(proc.stdin, lines[: 2 * BATCH])
+    _wait_for(lambda: _ledger(url) == 2, proc, "two committed batches")
+    overlapping = records_file.with_name("overlapping.jsonl")
+    overlapping.write_bytes(b"".join(lines[BATCH : 4 * BATCH]))  # 5 stored, 10 not yet
+    report = import_file(str(overlapping), url, batch_size=3)  # other batches, other ledger keys
+    assert (report.inserted, report.skipped) == (2 * BATCH, BATCH)
+    assert proc.stdin is not None
+    _write(proc.stdin, lines[2 * BATCH :])
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert rows(url) == rows(_reference(request, dialect, records_file))
+    assert catalog(url) == catalog(_initialised(request, dialect))
 
 
 def _lock_rows_only(url: str) -> Any:
@@ -244,9 +287,9 @@ def _lock_rows_only(url: str) -> Any:
 
 
 def _building(url: str) -> bool:
-    """A session is waiting for a lock inside CREATE INDEX: the build has started and is held."""
-    sql = ("select count(*) from pg_stat_activity where datname = current_database() and "
-           "wait_event_type = 'Lock' and query like 'CREATE INDEX%'")  # fmt: skip
+    """A session is waiting for a lock inside the build (a child key, then CREATE INDEX): it has started and is held."""
+    sql = ("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' "
+           "and (query like 'CREATE INDEX%' or query like 'ALTER TABLE % ADD CONSTRAINT %')")  # fmt: skip
     return execute(url, sql) == [(1,)]
 
 
@@ -277,7 +320,7 @@ def test_sigkill_during_the_index_build_then_the_next_run_builds_them_all(
     else:
         result = CliRunner().invoke(main, ["db", "upgrade", "--db", url])
         assert result.exit_code == 0, result.output
-    assert _secondary(url) == SECONDARY
+    assert _secondary(url) == SECONDARY and _child_keys(url) == CHILD_KEYS
     assert execute(url, "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid "
                         "where not i.indisvalid and c.relname like 'ix_anp_%'") == [(0,)]  # fmt: skip
     assert rows(url) == rows(_reference(request, "postgresql", records_file))

@@ -6,13 +6,25 @@ every one of them), while building it once from the loaded table is one sort and
 sequential write. ``pg_restore`` and the SQLite backend already load this way; this module
 holds what both backends need to do it and the PostgreSQL side of it.
 
-Only anp-synth's own ``ix_anp_*`` indexes are deferred. The primary keys and the unique
-key on ``anp_articles.reference`` stay: the importer's conflict rule rests on them (a
-concurrent importer's rows make the COPY fail on the unique key, and the batch is redone
-through the merge), and a child table without its key would let a faulty batch in without
-anyone noticing until the key could no longer be built.
+Deferred: anp-synth's own ``ix_anp_*`` indexes and, on PostgreSQL, the primary keys of the
+three child tables (``anp_post_meta`` holds ~52 rows an article: keeping its key during the
+load cost more server time than the whole COPY of the rows did, and building it at the end
+is one sort). The article table's primary key and its unique key on ``reference`` stay: the
+importer's conflict rule rests on them (a concurrent importer's rows make the COPY fail on
+those keys, and the batch is redone through the merge).
 
-PostgreSQL: :func:`pg_drop_deferred` drops them in one transaction that also checks the
+Why a child key can wait without any duplicate getting in: every child row is written in the
+transaction that writes its article's row, and only then. On the direct path the article's
+COPY fails on ``anp_articles``' kept keys if the article is already stored (by anyone), and
+the whole batch rolls back with it; on the merge path children are inserted only for the ids
+whose article insert returned a row, or whose old children were deleted first. So the
+children of an article come from exactly one encoding of one record, where every key is
+distinct by construction (positions are list indexes; a post-meta key is a dotted path
+written once). The build at the end checks it once more: a duplicate would fail it, loudly,
+and roll the whole build back. On SQLite the child tables are ``WITHOUT ROWID``: the key is
+the table's own order, so nothing but the ``ix_anp_*`` indexes is deferred there.
+
+PostgreSQL: :func:`pg_drop_deferred` drops them (the keys as constraints) in one transaction that also checks the
 table is empty, under the same advisory lock as ``anp-synth db upgrade``;
 :func:`pg_build_missing` builds every missing or invalid one and then ``ANALYZE``s the
 four data tables, all in ONE transaction. A process killed during the build therefore
@@ -47,6 +59,13 @@ SECONDARY_INDEXES: tuple[Index, ...] = tuple(
 """Every ``ix_anp_*`` index of the newest schema, by name: what a first load defers."""
 
 DATA_TABLES: tuple[str, ...] = (tables.articles.name, *(t.name for t in tables.CHILD_TABLES))
+
+CHILD_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (t.name, f"{t.name}_pkey", tuple(c.name for c in t.primary_key.columns)) for t in tables.CHILD_TABLES
+)
+"""(table, constraint, columns) of each child table's primary key: what a PostgreSQL first load
+defers besides :data:`SECONDARY_INDEXES`. ``<table>_pkey`` is the name PostgreSQL gives the
+key of ``db init``, so the constraint and its index come back under the same names."""
 
 LOAD_LOCK = 7355608301
 """The advisory lock ``anp-synth db upgrade`` takes (:mod:`.migrations`): dropping and building
@@ -110,6 +129,8 @@ def pg_drop_deferred(cur: Any) -> bool:
         return False
     for index in SECONDARY_INDEXES:
         cur.execute(f"DROP INDEX IF EXISTS {index.name}")
+    for table, key, _ in CHILD_KEYS:
+        cur.execute(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {key}")
     for table in DATA_TABLES:
         cur.execute(f"ALTER TABLE {table} SET (autovacuum_enabled = false)")
     return True
@@ -128,30 +149,49 @@ def pg_resume_autovacuum(cur: Any) -> list[str]:
     return paused
 
 
-def pg_build_missing(cur: Any, version: int) -> list[str]:
-    """In the caller's transaction: build every missing or invalid index of ``version``, then ANALYZE.
+def pg_missing_keys(cur: Any) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The entries of :data:`CHILD_KEYS` whose primary key is not there (a first load in progress or killed)."""
+    cur.execute(
+        "SELECT c.relname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
+        "WHERE k.contype = 'p' AND c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%s)",
+        ([table for table, _, _ in CHILD_KEYS],),
+    )
+    keyed = {str(name) for (name,) in cur.fetchall()}
+    return [entry for entry in CHILD_KEYS if entry[0] not in keyed]
 
-    Returns the names built (empty, and nothing else done, when every index is there and valid).
+
+def pg_add_keys(cur: Any, missing: list[tuple[str, str, tuple[str, ...]]]) -> None:
+    """In the caller's transaction: put back the child keys :func:`pg_drop_deferred` dropped."""
+    for table, key, columns in missing:
+        cur.execute(f"ALTER TABLE {table} ADD CONSTRAINT {key} PRIMARY KEY ({', '.join(columns)})")
+
+
+def pg_build_missing(cur: Any, version: int) -> list[str]:
+    """In the caller's transaction: build every missing key and missing or invalid index of ``version``, then ANALYZE.
+
+    Returns the names built (empty, and nothing else done, when every key and index is there and valid).
     """
     cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOAD_LOCK,))
     wanted = deferred(version)
     state = pg_index_state(cur, [str(ix.name) for ix in wanted])
     todo = [ix for ix in wanted if not state.get(str(ix.name), False)]
+    keys = pg_missing_keys(cur)
     paused = pg_resume_autovacuum(cur)
-    if not todo and not paused:
+    if not todo and not keys and not paused:
         return []
     for name, value in PG_BUILD_SETTINGS:
         cur.execute("SELECT current_setting(%s)", (name,))
         current = str(cur.fetchone()[0])
         if _raise_only(name, current, value):
             cur.execute("SELECT set_config(%s, %s, true)", (name, value))
+    pg_add_keys(cur, keys)
     for index in todo:
         if str(index.name) in state:  # present but invalid: a failed concurrent build
             cur.execute(f"DROP INDEX {index.name}")
         cur.execute(create_sql(index))
     for table in DATA_TABLES:
         cur.execute(f"ANALYZE {table}")
-    return [str(ix.name) for ix in todo]
+    return [key for _, key, _ in keys] + [str(ix.name) for ix in todo]
 
 
 _UNITS = {"kB": 1, "MB": 1024, "GB": 1024 * 1024, "TB": 1024 * 1024 * 1024}

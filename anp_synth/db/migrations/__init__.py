@@ -162,16 +162,18 @@ def upgrade(
 def _restore_indexes(conn: Connection, version: int) -> None:
     """Create any index of ``version`` that is missing: a SQLite first load killed before it
     rebuilt the indexes it had deferred leaves them out (see ``SqliteBackend.begin_load``), and a
-    PostgreSQL one killed before its build leaves autovacuum paused on its tables as well
-    (:mod:`..indexes`): both are put back here."""
+    PostgreSQL one killed before its build leaves the child tables' primary keys out and
+    autovacuum paused on its tables as well (:mod:`..indexes`): all are put back here."""
     for table in tables.OWNED_TABLES:
         for index in table.indexes:
             if index.info.get("since", 1) <= version:
                 conn.execute(CreateIndex(index, if_not_exists=True))
     if conn.dialect.name == "postgresql":
-        from ..indexes import pg_resume_autovacuum
+        from ..indexes import pg_add_keys, pg_missing_keys, pg_resume_autovacuum
 
-        pg_resume_autovacuum(conn.connection.cursor())  # the same transaction, through its DB-API cursor
+        cur = conn.connection.cursor()  # the same transaction, through its DB-API cursor
+        pg_add_keys(cur, pg_missing_keys(cur))
+        pg_resume_autovacuum(cur)
 
 
 def _expected_indexes(version: int) -> list[str]:
@@ -211,7 +213,12 @@ def index_problems(conn: Connection, version: int | None) -> list[str]:
                 )
             )
         }
-    problems = [f"index {name} is missing" for name in _expected_indexes(version) if name not in present]
+    expected = _expected_indexes(version)
+    if conn.dialect.name == "postgresql":  # a first load defers the child keys too, and their indexes with them
+        from ..indexes import CHILD_KEYS
+
+        expected = sorted(expected + [key for _, key, _ in CHILD_KEYS])
+    problems = [f"index {name} is missing" for name in expected if name not in present]
     problems += [f"index {name} is invalid (its build was interrupted)" for name in sorted(invalid)]
     return problems
 
