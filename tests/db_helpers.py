@@ -75,6 +75,12 @@ def catalog(db_url: str, *, statistics: bool = True, compression: bool = True) -
                     "and not a.attisdropped order by 1, 2"
         )  # fmt: skip
     if statistics:
+        found["statistics_targets"] = execute(  # version 5: no column statistics for the long free text
+            db_url, "select c.relname, a.attname, a.attstattarget from pg_attribute a join pg_class c "
+                    "on c.oid = a.attrelid where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r' "
+                    "and c.relname like 'anp!_%' escape '!' and a.attnum > 0 and not a.attisdropped "
+                    "and a.attstattarget >= 0 order by 1, 2"
+        )  # fmt: skip
         found["statistics"] = execute(
             db_url, "select stxname, stxkind::text from pg_statistic_ext "
                     "where stxnamespace = current_schema()::regnamespace order by 1"

@@ -24,9 +24,21 @@ from sqlalchemy.schema import CreateIndex
 
 from ...errors import DatabaseError
 from .. import tables
-from . import v0001_initial, v0002_meta_lookup, v0003_meta_statistics, v0004_lz4_compression
+from . import (
+    v0001_initial,
+    v0002_meta_lookup,
+    v0003_meta_statistics,
+    v0004_lz4_compression,
+    v0005_lookup_value_first,
+)
 
-MIGRATIONS: tuple[ModuleType, ...] = (v0001_initial, v0002_meta_lookup, v0003_meta_statistics, v0004_lz4_compression)
+MIGRATIONS: tuple[ModuleType, ...] = (
+    v0001_initial,
+    v0002_meta_lookup,
+    v0003_meta_statistics,
+    v0004_lz4_compression,
+    v0005_lookup_value_first,
+)
 HEAD: int = MIGRATIONS[-1].VERSION
 
 __all__ = [
