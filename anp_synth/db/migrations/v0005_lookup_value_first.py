@@ -7,8 +7,9 @@ Both changes make a bulk load's build phase cheaper; neither changes what a quer
   ids in order: either column order answers it with one index range, already in
   ``article_id`` order. But the key has a few dozen distinct values over ~52 rows an
   article, so sorting with the key first spends most comparisons on ties, and the index's
-  build at the end of a first load was the longest single step of it (100,000 articles:
-  22.6 s of sort CPU with the key first, 13.7 s with the value first;
+  build at the end of a first load was the longest single step of it (100,000 articles,
+  no parallel worker: 18.8 s of sort CPU with the key first, 15.4 s with the value first;
+  with the import's two parallel workers 13.0 s against 11.6 s of wall clock;
   ``benchmarks/README.md``, "The lookup index, value first").
 - On PostgreSQL, ``SET STATISTICS 0`` on the nine long free-text columns of
   ``anp_articles`` that no query filters, joins or sorts on (``intro``, ``body``,
