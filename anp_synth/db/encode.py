@@ -63,6 +63,9 @@ class EncodedBatch:
     flat_meta: list[Row] = field(default_factory=list)
     """Post-meta rows already flattened. Either this or ``pending_meta`` is empty: a record that
     cannot be pending flattens those before it, so the rows stay in article order."""
+    meta_copy: bytes = b""
+    """Every post-meta row of the batch as PostgreSQL COPY text (:meth:`pack_meta_copy`); when
+    set, ``flat_meta`` and ``pending_meta`` are empty."""
 
     @property
     def post_meta(self) -> list[Row]:
@@ -72,10 +75,33 @@ class EncodedBatch:
     @post_meta.setter
     def post_meta(self, rows: list[Row]) -> None:
         self.pending_meta = []
+        self.meta_copy = b""
         self.flat_meta = rows
+
+    def pack_meta_copy(self) -> None:
+        """In the worker that parsed the records: turn the post-meta into COPY text for PostgreSQL.
+
+        The batch then crosses to the writing process as one ``bytes`` instead of a line an
+        article, and that process writes it with one call (:mod:`.copytext` says why). Left
+        as it is if some value cannot be encoded: the writer's COPY then meets it as before.
+        """
+        from .copytext import format_rows
+
+        try:
+            packed = format_rows(self.post_meta)
+        except UnicodeEncodeError:
+            return
+        self.flat_meta = []
+        self.meta_copy = packed
 
     def flatten(self) -> None:
         """Turn every pending article's post-meta into rows (a no-op when none is pending)."""
+        if self.meta_copy:
+            from .copytext import parse_rows
+
+            self.flat_meta = parse_rows(self.meta_copy)
+            self.meta_copy = b""
+            return
         if not self.pending_meta:
             return
         rows = self.flat_meta

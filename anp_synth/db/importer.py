@@ -157,7 +157,16 @@ class _Importer:
                 if dedupe:
                     self._seen = SeenIndex()
                 batches = stack.enter_context(
-                    contextlib.closing(prepared_batches(jobs, ledger, options.on_conflict, options.workers, self.stop))
+                    contextlib.closing(
+                        prepared_batches(
+                            jobs,
+                            ledger,
+                            options.on_conflict,
+                            options.workers,
+                            self.stop,
+                            copy_text=backend.dialect == "postgresql",
+                        )
+                    )
                 )
                 items = enumerate(batches)
 

@@ -221,6 +221,10 @@ class PostgresBackend:
 
     @staticmethod
     def _copy(cur: psycopg.Cursor[Any], target: str, table_name: str, batch: EncodedBatch) -> None:
+        if table_name == tables.post_meta.name and batch.meta_copy:  # formatted by a worker process
+            with cur.copy(_copy_sql(target, table_name)) as copy:
+                copy.write(batch.meta_copy)
+            return
         rows = batch.rows_for(table_name)
         if not rows:
             return

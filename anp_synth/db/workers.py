@@ -18,17 +18,28 @@ from .jobs import Job, Prepared, prepare
 IN_FLIGHT_PER_WORKER = 2
 
 
+def prepare_for_copy(job: Job) -> Prepared:
+    """:func:`~.jobs.prepare`, then the post-meta packed as COPY text: what a worker does for PostgreSQL."""
+    prepared = prepare(job)
+    prepared.batch.pack_meta_copy()
+    return prepared
+
+
 def prepared_batches(
     jobs: Iterator[Job],
     ledger: set[str],
     on_conflict: str,
     workers: int,
     stop: threading.Event | None = None,
+    *,
+    copy_text: bool = False,
 ) -> Generator[tuple[Job, Prepared | None]]:
     """Each job with its prepared rows (None when the ledger already has it), in input order.
 
     A job the ledger has is never prepared, and an unchanged re-run starts no worker process.
-    A read error ahead of the writer is raised after the batches before it.
+    A read error ahead of the writer is raised after the batches before it. ``copy_text``
+    (PostgreSQL): worker processes send each batch's post-meta as COPY text
+    (:mod:`.copytext`); this process alone keeps the rows as they are.
     """
     if workers == 1:
         for job in jobs:
@@ -38,5 +49,10 @@ def prepared_batches(
     # spawn: the same on every platform, and never copies a parent's threads or locks.
     context = multiprocessing.get_context("spawn")
     yield from in_order(
-        tasks, prepare, workers=workers, context=context, limit=IN_FLIGHT_PER_WORKER * workers, stop=stop
+        tasks,
+        prepare_for_copy if copy_text else prepare,
+        workers=workers,
+        context=context,
+        limit=IN_FLIGHT_PER_WORKER * workers,
+        stop=stop,
     )
