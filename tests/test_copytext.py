@@ -36,6 +36,13 @@ def test_the_rows_read_back_exactly_from_their_copy_text(rows_: list[tuple[Any, 
     assert parse_rows(format_rows(rows_)) == rows_
 
 
+def test_one_value_to_escape_among_plain_ones_is_escaped_and_the_plain_ones_kept() -> None:
+    plain = [(n, "tools", n % 3, f"tool {n}") for n in range(50)]
+    text = format_rows([*plain[:25], (99, "summary", 0, "two\tcolumns"), *plain[25:]])
+    assert text.count(b"\n") == 51 and b"99\tsummary\t0\ttwo\\tcolumns\n" in text
+    assert parse_rows(text)[25] == (99, "summary", 0, "two\tcolumns")
+
+
 def test_a_line_holds_one_row_and_only_the_four_copy_escapes_are_used() -> None:
     text = format_rows([(12, "a\tb", 2, "x\\y\nz\r"), (13, "tools", 0, "ünï")])
     assert text == "12\ta\\tb\t2\tx\\\\y\\nz\\r\n13\ttools\t0\tünï\n".encode()
