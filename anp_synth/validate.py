@@ -94,9 +94,10 @@ def generated_record(text: str) -> Article | None:
     written ``007``) makes the two texts differ, and the caller validates the line in full.
 
     Why it pays. Regenerating a record and comparing costs less CPU than the schema check
-    and the invariants (about a quarter less per article, benchmarks/README.md), and nearly
-    every line imported was written by this generator. A line of this version that is not
-    the generator's pays one regeneration on top of the full check.
+    and the invariants (the importer's prepare() of a generated line: about a fifth less,
+    benchmarks/README.md), and nearly every line imported was written by this generator. A
+    line of this version that is not the generator's pays one regeneration on top of the
+    full check.
     """
     if not text.startswith(_GENERATED_START):
         return None
@@ -117,7 +118,7 @@ def generated_record(text: str) -> Article | None:
     seed = int(digits)
     if seed > rules.MAX_SEED:
         return None
-    from .generator import build_line
+    from .generator import build_line  # here: importing it costs ~0.2 s, which lines of another version never need
 
     if build_line(seed, profile) != text:
         return None
