@@ -19,6 +19,7 @@ from ..errors import RecordError
 from ..generator import build
 from ..model import Article
 from ..rules import GENERATOR_VERSION
+from ..validate import generated_record
 from .encode import EncodedBatch, canonical_sections, encode_record, sections_json
 
 
@@ -303,14 +304,23 @@ def _prepare_lines(job: LinesJob) -> Prepared:
             t = time.perf_counter()
             continue
         try:
-            record = parse_line(text, source=job.source, line=number)
+            record = generated_record(text)
+            generated = record is not None
+            if record is None:
+                record = parse_line(text, source=job.source, line=number, regenerate=False)
             t1 = time.perf_counter()
             out.read_s += t1 - t
             if seen.admit(record, number, out, "line", job.source, text):
-                # JSON must escape a NUL as \u0000: a line without that text holds none.
-                body = canonical_sections(text, record)
-                canonical = text if body is not None else None  # proven canonical: SQLite may explode its meta
-                encode_record(record, batch, nul_free="\\u0000" not in text, body=body, line=canonical)
+                if generated:  # the generator's own line: canonical, and NUL-free (as in _prepare_seeds)
+                    body: str | None = sections_json(text)
+                    canonical: str | None = text
+                    nul_free = True
+                else:
+                    body = canonical_sections(text, record)
+                    canonical = text if body is not None else None  # proven canonical: SQLite may explode its meta
+                    # JSON must escape a NUL as \u0000: a line without that text holds none.
+                    nul_free = "\\u0000" not in text
+                encode_record(record, batch, nul_free=nul_free, body=body, line=canonical)
                 seen.add(record, number, out)
         except RecordError as exc:
             t1 = time.perf_counter()
