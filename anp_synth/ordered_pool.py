@@ -45,6 +45,15 @@ def ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _start_worker() -> None:
+    """Worker initializer: :func:`ignore_sigint`, and the collector tuned for batch work
+    (:mod:`anp_synth.gcpolicy`: a worker process is anp-synth's own, whoever called the library)."""
+    from .gcpolicy import tune_for_batch_work
+
+    ignore_sigint()
+    tune_for_batch_work()
+
+
 def _result(result: AsyncResult[R], stop: threading.Event | None) -> R:
     """A worker's result; a set ``stop`` ends the wait (a worker killed by a signal never answers)."""
     if stop is None:
@@ -90,7 +99,7 @@ def in_order(
                 pending.append((key, None))
             else:
                 if pool is None:
-                    pool = stack.enter_context(context.Pool(workers, initializer=ignore_sigint))
+                    pool = stack.enter_context(context.Pool(workers, initializer=_start_worker))
                 pending.append((key, pool.apply_async(fn, args)))
             while len(pending) >= limit or (pending and pending[0][1] is None):
                 first, result = pending.popleft()

@@ -38,7 +38,14 @@ class _LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the command line; stdout that cannot be written is one line, even when buffered to exit."""
+        """Run the command line; stdout that cannot be written is one line, even when buffered to exit.
+
+        The process is the command's own, so its collector is tuned for batch work
+        (:mod:`anp_synth.gcpolicy`); the library alone never changes a caller's.
+        """
+        from ..gcpolicy import tune_for_batch_work
+
+        tune_for_batch_work(freeze=False)
         with flushed_stdout():
             return super().main(*args, **kwargs)
 
