@@ -12,12 +12,16 @@ allocations instead takes that away; a real cycle is still collected, a little l
 
 Only for processes anp-synth owns: the ``anp-synth`` command and the worker processes it
 starts. The library functions never call it, so a program that imports anp-synth keeps
-its own collector settings.
+its own collector settings. A task on a Dask worker (someone else's long-lived process)
+gets :func:`batch_thresholds`: the thresholds for the task's length, restored after it,
+and nothing frozen.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 THRESHOLDS = (10_000, 50, 100)
 """Generation 0 every 10,000 net allocations (default 700); the older generations as rarely."""
@@ -32,3 +36,14 @@ def tune_for_batch_work(*, freeze: bool = True) -> None:
     if freeze:
         gc.freeze()
     gc.set_threshold(*THRESHOLDS)
+
+
+@contextmanager
+def batch_thresholds() -> Iterator[None]:
+    """The batch-work thresholds for the length of a block, then the process's own again (no freeze)."""
+    saved = gc.get_threshold()
+    gc.set_threshold(*THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)

@@ -43,3 +43,23 @@ def test_the_command_line_raises_the_thresholds_without_freezing() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stderr.strip().splitlines()[-1] == f"{THRESHOLDS} 0"
+
+
+def test_a_block_of_batch_work_restores_the_processs_own_thresholds_even_when_it_fails() -> None:
+    from anp_synth.gcpolicy import batch_thresholds
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(321, 7, 8)
+        with batch_thresholds():
+            assert gc.get_threshold() == THRESHOLDS
+        assert gc.get_threshold() == (321, 7, 8)
+        frozen = gc.get_freeze_count()
+        try:
+            with batch_thresholds():
+                raise RuntimeError("a failed task")
+        except RuntimeError:
+            pass
+        assert gc.get_threshold() == (321, 7, 8) and gc.get_freeze_count() == frozen
+    finally:
+        gc.set_threshold(*saved)

@@ -40,6 +40,7 @@ from ..argcheck import integer
 from ..errors import InvalidArgument, OutputError
 from ..formats.output import gzip_member
 from ..formats.writers import check_format, encode_lines, framing
+from ..gcpolicy import batch_thresholds
 from ..generator import generate_lines
 from ..model import SCHEMA_VERSION
 from ..rules import check_profile, check_seed_range
@@ -200,7 +201,7 @@ def _write_part(task: _PartTask) -> _Done:
         fs, root = _fs(task.directory)
         temp = f"{root}/.{task.file}.{uuid.uuid4().hex}.tmp"
         try:
-            with fs.open(temp, "wb") as out:
+            with fs.open(temp, "wb") as out, batch_thresholds():
                 for piece in _part_pieces(task):
                     out.write(piece)
                     digest.update(piece)

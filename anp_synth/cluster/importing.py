@@ -33,6 +33,7 @@ from ..db import ImportReport, import_file, import_generated, prepare_database
 from ..db.connect import parse_url, redact
 from ..db.options import ImportOptions
 from ..errors import InvalidArgument
+from ..gcpolicy import batch_thresholds
 from ..rules import check_profile, check_seed_range
 from .client import rescheduled, result_of, worker_address
 from .manifest import read_parts_manifest
@@ -148,11 +149,12 @@ def _absolute_db_url(db_url: str) -> str:
 
 def _import_seeds(index: int, db_url: str, seed: int, count: int, profile: str, options: ImportOptions) -> TaskDone:
     started = time.perf_counter()
-    report = import_generated(
-        db_url, seed=seed, count=count, profile=profile, batch_size=options.batch_size, workers=options.workers,
-        on_conflict=options.on_conflict, retries=options.retries, backoff_s=options.backoff_s,
-        lock_timeout_s=options.lock_timeout_s,
-    )  # fmt: skip
+    with batch_thresholds():
+        report = import_generated(
+            db_url, seed=seed, count=count, profile=profile, batch_size=options.batch_size, workers=options.workers,
+            on_conflict=options.on_conflict, retries=options.retries, backoff_s=options.backoff_s,
+            lock_timeout_s=options.lock_timeout_s,
+        )  # fmt: skip
     return TaskDone(index, f"seeds {seed}..{seed + count - 1}", worker_address(), time.perf_counter() - started, report)
 
 
@@ -161,11 +163,12 @@ def _import_part(index: int, directory: str, file: str, db_url: str, options: Im
     started = time.perf_counter()
 
     def import_(path: str) -> ImportReport:
-        return import_file(
-            path, db_url, batch_size=options.batch_size, workers=options.workers, on_error=options.on_error,
-            on_conflict=options.on_conflict, rejects_path=options.rejects_path, retries=options.retries,
-            backoff_s=options.backoff_s, lock_timeout_s=options.lock_timeout_s,
-        )  # fmt: skip
+        with batch_thresholds():
+            return import_file(
+                path, db_url, batch_size=options.batch_size, workers=options.workers, on_error=options.on_error,
+                on_conflict=options.on_conflict, rejects_path=options.rejects_path, retries=options.retries,
+                backoff_s=options.backoff_s, lock_timeout_s=options.lock_timeout_s,
+            )  # fmt: skip
 
     if "://" not in directory or directory.startswith("file://"):
         report = import_(f"{directory.removeprefix('file://')}/{file}")
