@@ -41,7 +41,6 @@ from ..argcheck import integer
 from ..errors import InvalidArgument, RecordError
 from ..model import Article
 from ..rules import canonical_json
-from ..validate import check_line_record
 from .csvrows import COLUMNS, HEADER, record_from_row
 from .writers import format_of_name
 
@@ -744,7 +743,10 @@ def parse_line(text: str, *, source: str, line: int) -> Article:
 
     Goes through :func:`~anp_synth.validate.check_line_record`, which gives the same verdicts
     as ``check_record`` but hashes a canonical line as it stands instead of re-serialising it.
+    (Imported here, not at the top: an unchanged re-run reads the file but validates nothing.)
     """
+    from ..validate import check_line_record
+
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
