@@ -13,11 +13,11 @@ import functools
 import hashlib
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..errors import RecordError
-from ..generator import build
 from ..model import Article
 from ..rules import GENERATOR_VERSION
 from .encode import EncodedBatch, canonical_sections, encode_record, sections_json
@@ -113,7 +113,7 @@ class LinesJob:
 
     source: str
     raw: tuple[tuple[int, bytes | Reject], ...]
-    """Each record's line (its bytes, ending in exactly one ``\n``) with its number, or the reader's
+    """Each record's line (its bytes, ending in exactly one newline) with its number, or the reader's
     verdict on a record it could not read."""
     digest: str
     """SHA-256 (its first 128 bits, hex) of the batch's bytes: see :func:`line_jobs`."""
@@ -225,7 +225,7 @@ def seed_jobs(seed: int, count: int, profile: str, batch_size: int) -> Iterator[
 def line_jobs(
     lines: Iterable[tuple[int, bytes | str | RecordError]], source: str, batch_size: int
 ) -> Iterator[LinesJob]:
-    """Batches of records, keyed by a digest of their bytes (so the same lines are the same batch).
+    r"""Batches of records, keyed by a digest of their bytes (so the same lines are the same batch).
 
     ``bytes`` is a jsonl line as read (:func:`anp_synth.formats.readers.record_lines`), its line
     end included: one ``\n``, ``\r\n`` or any run of the two, or none on a last line; a
@@ -236,29 +236,43 @@ def line_jobs(
     The key's digest is SHA-256, cut to 128 bits, of each record's bytes without its line end,
     each followed by ``\n`` (a reader's reject: a NUL, its reason, ``\n``): so a line's key does
     not depend on how its file ends its lines, or on where the reader's chunks fell.
+
+    Each batch is hashed on a second thread while the next one is read (hashlib lets go of
+    the GIL over a large buffer), so a batch is handed on once the next one is read; a read
+    error hands on the batches before it first, then is raised.
     """
     chunk: list[tuple[int, bytes | Reject]] = []
-    h = hashlib.sha256()
-    for number, item in lines:
-        if isinstance(item, bytes):
-            # most lines end in one \n already: hashed and kept as read, not copied
-            data = item if item[-1:] == b"\n" and item[-2:-1] not in _LINE_END else item.rstrip(b"\r\n") + b"\n"
-            h.update(data)
-            chunk.append((number, data))
-        elif isinstance(item, str):
-            data = _encoded(item) + b"\n"
-            h.update(data)
-            chunk.append((number, data))
-        else:
-            reject = Reject.of(item, None)
-            h.update(f"\0{reject.reason}\n".encode())
-            chunk.append((number, reject))
-        if len(chunk) >= batch_size:
-            yield LinesJob(source, tuple(chunk), h.hexdigest()[:32])
-            chunk = []
-            h = hashlib.sha256()
+    pending: tuple[list[tuple[int, bytes | Reject]], Future[str]] | None = None
+    with ThreadPoolExecutor(1, thread_name_prefix="anp-synth-keys") as hasher:
+        try:
+            for number, item in lines:
+                if isinstance(item, bytes):
+                    # most lines end in one \n already: kept as read, not copied
+                    ok = item[-1:] == b"\n" and item[-2:-1] not in _LINE_END
+                    chunk.append((number, item if ok else item.rstrip(b"\r\n") + b"\n"))
+                elif isinstance(item, str):
+                    chunk.append((number, _encoded(item) + b"\n"))
+                else:
+                    chunk.append((number, Reject.of(item, None)))
+                if len(chunk) >= batch_size:
+                    ahead = (chunk, hasher.submit(_digest, chunk))
+                    if pending is not None:
+                        yield LinesJob(source, tuple(pending[0]), pending[1].result())
+                    pending, chunk = ahead, []
+        except Exception:
+            if pending is not None:
+                yield LinesJob(source, tuple(pending[0]), pending[1].result())
+            raise
+        if pending is not None:
+            yield LinesJob(source, tuple(pending[0]), pending[1].result())
     if chunk:
-        yield LinesJob(source, tuple(chunk), h.hexdigest()[:32])
+        yield LinesJob(source, tuple(chunk), _digest(chunk))
+
+
+def _digest(chunk: list[tuple[int, bytes | Reject]]) -> str:
+    """The digest of a batch's key (:func:`line_jobs`): one buffer, so hashing it lets go of the GIL."""
+    data = b"".join(item if isinstance(item, bytes) else f"\0{item.reason}\n".encode() for _, item in chunk)
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 _LINE_END = (b"\r", b"\n")
@@ -359,6 +373,8 @@ def duplicate_id_reason(seed: Any, profile: Any, reference: str, where: str, fir
 
 
 def _prepare_seeds(job: SeedJob) -> Prepared:
+    from ..generator import build  # here: a file's import never loads the generator
+
     batch = EncodedBatch()
     read_s = encode_s = 0.0
     nbytes = 0
