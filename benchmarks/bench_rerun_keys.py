@@ -18,6 +18,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,15 +35,16 @@ else:  # the importer before batches were keyed by their bytes
     texts = readers.record_texts(path, keep_undecodable=True)
 with texts:
     batches = sum(1 for job in line_jobs(texts, path, batch_size) if job.key("skip"))
-print(json.dumps({"wall_s": time.perf_counter() - wall, "cpu_s": time.process_time() - cpu, "batches": batches}))
+print(json.dumps({"code": readers.__file__, "wall_s": time.perf_counter() - wall, "cpu_s": time.process_time() - cpu, "batches": batches}))
 """
 
 
-def measure(code_root: Path, path: str, batch_size: int) -> dict[str, float]:
+def measure(code_root: Path, path: str, batch_size: int) -> dict[str, Any]:
     env = dict(os.environ, PYTHONPATH=str(code_root))
-    out = subprocess.run([sys.executable, "-c", MEASURE, path, str(batch_size)], env=env, check=True,
+    # -P: not the current directory first on the path, which would import this checkout for both sides
+    out = subprocess.run([sys.executable, "-P", "-c", MEASURE, path, str(batch_size)], env=env, check=True,
                          capture_output=True, text=True).stdout  # fmt: skip
-    result: dict[str, float] = json.loads(out)
+    result: dict[str, Any] = json.loads(out)
     return result
 
 
@@ -54,7 +56,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=1000)
     args = parser.parse_args()
     sides = {"this checkout": ROOT, **({"base": args.base} if args.base else {})}
-    runs: dict[str, list[dict[str, float]]] = {name: [] for name in sides}
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in sides}
     for _ in range(args.repeat):
         for name, root in sides.items():
             runs[name].append(measure(root, args.file, args.batch_size))
@@ -62,6 +64,7 @@ def main() -> None:
     print(f"{args.file}: {size / 1e6:.0f} MB, batches of {args.batch_size}, load {os.getloadavg()[0]:.2f}")
     for name, results in runs.items():
         best = min(results, key=lambda r: r["wall_s"])
+        assert str(best["code"]).startswith(str(sides[name])), best["code"]
         print(f"  {name:14} {best['wall_s']:.3f} s wall  {best['cpu_s']:.3f} s CPU  "
               f"{size / best['wall_s'] / 1e6:.0f} MB/s  ({int(best['batches'])} batches)")  # fmt: skip
 
