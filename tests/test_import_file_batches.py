@@ -23,12 +23,13 @@ from .db_helpers import count
 
 
 def key_by_the_rule(lines: tuple[tuple[int, str | Reject], ...]) -> str:
-    """blake2b-128 of each line's UTF-8 followed by a newline (a reader's reject: NUL and its reason)."""
-    h = hashlib.blake2b(digest_size=16)
+    """SHA-256, first 128 bits, of each line's bytes as read followed by a newline (a reader's reject:
+    NUL and its reason); a byte that was not UTF-8 is itself (``surrogateescape``)."""
+    h = hashlib.sha256()
     for _, text in lines:
-        h.update(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else f"\0{text.reason}".encode())
+        h.update(text.encode("utf-8", "surrogateescape") if isinstance(text, str) else f"\0{text.reason}".encode())
         h.update(b"\n")
-    return h.hexdigest()
+    return h.hexdigest()[:32]
 
 
 def write_jsonl(path: Path, n: int) -> None:

@@ -52,7 +52,7 @@ from .connect import parse_url, redact
 from .dedupe import conflict_reject, dedupe
 from .dialects import connect_backend, dialect_of, open_backend
 from .import_errors import ImportFailed, ImportInterrupted, with_report
-from .jobs import Job, Prepared, line_jobs, record_jobs, seed_jobs
+from .jobs import Job, LinesJob, Prepared, has_legacy_keys, line_jobs, record_jobs, seed_jobs
 from .options import MAX_BATCH_SIZE, MAX_LOCK_TIMEOUT_S, ON_ERROR, ImportOptions
 from .rejects import RejectsFile, refuse_input_as_rejects
 from .report import BatchStats, ImportReport
@@ -156,6 +156,8 @@ class _Importer:
                     retrying(backend, connected.begin_load, "prepare")
                 if dedupe:
                     self._seen = SeenIndex()
+                if has_legacy_keys(ledger):
+                    jobs = _found_by_legacy_key(jobs, ledger, options.on_conflict)
                 batches = stack.enter_context(
                     contextlib.closing(
                         prepared_batches(
@@ -273,6 +275,22 @@ class _Importer:
         )
         outcome, rejected, from_ledger = count_written(report, self.run_id, batch_no, prepared, written)
         return batch_stats(report, batch_no, job.rows, outcome, rejected, from_ledger, fields, start)
+
+
+def _found_by_legacy_key(jobs: Iterator[Job], ledger: set[str], on_conflict: str) -> Iterator[Job]:
+    """The jobs, each file batch that the ledger holds under its older key counted as held.
+
+    A database loaded before file batches were keyed by their bytes (:data:`.jobs.LINES_TAG`)
+    has each batch under a digest of its decoded text; without this an unchanged re-run
+    after the upgrade would send every batch through the write's conflict path once. Only
+    used when the ledger holds such keys, so other runs never compute the older digest.
+    """
+    for job in jobs:
+        if isinstance(job, LinesJob):
+            key = job.key(on_conflict)
+            if key not in ledger and job.legacy_key(on_conflict) in ledger:
+                ledger.add(key)
+        yield job
 
 
 def _tuned_options(tuning: Tuning, **options: Any) -> ImportOptions:
@@ -419,7 +437,7 @@ def import_file(
     ``batch_size``, ``workers`` and ``jobs`` None: chosen for the database and the file's size,
     as for :func:`import_generated` (``jobs`` is 1 unless given, as there).
     """
-    from ..formats.readers import record_texts
+    from ..formats.readers import record_lines
 
     source = "<stdin>" if path == "-" else path
     rejects_path = rejects_path or default_rejects_path(path)
@@ -435,6 +453,6 @@ def import_file(
                          on_event=on_event, stop=stop)  # fmt: skip
     _check_readable(path)
     # opened (and its format settled) before the run: a missing file or a bad format touches no database
-    with record_texts(path, fmt=fmt, max_line_bytes=max_line_bytes, keep_undecodable=True) as texts:
+    with record_lines(path, fmt=fmt, max_line_bytes=max_line_bytes) as texts:
         importer.measure = texts.bytes_read if texts.sized else None
         return importer.run(line_jobs(texts, source, tuning.batch_size))

@@ -9,6 +9,7 @@ record: bad records come back as data, so the importer decides (abort or skip) i
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections.abc import Iterable, Iterator
@@ -16,10 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..errors import RecordError
-from ..generator import build
 from ..model import Article
 from ..rules import GENERATOR_VERSION
-from ..validate import generated_record
 from .encode import EncodedBatch, canonical_sections, encode_record, sections_json
 
 
@@ -104,24 +103,89 @@ class SeedJob:
 
 @dataclass(frozen=True)
 class LinesJob:
+    """A batch of a file's records, held as the bytes read: decoded only if the batch is prepared.
+
+    An unchanged re-run finds every batch in the ledger by its key, a digest of these bytes,
+    so it never decodes a line; a batch that is prepared is decoded where it is prepared (a
+    worker process receives bytes, which pickle without an encode).
+    """
+
     source: str
-    lines: tuple[tuple[int, str | Reject], ...]
-    """Each record's JSON text with its line, or the reader's verdict on a record it could not read."""
+    raw: tuple[tuple[int, bytes | Reject], ...]
+    """Each record's line (its bytes, ending in exactly one newline) with its number, or the reader's
+    verdict on a record it could not read."""
     digest: str
+    """SHA-256 (its first 128 bits, hex) of the batch's bytes: see :func:`line_jobs`."""
 
     @property
     def rows(self) -> int:
-        return len(self.lines)
+        return len(self.raw)
 
     def key(self, on_conflict: str) -> str:
-        return f"{on_conflict}:lines:{self.digest}:{len(self.lines)}"
+        return f"{on_conflict}:{LINES_TAG}:{self.digest}:{len(self.raw)}"
+
+    def legacy_key(self, on_conflict: str) -> str:
+        """The key the importer gave this batch before :data:`LINES_TAG` (blake2b of the decoded lines).
+
+        Computed only when a ledger holds keys of that form (:func:`has_legacy_keys`), so that a
+        database loaded by an older version still re-runs without writing anything.
+        """
+        h = hashlib.blake2b(digest_size=16)
+        for _, data in self.raw:
+            h.update(_legacy_bytes(data))
+        return f"{on_conflict}:lines:{h.hexdigest()}:{len(self.raw)}"
+
+    @functools.cached_property
+    def lines(self) -> tuple[tuple[int, str | Reject], ...]:
+        """Each record's JSON text with its line (decoded as the reader always did), or the reader's verdict.
+
+        A line that is not UTF-8 comes out decoded with ``surrogateescape``, so that it is
+        rejected in its place when prepared (see :func:`anp_synth.formats.readers.iter_lines`).
+        """
+        return tuple((number, data if isinstance(data, Reject) else _decoded(data)) for number, data in self.raw)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without its decoded :attr:`lines`: a worker gets the bytes and decodes them itself."""
+        state = dict(self.__dict__)
+        state.pop("lines", None)
+        return state
 
     def describe(self) -> str:
-        return f"{self.source}:{self.lines[0][0]}"
+        return f"{self.source}:{self.raw[0][0]}"
 
     def ledger_fields(self) -> dict[str, Any]:
         return {"first_seed": None, "last_seed": None,
-                "first_line": self.lines[0][0], "last_line": self.lines[-1][0]}  # fmt: skip
+                "first_line": self.raw[0][0], "last_line": self.raw[-1][0]}  # fmt: skip
+
+
+LINES_TAG = "lines2"
+"""The tag of a file batch's key; ``lines`` was the tag of the older, decoded-text keys."""
+
+
+def has_legacy_keys(ledger: set[str]) -> bool:
+    """Whether a ledger holds file batches keyed the older way (then :meth:`LinesJob.legacy_key` is looked up too)."""
+    return any(":lines:" in key for key in ledger)
+
+
+def _decoded(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", "surrogateescape")
+    return text[:-1]
+
+
+def _legacy_bytes(data: bytes | Reject) -> bytes:
+    """What the older key hashed for one record: its decoded text re-encoded with ``surrogatepass``."""
+    if isinstance(data, Reject):
+        return f"\0{data.reason}\n".encode()
+    if data.isascii():
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", "surrogateescape").encode("utf-8", "surrogatepass")
+    return data
 
 
 @dataclass(frozen=True)
@@ -157,28 +221,57 @@ def seed_jobs(seed: int, count: int, profile: str, batch_size: int) -> Iterator[
         yield SeedJob(first, min(batch_size, seed + count - first), profile)
 
 
-def line_jobs(lines: Iterable[tuple[int, str | RecordError]], source: str, batch_size: int) -> Iterator[LinesJob]:
-    """Batches of raw lines, keyed by a digest of their text (so the same lines are the same batch).
+def line_jobs(
+    lines: Iterable[tuple[int, bytes | str | RecordError]], source: str, batch_size: int
+) -> Iterator[LinesJob]:
+    r"""Batches of records, keyed by a digest of their bytes (so the same lines are the same batch).
 
-    A :class:`RecordError` in place of a text is a record the reader could not read (too
-    long, a csv row that does not rebuild): it is rejected in its place like any bad record.
+    ``bytes`` is a jsonl line as read (:func:`anp_synth.formats.readers.record_lines`), its line
+    end included: one ``\n``, ``\r\n`` or any run of the two, or none on a last line; a
+    ``str`` is a record's text as is (csv, json, parquet), UTF-8 encoded here. A
+    :class:`RecordError` in place of a text is a record the reader could not read (too long,
+    a csv row that does not rebuild): it is rejected in its place like any bad record.
+
+    The key's digest is SHA-256, cut to 128 bits, of each record's bytes without its line end,
+    each followed by ``\n`` (a reader's reject: a NUL, its reason, ``\n``): so a line's key does
+    not depend on how its file ends its lines, or on where the reader's chunks fell.
+
+    Each line is hashed as it is read, while its bytes are still in the CPU's cache: measured
+    faster than hashing whole batches, even on a second thread (``benchmarks/README.md``).
     """
-    chunk: list[tuple[int, str | Reject]] = []
-    for number, text in lines:
-        chunk.append((number, Reject.of(text, None) if isinstance(text, RecordError) else text))
+    chunk: list[tuple[int, bytes | Reject]] = []
+    h = hashlib.sha256()
+    for number, item in lines:
+        if isinstance(item, bytes):
+            # most lines end in one \n already: hashed and kept as read, not copied
+            data = item if item[-1:] == b"\n" and item[-2:-1] not in _LINE_END else item.rstrip(b"\r\n") + b"\n"
+            h.update(data)
+            chunk.append((number, data))
+        elif isinstance(item, str):
+            data = _encoded(item) + b"\n"
+            h.update(data)
+            chunk.append((number, data))
+        else:
+            reject = Reject.of(item, None)
+            h.update(f"\0{reject.reason}\n".encode())
+            chunk.append((number, reject))
         if len(chunk) >= batch_size:
-            yield _lines_job(source, chunk)
+            yield LinesJob(source, tuple(chunk), h.hexdigest()[:32])
             chunk = []
+            h = hashlib.sha256()
     if chunk:
-        yield _lines_job(source, chunk)
+        yield LinesJob(source, tuple(chunk), h.hexdigest()[:32])
 
 
-def _lines_job(source: str, chunk: list[tuple[int, str | Reject]]) -> LinesJob:
-    h = hashlib.blake2b(digest_size=16)
-    for _, text in chunk:
-        h.update(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else f"\0{text.reason}".encode())
-        h.update(b"\n")
-    return LinesJob(source, tuple(chunk), h.hexdigest())
+_LINE_END = (b"\r", b"\n")
+
+
+def _encoded(text: str) -> bytes:
+    """A record's text as the bytes it was read from (a byte that was not UTF-8 comes back as itself)."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate no reader yields: kept, and rejected as not UTF-8
+        return text.encode("utf-8", "surrogatepass")
 
 
 def record_jobs(records: Iterable[Article], batch_size: int) -> Iterator[RecordsJob]:
@@ -268,6 +361,8 @@ def duplicate_id_reason(seed: Any, profile: Any, reference: str, where: str, fir
 
 
 def _prepare_seeds(job: SeedJob) -> Prepared:
+    from ..generator import build  # here: a file's import never loads the generator
+
     batch = EncodedBatch()
     read_s = encode_s = 0.0
     nbytes = 0
@@ -287,6 +382,7 @@ def _prepare_seeds(job: SeedJob) -> Prepared:
 
 def _prepare_lines(job: LinesJob) -> Prepared:
     from ..formats.readers import parse_line
+    from ..validate import generated_record  # here: an unchanged re-run never loads the validator
 
     batch = EncodedBatch()
     out = Prepared(batch, len(job.lines), lines=[])

@@ -35,13 +35,12 @@ import sys
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, Generic, Literal, TypeVar, overload
 
 from ..argcheck import integer
 from ..errors import InvalidArgument, RecordError
 from ..model import Article
 from ..rules import canonical_json
-from ..validate import check_line_record, generated_record
 from .csvrows import COLUMNS, HEADER, record_from_row
 from .writers import format_of_name
 
@@ -55,6 +54,7 @@ __all__ = [
     "not_utf8",
     "parse_line",
     "read_records",
+    "record_lines",
     "record_texts",
 ]
 
@@ -73,6 +73,11 @@ _CHUNK = 1 << 16
 
 Text = tuple[int, "str | RecordError", bool]
 """(line, the record's JSON or the error of that record alone, whether its line ended with a newline)."""
+
+RawText = tuple[int, "bytes | str | RecordError", bool]
+"""A :data:`Text`, or for jsonl the record's line as read (bytes, its line end included)."""
+
+T = TypeVar("T")
 
 
 def _display(path: str) -> str:
@@ -285,10 +290,24 @@ def record_texts(
     return RecordTexts(_texts(path, fmt, max_line_bytes, keep_undecodable))
 
 
-class RecordTexts(Iterator[tuple[int, "str | RecordError"]]):
-    """The iterator :func:`record_texts` returns: its file is closed at the end, or by :meth:`close`."""
+def record_lines(path: str, *, fmt: str | None = None, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> RecordLines:
+    """As :func:`record_texts` with ``keep_undecodable``, but a jsonl line comes as the bytes read.
 
-    def __init__(self, texts: Source) -> None:
+    Each jsonl record is ``bytes``: its line as read, line end included (none on a last line
+    without one), not decoded, so a caller that only needs to recognise the line (the
+    importer's ledger key, :func:`anp_synth.db.jobs.line_jobs`) never pays for decoding it.
+    Blank lines are skipped exactly as :func:`record_texts` skips them, line numbers are the
+    same, and an over-long line is the same error. Other formats come as from
+    :func:`record_texts` (``str``): their records are rebuilt or cut out of the text.
+    """
+    return RecordLines(_texts(path, fmt, max_line_bytes, True, raw=True))
+
+
+class _Records(Iterator[tuple[int, T]], Generic[T]):
+    """The iterator :func:`record_texts` and :func:`record_lines` return: its file is closed at the end,
+    or by :meth:`close`."""
+
+    def __init__(self, texts: _Source[tuple[int, T, bool]]) -> None:
         self._texts = texts
         self._read = 0
 
@@ -304,22 +323,36 @@ class RecordTexts(Iterator[tuple[int, "str | RecordError"]]):
                 self._read = self._texts.position()
         return self._read
 
-    def __next__(self) -> tuple[int, str | RecordError]:
+    def __next__(self) -> tuple[int, T]:
         number, text, _ = next(self._texts)
         return number, text
 
     def close(self) -> None:
         self._texts.close()
 
-    def __enter__(self) -> RecordTexts:
+    def __enter__(self) -> _Records[T]:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-def _texts(path: str, fmt: str | None, limit: int, keep_undecodable: bool) -> Source:
-    """Open ``path`` and settle its format now; the records come as they are iterated."""
+RecordTexts = _Records["str | RecordError"]
+RecordLines = _Records["bytes | str | RecordError"]
+
+
+@overload
+def _texts(path: str, fmt: str | None, limit: int, keep_undecodable: bool, raw: Literal[False] = ...) -> Source: ...
+
+
+@overload
+def _texts(path: str, fmt: str | None, limit: int, keep_undecodable: bool, raw: Literal[True]) -> RawSource: ...
+
+
+def _texts(path: str, fmt: str | None, limit: int, keep_undecodable: bool, raw: bool = False) -> Source | RawSource:
+    """Open ``path`` and settle its format now; the records come as they are iterated.
+
+    ``raw``: jsonl lines come as bytes (:func:`_jsonl_lines`), always keeping undecodable ones."""
     check_max_line_bytes(limit)
     chosen = input_format(path, fmt)
     source = _display(path)
@@ -327,10 +360,10 @@ def _texts(path: str, fmt: str | None, limit: int, keep_undecodable: bool) -> So
         from .parquet import parquet_texts
 
         return parquet_texts(path, limit)
-    raw = _open(path)
+    stream = _open(path)
     try:
         try:
-            chunks = _raw_chunks(raw)
+            chunks = _raw_chunks(stream)
             packed = path != STDIN and path.lower().endswith(".gz")
             if path == STDIN or chosen is None:
                 magic, chunks = _peek(chunks, 2)
@@ -350,33 +383,37 @@ def _texts(path: str, fmt: str | None, limit: int, keep_undecodable: bool) -> So
             raise RecordError(f"read failed: {exc.strerror or exc}", source=source, line=1) from None
     except BaseException:
         if path != STDIN:
-            raw.close()
+            stream.close()
         raise
     lines = _lines(chunks, limit, source)
+    texts: Iterator[RawText]
     if chosen == "json":
         texts = _json_texts(lines, source, limit, keep_undecodable)
     elif chosen == "csv":
         texts = _csv_texts(lines, source, limit, keep_undecodable)
+    elif raw:
+        texts = _jsonl_lines(lines, source, limit)
     else:
         texts = _jsonl_texts(lines, source, limit, keep_undecodable)
-    return Source(texts, raw.close if path != STDIN else None, raw.tell if path != STDIN and raw.seekable() else None)
+    return _Source(texts, stream.close if path != STDIN else None,
+                   stream.tell if path != STDIN and stream.seekable() else None)  # fmt: skip
 
 
-class Source(Iterator[Text]):
+class _Source(Iterator[T], Generic[T]):
     """``texts``, with ``close`` called at their end, on an error, or by :meth:`close` (even unread).
 
     (A generator's ``finally`` would not run if it was never started.)
     """
 
     def __init__(
-        self, texts: Iterator[Text], close: Callable[[], object] | None, position: Callable[[], int] | None = None
+        self, texts: Iterator[T], close: Callable[[], object] | None, position: Callable[[], int] | None = None
     ) -> None:
         self._texts = texts
         self._close = close
         self.position = position
         """Where reading stands in the underlying file, when it can tell."""
 
-    def __next__(self) -> Text:
+    def __next__(self) -> T:
         try:
             return next(self._texts)
         except BaseException:
@@ -388,11 +425,15 @@ class Source(Iterator[Text]):
         if close is not None:
             close()
 
-    def __enter__(self) -> Source:
+    def __enter__(self) -> _Source[T]:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+Source = _Source[Text]
+RawSource = _Source[RawText]
 
 
 def _jsonl_texts(lines: Iterator[bytes | _Overlong], source: str, limit: int, keep_undecodable: bool) -> Iterator[Text]:
@@ -410,6 +451,24 @@ def _jsonl_texts(lines: Iterator[bytes | _Overlong], source: str, limit: int, ke
         stripped = text.rstrip("\r\n")
         if stripped.strip():
             yield number, stripped, text.endswith("\n")
+
+
+_ASCII_TEXT = range(0x21, 0x7F)
+"""Bytes that are one character each and never white space: a line starting with one is not blank."""
+
+
+def _jsonl_lines(lines: Iterator[bytes | _Overlong], source: str, limit: int) -> Iterator[RawText]:
+    """As :func:`_jsonl_texts` with ``keep_undecodable``, each line as read (bytes, line end and all).
+
+    Which lines are blank is decided as there (``str.strip`` on the decoded line, which also
+    strips Unicode spaces): a line starting with printable ASCII (``{``) is not, without
+    decoding it; any other is decoded to tell.
+    """
+    for number, data in enumerate(lines, 1):
+        if isinstance(data, _Overlong):
+            yield number, RecordError(too_long("line", limit), source=source, line=number), True
+        elif data[0] in _ASCII_TEXT or data.decode("utf-8", "surrogateescape").rstrip("\r\n").strip():
+            yield number, data, data.endswith(b"\n")
 
 
 # --- json: one array of records ---------------------------------------------------------------
@@ -687,7 +746,10 @@ def parse_line(text: str, *, source: str, line: int, regenerate: bool = True) ->
     goes through :func:`~anp_synth.validate.check_line_record`, which gives the same verdicts
     as ``check_record`` but hashes a canonical line as it stands instead of re-serialising it.
     ``regenerate=False`` skips the first step, for a caller that has just tried it itself.
+    (Imported here, not at the top: an unchanged re-run reads the file but validates nothing.)
     """
+    from ..validate import check_line_record, generated_record
+
     if regenerate:
         record = generated_record(text)
         if record is not None:
