@@ -29,7 +29,7 @@ import multiprocessing
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -280,7 +280,7 @@ def write_dataset(
     if size < 1:
         raise InvalidArgument(f"chunk_size={size} must be >= 1")
 
-    def chunks(directory: str | None) -> Iterator[bytes | ChunkFile]:
+    def chunks(directory: str | None) -> Generator[bytes | ChunkFile]:
         tasks = ((start, k, profile, fmt, packed) for start, k in _chunks(first, n, size))
         if directory is None:
             for task in tasks:
@@ -297,5 +297,8 @@ def write_dataset(
     with contextlib.ExitStack() as stack:
         directory = stack.enter_context(_chunk_directory()) if parallel else None
         out = stack.enter_context(atomic_output(path, compress=False))
-        write_chunks(out, chunks(directory), fmt, pack=gzip_member if packed else None)
+        # Closed first when writing fails (a full disk): the pool stops, its workers are joined,
+        # and only then is the chunk directory removed, with no worker still writing into it.
+        source = stack.enter_context(contextlib.closing(chunks(directory)))
+        write_chunks(out, source, fmt, pack=gzip_member if packed else None)
     return Written(path, first, n)
