@@ -13,7 +13,10 @@ hashing. CPU seconds are compared too (one process's, and the part tasks' thread
 summed over workers): on a busy machine the wall-clock ratio measures the other sessions as
 much as the code, the CPU ratio does not. Scheduler overhead is the run's time (from the first task submitted to the manifest
 written) minus the busiest worker's time in its tasks, as a share of the run's time, at the
-default part size.
+default part size. With ``--cli``, both sides are the commands a user types, each a fresh
+process (start-up included): ``anp-synth generate --workers 1 -o FILE`` and ``anp-synth
+generate --cluster local:2 -o DIR``; the in-process one-process side runs in this benchmark's
+own process, whose heap (Dask loaded) makes its garbage collector's full passes dearer.
 
 Import: 100,000 generated articles into a throwaway PostgreSQL (tests/pg_cluster.py, on
 this machine: the server shares the same cores) by one process (`import_generated`, what
@@ -31,6 +34,7 @@ import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -80,6 +84,40 @@ def _write_half(path: str, seed: int, count: int) -> float:
     cpu = time.process_time()
     write_dataset(path, seed=seed, count=count)
     return time.process_time() - cpu
+
+
+def _cli(args: list[str]) -> tuple[float, float]:
+    """``anp-synth ARGS`` in a fresh process of this checkout: wall seconds and the process tree's CPU (wait4)."""
+    code = "import sys; from anp_synth.cli import main; sys.argv[0] = 'anp-synth'; main()"
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    assert proc.stderr is not None
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"anp-synth {' '.join(args)} failed: {proc.stderr.read().decode()}")
+    proc.stderr.close()
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
+def generate_single_cli(work: Path, count: int) -> tuple[float, float, str]:
+    """``anp-synth generate --workers 1 -o FILE`` as a user runs it: a fresh process, start-up included."""
+    path = work / "single.jsonl"
+    elapsed, cpu = _cli(["generate", "--seed", "0", "--count", str(count), "--workers", "1", "-o", str(path)])
+    digest = sha256_of([path])
+    path.unlink()
+    return elapsed, cpu, digest
+
+
+def generate_cluster_cli(work: Path, count: int, part_size: int) -> dict[str, Any]:
+    """``anp-synth generate --cluster local:2 -o DIR`` as a user runs it: the cluster's start and stop included."""
+    out = work / "parts"
+    args = ["generate", "--cluster", "local:2", "--seed", "0", "--count", str(count), "--part-size", str(part_size)]
+    elapsed, _ = _cli([*args, "-o", str(out)])
+    manifest = json.loads((out / "manifest.json").read_text())
+    digest = sha256_of([out / p["file"] for p in manifest["parts"]])
+    shutil.rmtree(out)
+    return {"elapsed_s": elapsed, "parts": len(manifest["parts"]), "sha256": digest}
 
 
 def generate_two_processes(work: Path, count: int) -> tuple[float, float]:
@@ -134,6 +172,22 @@ def bench_generate(args: argparse.Namespace) -> dict[str, Any]:
     rounds = []
     try:
         for r in range(args.rounds):
+            if args.cli:
+                single_s, single_cpu, single_sha = generate_single_cli(work, args.count)
+                cluster = generate_cluster_cli(work, args.count, args.part_size)
+                two_s, two_cpu = generate_two_processes(work, args.count)
+                entry = {
+                    "single_s": single_s, "single_cpu_s": single_cpu, **cluster,
+                    "speedup": single_s / cluster["elapsed_s"], "two_processes_s": two_s,
+                    "two_processes_cpu_s": two_cpu, "ceiling": single_s / two_s,
+                    "identical": single_sha == cluster["sha256"],
+                }  # fmt: skip
+                rounds.append(entry)
+                print(f"generate round {r + 1} (CLI): anp-synth generate {single_s:.1f} s (CPU {single_cpu:.1f} s), "
+                      f"--cluster local:2 {cluster['elapsed_s']:.1f} s -> {entry['speedup']:.2f}x, identical bytes "
+                      f"{entry['identical']}; ceiling (two plain processes) {two_s:.1f} s -> {entry['ceiling']:.2f}x",
+                      flush=True)  # fmt: skip
+                continue
             if r % 2 == 0:
                 single_s, single_cpu, single_sha = generate_single(work, args.count)
                 cluster = generate_cluster(work, args.count, args.part_size)
@@ -237,6 +291,7 @@ def main() -> None:
     parser.add_argument("--only", choices=["generate", "import"])
     parser.add_argument("--dir", help="Where the generated files go (default /dev/shm when it has room).")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--cli", action="store_true", help="generate: time both sides as fresh `anp-synth` processes")
     args = parser.parse_args()
     results: dict[str, Any] = {
         "anp_synth": __version__,
