@@ -5,10 +5,12 @@ Why: generating, parsing and encoding a record allocates thousands of small cont
 of a cycle. With Python's default thresholds (700, 10, 10) the cyclic collector still
 runs every 700 net allocations and, every hundred of those, walks every tracked object in
 the process, the generator's large word tables included: 5-15% of the CPU that preparing
-a record costs (``benchmarks/README.md``, "The garbage collector's thresholds"). Freezing
-what exists once the modules are loaded (their tables and caches then never get walked
-again, in worker processes) and collecting the youngest generation every 10,000
-allocations instead takes that away; a real cycle is still collected, a little later.
+a record costs (``benchmarks/README.md``, "The garbage collector's thresholds").
+Collecting the youngest generation every 10,000 allocations instead takes most of that
+away; a real cycle is still collected, a little later. A worker process also freezes what
+is alive when it starts, which is never walked again: its modules, and in a ``generate``
+worker forked from the warmed fork server, the generator's tables (an import's spawned
+worker builds them in its first batch, after the freeze).
 
 Only for processes anp-synth owns: the ``anp-synth`` command and the worker processes it
 starts. The library functions never call it, so a program that imports anp-synth keeps
