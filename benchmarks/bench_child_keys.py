@@ -34,16 +34,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import psycopg  # noqa: E402
 from bench_import import DATA_TABLES, fresh_schema, write_csvs  # noqa: E402
+from bench_toast import cpu_s  # noqa: E402
 from pg_cluster import PgCluster, find_bin_dir  # noqa: E402
 
 from anp_synth.db import indexes  # noqa: E402
 from anp_synth.db.migrations import HEAD  # noqa: E402
 from anp_synth.parallel import write_dataset  # noqa: E402
-
-
-def backend_cpu(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def one(cluster: PgCluster, csv_dir: Path, variant: str, n: int) -> dict[str, float]:
@@ -58,16 +54,16 @@ def one(cluster: PgCluster, csv_dir: Path, variant: str, n: int) -> dict[str, fl
             for table, key, _ in indexes.CHILD_KEYS:
                 cur.execute(f"ALTER TABLE {table} DROP CONSTRAINT {key}")
         conn.commit()
-        cpu0, t0 = backend_cpu(pid), time.perf_counter()
+        cpu0, t0 = cpu_s(pid), time.perf_counter()
         for table in DATA_TABLES:
             with cur.copy(f"COPY {table} FROM STDIN (FORMAT csv)") as copy, open(csv_dir / f"{table}.csv", "rb") as f:
                 while chunk := f.read(1 << 20):
                     copy.write(chunk)
         conn.commit()
-        cpu1, t1 = backend_cpu(pid), time.perf_counter()
+        cpu1, t1 = cpu_s(pid), time.perf_counter()
         indexes.pg_build_missing(cur, HEAD)
         conn.commit()
-        cpu2, t2 = backend_cpu(pid), time.perf_counter()
+        cpu2, t2 = cpu_s(pid), time.perf_counter()
     return {"copy_s": t1 - t0, "copy_cpu": cpu1 - cpu0, "build_s": t2 - t1, "build_cpu": cpu2 - cpu1}
 
 

@@ -34,7 +34,6 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -42,6 +41,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_first_load import ROOT, run_cli
 
 from anp_synth import __version__
 from anp_synth.cluster import DEFAULT_PART_SIZE, connect, generate_to, import_window
@@ -86,24 +88,16 @@ def _write_half(path: str, seed: int, count: int) -> float:
     return time.process_time() - cpu
 
 
-def _cli(args: list[str]) -> tuple[float, float]:
-    """``anp-synth ARGS`` in a fresh process of this checkout: wall seconds and the process tree's CPU (wait4)."""
-    code = "import sys; from anp_synth.cli import main; sys.argv[0] = 'anp-synth'; main()"
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    assert proc.stderr is not None
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"anp-synth {' '.join(args)} failed: {proc.stderr.read().decode()}")
-    proc.stderr.close()
+def _cli(args: list[str], work: Path) -> tuple[float, float]:
+    """``anp-synth ARGS`` in a fresh process of this checkout (``bench_first_load.run_cli``): wall and CPU seconds."""
+    elapsed, usage = run_cli(args, ROOT, work, f"anp-synth {args[0]}")
     return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def generate_single_cli(work: Path, count: int) -> tuple[float, float, str]:
     """``anp-synth generate --workers 1 -o FILE`` as a user runs it: a fresh process, start-up included."""
     path = work / "single.jsonl"
-    elapsed, cpu = _cli(["generate", "--seed", "0", "--count", str(count), "--workers", "1", "-o", str(path)])
+    elapsed, cpu = _cli(["generate", "--seed", "0", "--count", str(count), "--workers", "1", "-o", str(path)], work)
     digest = sha256_of([path])
     path.unlink()
     return elapsed, cpu, digest
@@ -113,7 +107,7 @@ def generate_cluster_cli(work: Path, count: int, part_size: int) -> dict[str, An
     """``anp-synth generate --cluster local:2 -o DIR`` as a user runs it: the cluster's start and stop included."""
     out = work / "parts"
     args = ["generate", "--cluster", "local:2", "--seed", "0", "--count", str(count), "--part-size", str(part_size)]
-    elapsed, _ = _cli([*args, "-o", str(out)])
+    elapsed, _ = _cli([*args, "-o", str(out)], work)
     manifest = json.loads((out / "manifest.json").read_text())
     digest = sha256_of([out / p["file"] for p in manifest["parts"]])
     shutil.rmtree(out)

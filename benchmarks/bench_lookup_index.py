@@ -19,9 +19,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import psycopg  # noqa: E402
+from bench_toast import cpu_s  # noqa: E402
 from pg_cluster import PgCluster, find_bin_dir  # noqa: E402
 
 from anp_synth.db import import_generated  # noqa: E402
@@ -30,20 +32,15 @@ from anp_synth.db.migrations import v0002_meta_lookup, v0005_lookup_value_first 
 VARIANTS = {"key first (v2)": v0002_meta_lookup.INDEX, "value first (v5)": v0005_lookup_value_first.INDEX}
 
 
-def backend_cpu(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def build(dsn: str, ddl: str, workers: int) -> tuple[float, float]:
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute("DROP INDEX IF EXISTS ix_anp_post_meta_lookup")
         conn.execute("SET maintenance_work_mem = '256MB'")
         conn.execute(f"SET max_parallel_maintenance_workers = {workers}")
         pid = conn.info.backend_pid
-        cpu0, t0 = backend_cpu(pid), time.perf_counter()
+        cpu0, t0 = cpu_s(pid), time.perf_counter()
         conn.execute(ddl)
-        return time.perf_counter() - t0, backend_cpu(pid) - cpu0
+        return time.perf_counter() - t0, cpu_s(pid) - cpu0
 
 
 def main() -> None:

@@ -14,6 +14,11 @@ def _collector() -> tuple[tuple[int, int, int], bool]:
     return gc.get_threshold(), gc.get_freeze_count() > 0
 
 
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh interpreter, whose collector nothing else has touched."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+
+
 def test_worker_processes_collect_with_the_batch_thresholds() -> None:
     import multiprocessing
 
@@ -29,7 +34,7 @@ def test_importing_and_calling_the_library_leaves_the_callers_collector_alone() 
         "list(generate(seed=0, count=3)); write_dataset('-', seed=0, count=2, workers=2)\n"
         "import sys; print(gc.get_threshold(), gc.get_freeze_count(), file=sys.stderr)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    out = _python(code)
     assert out.returncode == 0, out.stderr
     assert out.stderr.strip() == "(123, 4, 5) 0"
 
@@ -41,7 +46,7 @@ def test_the_command_line_raises_the_thresholds_without_freezing() -> None:
         "except SystemExit:\n    pass\n"
         "print(gc.get_threshold(), gc.get_freeze_count(), file=sys.stderr)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    out = _python(code)
     assert out.stderr.strip().splitlines()[-1] == f"{THRESHOLDS} 0"
 
 
