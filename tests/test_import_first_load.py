@@ -23,6 +23,8 @@ from click.testing import CliRunner
 from anp_synth.cli import main
 from anp_synth.db import import_file, import_generated
 from anp_synth.db.connect import parse_url
+from anp_synth.db.migrations import HEAD
+from anp_synth.db.postgres import PostgresBackend
 from anp_synth.parallel import write_dataset
 
 from .db_helpers import DIALECTS, catalog, count, execute, make_url, rows
@@ -363,3 +365,154 @@ def test_two_importers_starting_together_on_an_empty_database_both_finish_with_e
     assert errors == []
     assert count(url) == 7 * BATCH
     assert catalog(url) == catalog(_initialised(request, dialect))
+
+
+def _session(url: str) -> Any:
+    """A psycopg session standing for another importer's batch, its transaction left open."""
+    import psycopg
+
+    from anp_synth.db.postgres import conninfo
+
+    conn = psycopg.connect(**conninfo(parse_url(url)))
+    conn.execute("SET lock_timeout = '30s'")  # a hang becomes a failure, never a stuck suite
+    return conn
+
+
+def _waiting_on_articles(url: str, mode: str) -> list[int]:
+    """Backends waiting for ``anp_articles`` in ``mode`` (pg_locks' spelling, e.g. ``ShareLock``)."""
+    sql = ("select pid from pg_locks where not granted and relation = 'anp_articles'::regclass "
+           f"and mode = '{mode}'")  # fmt: skip
+    return [pid for (pid,) in execute(url, sql)]
+
+
+def _child_locks(url: str, pid: int) -> list[tuple[str, str]]:
+    """The locks ``pid`` holds on the child tables, other than the ACCESS SHARE any reader takes."""
+    sql = ("select relation::regclass::text, mode from pg_locks where granted and pid = "
+           f"{pid} and relation::regclass::text in ('anp_post_meta', 'anp_entities', 'anp_similar_posts') "
+           "and mode <> 'AccessShareLock' order by 1, 2")  # fmt: skip
+    return [(str(table), str(mode)) for table, mode in execute(url, sql)]
+
+
+def _started(work: Callable[[], object]) -> tuple[threading.Thread, list[BaseException]]:
+    """``work`` running in a thread, and the list its exception lands in (empty if it succeeded)."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, errors
+
+
+def _until(condition: Callable[[], list[int]], what: str) -> list[int]:
+    deadline = time.monotonic() + 60
+    while not (found := condition()):
+        assert time.monotonic() < deadline, f"never saw {what}"
+        time.sleep(0.02)
+    return found
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("finisher", ["build", "db repair"])
+def test_a_build_waits_for_a_batch_in_flight_without_holding_a_child_table_so_the_batch_can_finish(
+    request: pytest.FixtureRequest, lines: list[bytes], records_file: Path, finisher: str
+) -> None:
+    """The lock order that keeps a second importer's batch and the build from deadlocking.
+
+    A batch locks anp_articles (its COPY), then the child tables. The build must not hold a
+    child table (ADD CONSTRAINT locks it ACCESS EXCLUSIVE) while it waits for anp_articles:
+    that cycle is the deadlock two importers starting together on an empty database met.
+    """
+    url = make_url(request, "postgresql")
+    proc = _importer(url)
+    _write(proc.stdin, lines[: 2 * BATCH + 1])
+    _wait_for(lambda: _ledger(url) == 2, proc, "two committed batches")
+    _kill(proc)  # keys and indexes left to build
+    batch = _session(url)
+    batch.execute("LOCK TABLE anp_articles IN ROW EXCLUSIVE MODE")  # what its COPY into anp_articles takes
+
+    def finish() -> None:
+        if finisher == "build":  # what an import ends with
+            backend = PostgresBackend(parse_url(url))
+            try:
+                backend.finish_load(HEAD)
+            finally:
+                backend.close()
+        else:
+            result = CliRunner().invoke(main, ["db", "repair", "--db", url])
+            assert result.exit_code == 0, result.output
+
+    thread, errors = _started(finish)
+    try:
+        (builder,) = _until(lambda: _waiting_on_articles(url, "ShareLock"), "the build waiting for anp_articles")
+        assert _child_locks(url, builder) == []
+        batch.execute("LOCK TABLE anp_post_meta IN ROW EXCLUSIVE MODE")  # its COPY of the post-meta rows
+        batch.commit()
+    finally:
+        batch.close()
+        thread.join()
+    assert errors == []
+    assert catalog(url) == catalog(_initialised(request, "postgresql"))
+    _resume(url, records_file)
+    assert rows(url) == rows(_reference(request, "postgresql", records_file))
+
+
+@pytest.mark.postgres
+def test_a_merging_batch_locks_anp_articles_before_any_child_table(
+    request: pytest.FixtureRequest, records_file: Path
+) -> None:
+    """The replace path deletes an article's children before it updates the article: it must hold
+    anp_articles first, or a build holding anp_articles and waiting for a child table closes a cycle."""
+    url = make_url(request, "postgresql")
+    import_file(str(records_file), url, batch_size=BATCH)
+    execute(url, "update anp_articles set hash = 'edited' where seed = 500")  # stored differs: replaced
+    build = _session(url)
+    build.execute("LOCK TABLE anp_articles IN SHARE MODE")  # what a build holds while it indexes
+    merger, errors = _started(lambda: import_file(str(records_file), url, batch_size=BATCH + 1, on_conflict="update"))
+    try:
+        (loader,) = _until(lambda: _waiting_on_articles(url, "RowExclusiveLock"), "the batch waiting for anp_articles")
+        assert _child_locks(url, loader) == []
+        build.execute("LOCK TABLE anp_post_meta IN ACCESS EXCLUSIVE MODE")  # the build's ADD CONSTRAINT
+        build.rollback()
+    finally:
+        build.close()
+        merger.join()
+    assert errors == []
+    assert rows(url) == rows(_reference(request, "postgresql", records_file))
+
+
+@pytest.mark.postgres
+def test_a_build_that_times_out_on_a_lock_is_retried_and_the_load_completes(
+    request: pytest.FixtureRequest, lines: list[bytes], records_file: Path
+) -> None:
+    """The build is one transaction: when it cannot get its lock in time it rolls back whole,
+    and the importer tries it again as it does a batch, told on stderr, rather than failing
+    a load whose every row is in."""
+    url = make_url(request, "postgresql")
+    code = "import sys; from anp_synth.cli import main; sys.argv[0] = 'anp-synth'; main()"
+    args = [sys.executable, "-c", code, "import", "-", "--db", url, "--batch-size", str(BATCH), "--no-progress",
+            "--lock-timeout", "0.2"]  # fmt: skip
+    proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _write(proc.stdin, lines[:BATCH])
+    _wait_for(lambda: _ledger(url) == 1, proc, "the first committed batch")
+    batch = _session(url)
+    batch.execute("LOCK TABLE anp_articles IN ROW EXCLUSIVE MODE")  # a batch in flight, past the build's timeout
+    try:
+        assert proc.stdin is not None and proc.stderr is not None
+        _write(proc.stdin, lines[BATCH:])
+        proc.stdin.close()
+        proc.stdin = None
+        told = proc.stderr.readline().decode()
+        assert "waited for a lock to build the indexes of" in told and "retry 1 of" in told
+        assert _secondary(url) == set()  # the timed-out build rolled back whole
+    finally:
+        batch.rollback()
+        batch.close()
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert rows(url) == rows(_reference(request, "postgresql", records_file))
+    assert catalog(url) == catalog(_initialised(request, "postgresql"))

@@ -47,7 +47,7 @@ from ..formats.readers import DEFAULT_MAX_LINE_BYTES
 from ..model import Article
 from ..rules import check_profile, check_seed_range
 from .accounting import batch_stats, count_in_ledger, count_prepared, count_preparing, count_written
-from .backend import Backend, BatchOutcome, Conflict
+from .backend import Backend, BatchOutcome, Conflict, TransientError
 from .connect import parse_url, redact
 from .dedupe import conflict_reject, dedupe
 from .dialects import connect_backend, dialect_of, open_backend
@@ -201,7 +201,8 @@ class _Importer:
                     for item in items:
                         handle(connected, item)
             t = time.perf_counter()
-            backend.finish_load(report.schema_version)
+            version = report.schema_version
+            retrying(backend, lambda: backend.finish_load(version), "build the indexes of")
             backend.checkpoint()
             report.timings.write += time.perf_counter() - t
         except AnpSynthError as exc:
@@ -218,7 +219,7 @@ class _Importer:
                 if report.status != "complete":
                     # Indexes a first load deferred are built even so: a stopped import leaves a usable database.
                     t = time.perf_counter()
-                    with contextlib.suppress(AnpSynthError):
+                    with contextlib.suppress(AnpSynthError, TransientError):
                         backend.finish_load(report.schema_version)
                     report.timings.write += time.perf_counter() - t
                 backend.close()

@@ -33,6 +33,12 @@ transactional), never a half-built index; the next import, or ``anp-synth db upg
 builds what is missing. An index left INVALID (by a ``CREATE INDEX CONCURRENTLY`` that
 failed, run by hand) is dropped and built again.
 
+Lock order. A batch locks ``anp_articles`` before any child table; the build, the drop and
+``db repair``/``db upgrade`` lock it first too (:func:`pg_lock_articles_first`), so an importer
+still loading and another one's build wait for each other in one direction only. The build
+is retried like a batch if it meets a lock timeout or a deadlock all the same (a reader's
+multi-statement transaction can still close a cycle): it is one transaction, redone whole.
+
 Autovacuum is paused on the four data tables for the same window, in the same two
 transactions: ``autovacuum_enabled = false`` with the drops, reset with the build. Since
 PostgreSQL 13 inserts alone trigger autovacuum, so a bulk load into fresh tables had an
@@ -115,15 +121,40 @@ def pg_index_state(cur: Any, names: list[str]) -> dict[str, bool]:
     return {str(name): bool(valid) for name, valid in cur.fetchall()}
 
 
+def pg_lock_articles_first(cur: Any, mode: str) -> None:
+    """In the caller's transaction: lock ``anp_articles`` in ``mode`` before any child table.
+
+    The lock order every writer keeps, and why a build or drop must keep it too: a batch's
+    transaction locks ``anp_articles`` (its probe, then its COPY or merge) before it touches a
+    child table. A build that locked a child table first (``ADD CONSTRAINT`` takes it ACCESS
+    EXCLUSIVE) and then waited for ``anp_articles`` (``CREATE INDEX`` wants SHARE) deadlocked
+    with a second importer's batch that held ``anp_articles`` and wanted that child table.
+    Taking ``anp_articles`` first, in a mode that conflicts with a writer's ROW EXCLUSIVE, waits
+    for the batches in flight to commit and holds new ones at their first write, before they
+    hold any child table: no cycle can form. Readers (ACCESS SHARE) are only held up by what
+    the build's own DDL needs.
+    """
+    if mode not in ("SHARE", "ACCESS EXCLUSIVE"):
+        raise ValueError(f"not a lock mode the build uses: {mode!r}")
+    cur.execute(f"LOCK TABLE {tables.articles.name} IN {mode} MODE")
+
+
 def pg_drop_deferred(cur: Any) -> bool:
     """In the caller's transaction: if ``anp_articles`` is empty, drop the secondary indexes.
 
     Returns True if the table was empty (the indexes are then gone). The advisory lock
     serialises this with other importers' builds and with ``db upgrade``; the emptiness
     check runs after the lock is held, so two importers starting together both find the
-    table empty and the second one's ``DROP INDEX IF EXISTS`` finds nothing to drop.
+    table empty and the second one's ``DROP INDEX IF EXISTS`` finds nothing to drop. A table
+    that holds rows is answered without any table lock (``bench``'s import phase runs beside
+    readers); one that looks empty is locked ACCESS EXCLUSIVE, as the drops would lock it
+    anyway, and looked at again: a batch that committed in between keeps the indexes.
     """
     cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOAD_LOCK,))
+    cur.execute("SELECT 1 FROM anp_articles LIMIT 1")
+    if cur.fetchone() is not None:
+        return False
+    pg_lock_articles_first(cur, "ACCESS EXCLUSIVE")
     cur.execute("SELECT 1 FROM anp_articles LIMIT 1")
     if cur.fetchone() is not None:
         return False
@@ -136,14 +167,19 @@ def pg_drop_deferred(cur: Any) -> bool:
     return True
 
 
-def pg_resume_autovacuum(cur: Any) -> list[str]:
-    """In the caller's transaction: reset the pause of :func:`pg_drop_deferred`; returns the tables it was on."""
+def pg_paused(cur: Any) -> list[str]:
+    """The data tables :func:`pg_drop_deferred` paused autovacuum on (a catalog read, no table lock)."""
     cur.execute(
         "SELECT relname FROM pg_class WHERE relnamespace = current_schema()::regnamespace "
         "AND relname = ANY(%s) AND 'autovacuum_enabled=false' = ANY(reloptions) ORDER BY relname",
         (list(DATA_TABLES),),
     )
-    paused = [str(name) for (name,) in cur.fetchall()]
+    return [str(name) for (name,) in cur.fetchall()]
+
+
+def pg_resume_autovacuum(cur: Any) -> list[str]:
+    """In the caller's transaction: reset the pause of :func:`pg_drop_deferred`; returns the tables it was on."""
+    paused = pg_paused(cur)
     for table in paused:
         cur.execute(f"ALTER TABLE {table} RESET (autovacuum_enabled)")
     return paused
@@ -176,9 +212,13 @@ def pg_build_missing(cur: Any, version: int) -> list[str]:
     state = pg_index_state(cur, [str(ix.name) for ix in wanted])
     todo = [ix for ix in wanted if not state.get(str(ix.name), False)]
     keys = pg_missing_keys(cur)
-    paused = pg_resume_autovacuum(cur)
-    if not todo and not keys and not paused:
+    if not todo and not keys and not pg_paused(cur):
         return []
+    # DROP INDEX of an invalid index on anp_articles takes it ACCESS EXCLUSIVE: take that mode
+    # up front rather than upgrade SHARE to it while a batch waits behind us.
+    redo_on_articles = any(str(ix.name) in state and ix.table is tables.articles for ix in todo)
+    pg_lock_articles_first(cur, "ACCESS EXCLUSIVE" if redo_on_articles else "SHARE")
+    pg_resume_autovacuum(cur)
     for name, value in PG_BUILD_SETTINGS:
         cur.execute("SELECT current_setting(%s)", (name,))
         current = str(cur.fetchone()[0])

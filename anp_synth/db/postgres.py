@@ -144,19 +144,29 @@ class PostgresBackend:
             with self.conn.transaction(), self.conn.cursor() as cur:
                 return indexes.pg_drop_deferred(cur)
         except psycopg.Error as exc:
-            raise DatabaseError(f"writing to {redact(self.url)}: {scrub(str(exc).strip(), self.url)}") from None
+            raise self._failure(exc, "writing to") from None
 
     def finish_load(self, version: int) -> None:
         """Build, in one transaction, every index of schema ``version`` that is missing or invalid, then ANALYZE.
 
         A no-op (one catalog query) when every index is there: any load that deferred
-        nothing. Killed part-way, the transaction rolls back whole and the next run does it all.
+        nothing. Killed part-way, the transaction rolls back whole and the next run does it all;
+        a lock timeout, deadlock or lost connection is a TransientError, and the retry starts over.
         """
         try:
             with self.conn.transaction(), self.conn.cursor() as cur:
                 indexes.pg_build_missing(cur, version)
         except psycopg.Error as exc:
-            raise DatabaseError(f"indexing {redact(self.url)}: {scrub(str(exc).strip(), self.url)}") from None
+            raise self._failure(exc, "indexing") from None
+
+    def _failure(self, exc: psycopg.Error, doing: str) -> Exception:
+        """What a failed transaction raises: a TransientError if a retry may pass, else a DatabaseError."""
+        transient = _transient(exc, self.url)
+        if transient is not None:
+            return transient
+        if self.conn.closed or self.conn.broken:
+            return TransientError(scrub(str(exc).strip(), self.url))
+        return DatabaseError(f"{doing} {redact(self.url)}: {scrub(str(exc).strip(), self.url)}")
 
     def checkpoint(self) -> None:
         """Nothing to do: PostgreSQL's own checkpoints make every committed batch durable."""
@@ -179,12 +189,7 @@ class PostgresBackend:
                 # Someone inserted our rows since the probe: redo through staging and merge.
                 return self._transaction(batch, entry, on_conflict, on_conflicts, staged=True)
         except psycopg.Error as exc:
-            transient = _transient(exc, self.url)
-            if transient is not None:
-                raise transient from None
-            if self.conn.closed or self.conn.broken:
-                raise TransientError(scrub(str(exc).strip(), self.url)) from None
-            raise DatabaseError(f"writing to {redact(self.url)}: {scrub(str(exc).strip(), self.url)}") from None
+            raise self._failure(exc, "writing to") from None
 
     def _transaction(
         self, batch: EncodedBatch, entry: dict[str, Any], on_conflict: str, on_conflicts: OnConflicts, *, staged: bool
@@ -252,6 +257,10 @@ class PostgresBackend:
         outcome: BatchOutcome,
     ) -> None:
         t1 = time.perf_counter()
+        # Before any child table is read or written: the lock order of indexes.pg_lock_articles_first.
+        # The replace path deletes children before it updates the article, and a build waiting
+        # in between would otherwise close a cycle.
+        cur.execute(f"LOCK TABLE {tables.articles.name} IN ROW EXCLUSIVE MODE")
         plan = plan_batch(batch.articles, stored, on_conflict)
         replace = plan.replace
         if plan.compare:

@@ -175,7 +175,12 @@ def _restore_indexes(conn: Connection, version: int) -> None:
     """Create any index of ``version`` that is missing: a SQLite first load killed before it
     rebuilt the indexes it had deferred leaves them out (see ``SqliteBackend.begin_load``), and a
     PostgreSQL one killed before its build leaves the child tables' primary keys out and
-    autovacuum paused on its tables as well (:mod:`..indexes`): all are put back here."""
+    autovacuum paused on its tables as well (:mod:`..indexes`): all are put back here.
+
+    On PostgreSQL ``anp_articles`` is locked first (SHARE, what CREATE INDEX takes anyway), in
+    the order every importer's batch locks the tables: see ``indexes.pg_lock_articles_first``."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"LOCK TABLE {tables.articles.name} IN SHARE MODE"))
     for table in tables.OWNED_TABLES:
         for index in table.indexes:
             if index.info.get("since", 1) <= version:
@@ -244,6 +249,9 @@ def repair_indexes(engine: Engine) -> list[str]:
         problems = index_problems(conn, state.version)
         if not problems or not state.version:
             return problems
+        if conn.dialect.name == "postgresql" and any(p.endswith("(its build was interrupted)") for p in problems):
+            # A DROP INDEX locks its table ACCESS EXCLUSIVE: anp_articles first, in that mode (see _restore_indexes).
+            conn.execute(text(f"LOCK TABLE {tables.articles.name} IN ACCESS EXCLUSIVE MODE"))
         for problem in problems:
             name = problem.split()[1]
             if problem.endswith("(its build was interrupted)"):
