@@ -154,10 +154,107 @@ def test_a_batch_is_pickled_as_its_bytes_without_its_decoded_lines() -> None:
     job = next(line_jobs([(1, b'{"a": 1}\n'), (3, b"\xff{}\n"), (4, RecordError("too long"))], "x", 10))
     assert job.lines == ((1, '{"a": 1}'), (3, "\udcff{}"), (4, Reject.of(RecordError("too long"), None)))
     state = job.__getstate__()
-    assert "lines" not in state and state["raw"] == job.raw
+    assert "lines" not in state and "raw" not in state and state["held"] == job.raw
     copy = pickle.loads(pickle.dumps(job))
     assert copy == job and "lines" not in copy.__dict__
     assert copy.lines == job.lines
+
+
+# --- a batch of plain lines read as one block is the same batch ------------------------------------
+
+plain_line = st.integers(0, 10**6).map(lambda n: b'{"n": %d}\n' % n)
+odd_line = st.sampled_from([
+    b"\n", b" \n", b"\t{}\n", b"\x0b{}\n", b"\xc2\x85\n", b"\xe3\x80\x80{}\n", b"\xef\xbb\xbf{}\n", b"{}\r\n",
+    b"{\r}\n", b"\xff{}\n", b"{\xff}\n", b"\0{}\n", b"y" * LIMIT + b"\n", b"z" * (LIMIT + 1) + b"\n",
+    b"\0" + b"w" * (LIMIT + 5) + b"\n", b'{"last": "no newline"}',
+])  # fmt: skip
+"""Lines a block must not take for plain ones (each also in a batch of plain lines): blank or
+white-space-led (ASCII, Unicode, a BOM), CR anywhere, not UTF-8, NUL, at and past the limit,
+a last line without its newline."""
+mixed_bytes = st.lists(st.one_of(plain_line, plain_line, plain_line, odd_line, file_bytes), max_size=30).map(b"".join)
+
+
+def job_facts(jobs: list[LinesJob]) -> list[tuple[Any, ...]]:
+    """All a batch is to the importer: its key, its lines as read, its numbers, its ledger fields."""
+    return [(job.key("skip"), job.raw, job.rows, job.describe(), job.ledger_fields()) for job in jobs]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=mixed_bytes, size=st.integers(1, 6), packed=st.booleans(), read_ahead=st.booleans())
+def test_reading_in_blocks_gives_the_batches_of_reading_line_by_line(
+    tmp_path: Path, data: bytes, size: int, packed: bool, read_ahead: bool
+) -> None:
+    path = tmp_path / ("in.jsonl.gz" if packed else "in.jsonl")
+    path.write_bytes(gzip.compress(data) if packed else data)
+    with record_lines(str(path), max_line_bytes=LIMIT) as raw:
+        expected, expected_error = drain(line_jobs(raw, str(path), size))
+    with record_lines(str(path), max_line_bytes=LIMIT, block=size) as raw:
+        jobs, error = drain(line_jobs(raw, str(path), size, read_ahead=read_ahead))
+    assert error == expected_error
+    assert job_facts(jobs) == job_facts(expected)
+
+
+@settings(max_examples=200)
+@given(data=mixed_bytes, cuts=st.lists(st.integers(0, 4000), max_size=12), size=st.integers(1, 6))
+def test_blocks_give_what_the_line_reader_gives_from_the_same_reads(data: bytes, cuts: list[int], size: int) -> None:
+    bounds = sorted({0, len(data), *(c for c in cuts if c < len(data))})
+    chunks = [data[a:b] for a, b in itertools.pairwise(bounds)]
+    by_line, line_error = drain(line_jobs(((n, t) for n, t, _ in readers._jsonl_lines(
+        readers._lines(iter(chunks), LIMIT, "x"), "x", LIMIT)), "x", size))  # fmt: skip
+    by_block, block_error = drain(line_jobs(((n, t) for n, t, _ in readers._jsonl_blocks(
+        iter(chunks), "x", LIMIT, size)), "x", size))  # fmt: skip
+    assert block_error == line_error
+    assert job_facts(by_block) == job_facts(by_line)
+
+
+def test_plain_lines_come_a_batch_at_a_time_and_the_rest_line_by_line(tmp_path: Path, generated: list[bytes]) -> None:
+    path = tmp_path / "in.jsonl"
+    write_lines(path, [*generated[:12], b"\n", *generated[12:]])  # a blank line in the third batch of 5
+    with record_lines(str(path), block=5) as raw:
+        items = list(raw)
+    assert [(n, type(t).__name__) for n, t in items[:2]] == [(1, "LineBlock"), (6, "LineBlock")]
+    assert [(n, type(t).__name__) for n, t in items[2:]] == [(n, "bytes") for n in [*range(11, 13), *range(14, 25)]]
+    block = items[0][1]
+    assert isinstance(block, readers.LineBlock) and block.lines() == generated[:5]
+
+
+def test_a_batch_longer_than_the_block_cap_is_read_line_by_line(
+    tmp_path: Path, generated: list[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "in.jsonl"
+    write_lines(path, generated)
+    with record_lines(str(path)) as raw:
+        expected = job_facts(list(line_jobs(raw, "in", 5)))
+    monkeypatch.setattr(readers, "BLOCK_CAP", 3 * len(generated[0]))  # less than a batch of 5
+    with record_lines(str(path), block=5) as raw:
+        items = list(raw)
+        assert not any(isinstance(t, readers.LineBlock) for _, t in items)
+    assert job_facts(list(line_jobs(iter(items), "in", 5))) == expected
+
+
+def test_a_truncated_gzip_read_in_blocks_fails_on_the_line_it_fails_on_read_line_by_line(
+    tmp_path: Path, generated: list[bytes]
+) -> None:
+    path = tmp_path / "in.jsonl.gz"
+    packed = gzip.compress(b"".join(generated))
+    path.write_bytes(packed[: len(packed) * 2 // 3])
+    with record_lines(str(path)) as raw:
+        expected, expected_error = drain(line_jobs(raw, "in", 5))
+    with record_lines(str(path), block=5) as raw:
+        jobs, error = drain(line_jobs(raw, "in", 5, read_ahead=True))  # the batches hashed before it, handed on
+    assert error is not None and "truncated" in error and error == expected_error
+    assert job_facts(jobs) == job_facts(expected)
+
+
+def test_a_block_batch_is_pickled_as_one_bytes_object_and_split_where_it_is_prepared(generated: list[bytes]) -> None:
+    block = readers.LineBlock(7, (generated[0], memoryview(b"".join(generated[1:3]))), 3)
+    job = next(line_jobs([(7, block)], "x", 3))
+    assert job.digest == new_rule_digest(line.rstrip(b"\n") for line in generated[:3])
+    assert "raw" not in job.__dict__  # hashed without splitting
+    copy = pickle.loads(pickle.dumps(job))
+    assert len(pickle.dumps(job)) < len(b"".join(generated[:3])) + 300
+    assert copy.raw == job.raw == tuple(zip(range(7, 10), generated[:3], strict=True))
+    assert copy.key("skip") == job.key("skip") and copy.ledger_fields()["last_line"] == 9
 
 
 # --- on a database: one changed byte, an unchanged re-run, a ledger of the older keys ----------------

@@ -454,6 +454,6 @@ def import_file(
                          on_event=on_event, stop=stop)  # fmt: skip
     _check_readable(path)
     # opened (and its format settled) before the run: a missing file or a bad format touches no database
-    with record_lines(path, fmt=fmt, max_line_bytes=max_line_bytes) as texts:
+    with record_lines(path, fmt=fmt, max_line_bytes=max_line_bytes, block=tuning.batch_size) as texts:
         importer.measure = texts.bytes_read if texts.sized else None
-        return importer.run(line_jobs(texts, source, tuning.batch_size))
+        return importer.run(line_jobs(texts, source, tuning.batch_size, read_ahead=texts.sized))

@@ -9,17 +9,22 @@ record: bad records come back as data, so the importer decides (abort or skip) i
 
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import RecordError
 from ..model import Article
 from ..rules import GENERATOR_VERSION
 from .encode import EncodedBatch, canonical_sections, encode_record, sections_json
+
+if TYPE_CHECKING:
+    from ..formats.readers import LineBlock
 
 
 @dataclass(frozen=True)
@@ -111,18 +116,26 @@ class LinesJob:
     """
 
     source: str
-    raw: tuple[tuple[int, bytes | Reject], ...]
+    held: tuple[tuple[int, bytes | Reject], ...] | LineBlock
     """Each record's line (its bytes, ending in exactly one newline) with its number, or the reader's
-    verdict on a record it could not read."""
+    verdict on a record it could not read; or all of them in one :class:`LineBlock` of plain lines."""
     digest: str
     """SHA-256 (its first 128 bits, hex) of the batch's bytes: see :func:`line_jobs`."""
 
+    @functools.cached_property
+    def raw(self) -> tuple[tuple[int, bytes | Reject], ...]:
+        """:attr:`held` one line at a time (a block is split where it is prepared, not where it is read)."""
+        held = self.held
+        if isinstance(held, tuple):
+            return held
+        return tuple(zip(range(held.first, held.first + held.count), held.lines(), strict=True))
+
     @property
     def rows(self) -> int:
-        return len(self.raw)
+        return len(self.held) if isinstance(self.held, tuple) else self.held.count
 
     def key(self, on_conflict: str) -> str:
-        return f"{on_conflict}:{LINES_TAG}:{self.digest}:{len(self.raw)}"
+        return f"{on_conflict}:{LINES_TAG}:{self.digest}:{self.rows}"
 
     def legacy_key(self, on_conflict: str) -> str:
         """The key the importer gave this batch before :data:`LINES_TAG` (blake2b of the decoded lines).
@@ -133,7 +146,7 @@ class LinesJob:
         h = hashlib.blake2b(digest_size=16)
         for _, data in self.raw:
             h.update(_legacy_bytes(data))
-        return f"{on_conflict}:lines:{h.hexdigest()}:{len(self.raw)}"
+        return f"{on_conflict}:lines:{h.hexdigest()}:{self.rows}"
 
     @functools.cached_property
     def lines(self) -> tuple[tuple[int, str | Reject], ...]:
@@ -145,17 +158,23 @@ class LinesJob:
         return tuple((number, data if isinstance(data, Reject) else _decoded(data)) for number, data in self.raw)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled without its decoded :attr:`lines`: a worker gets the bytes and decodes them itself."""
+        """Pickled as held, without :attr:`raw` or :attr:`lines`: a worker gets the bytes and splits
+        and decodes them itself."""
         state = dict(self.__dict__)
+        state.pop("raw", None)
         state.pop("lines", None)
         return state
 
+    def _first_line(self) -> int:
+        return self.held[0][0] if isinstance(self.held, tuple) else self.held.first
+
     def describe(self) -> str:
-        return f"{self.source}:{self.raw[0][0]}"
+        return f"{self.source}:{self._first_line()}"
 
     def ledger_fields(self) -> dict[str, Any]:
-        return {"first_seed": None, "last_seed": None,
-                "first_line": self.raw[0][0], "last_line": self.raw[-1][0]}  # fmt: skip
+        held = self.held
+        last = held[-1][0] if isinstance(held, tuple) else held.first + held.count - 1
+        return {"first_seed": None, "last_seed": None, "first_line": self._first_line(), "last_line": last}
 
 
 LINES_TAG = "lines2"
@@ -222,7 +241,11 @@ def seed_jobs(seed: int, count: int, profile: str, batch_size: int) -> Iterator[
 
 
 def line_jobs(
-    lines: Iterable[tuple[int, bytes | str | RecordError]], source: str, batch_size: int
+    lines: Iterable[tuple[int, bytes | str | RecordError | LineBlock]],
+    source: str,
+    batch_size: int,
+    *,
+    read_ahead: bool = False,
 ) -> Iterator[LinesJob]:
     r"""Batches of records, keyed by a digest of their bytes (so the same lines are the same batch).
 
@@ -237,11 +260,50 @@ def line_jobs(
     not depend on how its file ends its lines, or on where the reader's chunks fell.
 
     Each line is hashed as it is read, while its bytes are still in the CPU's cache: measured
-    faster than hashing whole batches, even on a second thread (``benchmarks/README.md``).
+    faster than hashing whole batches, even on a second thread (``benchmarks/README.md``). A
+    :class:`LineBlock` of ``batch_size`` lines met at a batch's start is that batch whole: its
+    bytes are already the hashed form, so it is hashed in one pass. With ``read_ahead`` (for a
+    file read to its end, never a stream someone is still writing: a batch would wait for the
+    next), on a thread of :class:`_BlockHashes` (SHA-256 lets go of the interpreter's lock)
+    while the next blocks are read.
     """
+    from ..formats.readers import LineBlock
+
+    hashes = _BlockHashes(threads=2 if read_ahead else 0)
+    try:
+        try:
+            for job in _line_jobs(lines, source, batch_size, LineBlock, hashes):
+                yield from hashes.ready(job)
+        except RecordError:  # the input broke: the batches read before it are handed on first, as always
+            yield from hashes.ready(None)
+            raise
+        yield from hashes.ready(None)
+    finally:
+        hashes.close()
+
+
+def _line_jobs(
+    lines: Iterable[tuple[int, bytes | str | RecordError | LineBlock]],
+    source: str,
+    batch_size: int,
+    block_type: type[LineBlock],
+    hashes: _BlockHashes,
+) -> Iterator[LinesJob | Future[LinesJob]]:
     chunk: list[tuple[int, bytes | Reject]] = []
     h = hashlib.sha256()
     for number, item in lines:
+        if isinstance(item, block_type):
+            if not chunk and item.count == batch_size:
+                yield hashes.submit(source, item)
+                continue
+            for n, data in zip(range(item.first, item.first + item.count), item.lines(), strict=True):
+                h.update(data)
+                chunk.append((n, data))
+                if len(chunk) >= batch_size:
+                    yield LinesJob(source, tuple(chunk), h.hexdigest()[:32])
+                    chunk = []
+                    h = hashlib.sha256()
+            continue
         if isinstance(item, bytes):
             # most lines end in one \n already: hashed and kept as read, not copied
             data = item if item[-1:] == b"\n" and item[-2:-1] not in _LINE_END else item.rstrip(b"\r\n") + b"\n"
@@ -251,16 +313,71 @@ def line_jobs(
             data = _encoded(item) + b"\n"
             h.update(data)
             chunk.append((number, data))
-        else:
+        elif isinstance(item, RecordError):
             reject = Reject.of(item, None)
             h.update(f"\0{reject.reason}\n".encode())
             chunk.append((number, reject))
+        else:
+            raise TypeError(f"not a line, a record's text or a reader's error: {type(item).__name__}")
         if len(chunk) >= batch_size:
             yield LinesJob(source, tuple(chunk), h.hexdigest()[:32])
             chunk = []
             h = hashlib.sha256()
     if chunk:
         yield LinesJob(source, tuple(chunk), h.hexdigest()[:32])
+
+
+class _BlockHashes:
+    """Blocks hashed on ``threads`` threads (0: at once, in the caller's), their jobs given back in input order.
+
+    At most :attr:`DEPTH` blocks are in flight (each at most ``readers.BLOCK_CAP`` bytes), so
+    memory stays flat; the threads start with the first block, so a file read line by line
+    never starts one.
+    """
+
+    DEPTH = 4
+
+    def __init__(self, threads: int) -> None:
+        self._threads = threads
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: collections.deque[Future[LinesJob]] = collections.deque()
+
+    def submit(self, source: str, block: LineBlock) -> Future[LinesJob]:
+        if not self._threads:
+            done: Future[LinesJob] = Future()
+            done.set_result(_block_job(source, block))
+            return done
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self._threads, thread_name_prefix="anp-hash")
+        return self._pool.submit(_block_job, source, block)
+
+    def ready(self, item: LinesJob | Future[LinesJob] | None) -> Iterator[LinesJob]:
+        """The jobs that can be handed on, in order, once ``item`` is queued (None: the end, all of them)."""
+        if isinstance(item, LinesJob):
+            yield from self._drain(0)
+            yield item
+            return
+        if item is not None:
+            self._pending.append(item)
+        yield from self._drain(0 if item is None or not self._threads else self.DEPTH - 1)
+
+    def _drain(self, keep: int) -> Iterator[LinesJob]:
+        while len(self._pending) > keep:
+            yield self._pending.popleft().result()
+
+    def close(self) -> None:
+        for future in self._pending:
+            future.cancel()
+        self._pending.clear()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+
+
+def _block_job(source: str, block: LineBlock) -> LinesJob:
+    h = hashlib.sha256()
+    for part in block.parts:  # as read: joining them would copy the batch
+        h.update(part)
+    return LinesJob(source, block, h.hexdigest()[:32])
 
 
 _LINE_END = (b"\r", b"\n")
