@@ -16,7 +16,9 @@ Bounded lines: bytes are read in chunks of at most 64 KiB (gzip output too) and 
 csv record or json record is ever held past ``max_line_bytes``. A longer one is an error of
 that record naming file and line, its rest skipped without being held; a longer one that
 holds NUL bytes is binary data, not text, and reading stops there (so ``/dev/zero`` or a gzip
-bomb of zeros ends as soon as the limit is reached). See docs/FORMATS.md.
+bomb of zeros ends as soon as the limit is reached). The importer's block reading
+(``record_lines(block=)``) also holds up to :data:`BLOCK_CAP` of whole, plain lines for one
+batch. See docs/FORMATS.md.
 
 Every failure is a :class:`~anp_synth.errors.RecordError` naming the file and line, so a
 truncated download or a stray binary file reads as one clear message, never a traceback.
