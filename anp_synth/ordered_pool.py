@@ -10,6 +10,8 @@ see the callers), so the context is a parameter.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import threading
 from collections import deque
@@ -45,13 +47,31 @@ def ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+WORKER_NICE = 10
+"""How much lower a worker process's scheduling priority is than its parent's (``os.nice``).
+
+The parent takes the workers' results in order and writes them (SQLite's one writer, the
+output file of ``generate``, PostgreSQL's COPY streams): a run goes at the pace of that one
+process, so when the cores are short it should get them first, and the workers the rest.
+With as many workers as cores plus the writer on two shared cores, the writer lost its core
+to them: SQLite, 100,000 articles, two worker processes, two rounds each side by side: 32.3
+and 37.8 s with the workers at +10, 34.8 and 42.7 s without; PostgreSQL, whose server
+shares the cores too, 41.1 and 43.7 s against 43.2 and 39.9 s, no difference that shows
+(benchmarks/README.md, "SQLite: worker processes by default"). A machine with cores to spare
+runs the workers as fast as before: niceness only orders who waits."""
+
+
 def _start_worker() -> None:
-    """Worker initializer: :func:`ignore_sigint`, and the collector tuned for batch work
-    (:mod:`anp_synth.gcpolicy`: a worker process is anp-synth's own, whoever called the library)."""
+    """Worker initializer: :func:`ignore_sigint`, the collector tuned for batch work
+    (:mod:`anp_synth.gcpolicy`: a worker process is anp-synth's own, whoever called the library),
+    and a lower priority than the process writing its results (:data:`WORKER_NICE`)."""
     from .gcpolicy import tune_for_batch_work
 
     ignore_sigint()
     tune_for_batch_work()
+    if hasattr(os, "nice"):  # not on Windows
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICE)
 
 
 def _result(result: AsyncResult[R], stop: threading.Event | None) -> R:

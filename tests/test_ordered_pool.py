@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from anp_synth.ordered_pool import in_order
+from anp_synth.ordered_pool import WORKER_NICE, in_order
 
 SPAWN = multiprocessing.get_context("spawn")
 
@@ -55,3 +56,15 @@ def test_only_passed_through_tasks_start_no_pool_and_a_set_stop_ends_a_wait() ->
     stop.set()
     with pytest.raises(KeyboardInterrupt):
         list(in_order([(1, (10.0,))], time.sleep, workers=1, context=SPAWN, limit=2, stop=stop))
+
+
+def _niceness() -> int:
+    return os.nice(0)
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities on this platform")
+def test_worker_processes_run_below_the_process_that_writes_their_results() -> None:
+    """The writer is what a run waits on: on short cores it is scheduled first (WORKER_NICE)."""
+    results = list(in_order([(0, ()), (1, ())], _niceness, workers=2, context=SPAWN, limit=2))
+    expected = min(os.nice(0) + WORKER_NICE, 19)  # the kernel's floor
+    assert results == [(0, expected), (1, expected)]

@@ -4,14 +4,19 @@ With no option given, the fast path must be the one taken. What it is, measured 
 2-core machine (benchmarks/README.md, "First load with the defaults"):
 
 - SQLite: preparing a record (parsing and validating a jsonl line, or generating one, then
-  encoding it into rows) costs more CPU than SQLite spends storing it, so one process that
-  prepares and writes is bound by the preparing. Worker processes prepare batches while
-  this one writes, but passing a batch's rows between processes costs the client ~60% more
-  CPU; on two shared cores that ate the gain (20,000 articles: no worker 10.3-12.5 s, two
-  workers 11.9-14.9 s). So: ``workers`` 1 (this process alone) up to two usable cores
-  (``os.sched_getaffinity``, which a container or ``taskset`` limits); beyond, one per core
-  but one (the writer's), at most :data:`MAX_AUTO_WORKERS`, because one writer cannot take
-  batches faster than four preparers make them (not measured here: this machine has two cores).
+  encoding it into rows) costs about as much CPU as SQLite spends storing it, so one process
+  that prepares and writes is bound by both in turn. Worker processes prepare batches while
+  this one writes. They used to lose on two cores, because a batch's ~52 post-meta tuples an
+  article crossed a pipe (20,000 articles: no worker 10.3-12.5 s, two workers 11.9-14.9 s);
+  since a batch carries each record's canonical line (SQLite builds the post-meta rows from
+  it) and a file's plain lines go to the workers as one block, the balance turned: 100,000
+  articles, 2 cores, the same hour, no other session: two worker processes 29.9 and 37.3 s,
+  this process alone 42.9-43.7 s (benchmarks/README.md, "SQLite: worker processes by
+  default"). So: ``workers`` 1 (this process alone) on one usable core
+  (``os.sched_getaffinity``, which a container or ``taskset`` limits); else one per core
+  but one (the writer's), at least 2 and at most :data:`MAX_AUTO_WORKERS`, because one
+  writer cannot take batches faster than four preparers make them (not measured here: this
+  machine has two cores).
 - PostgreSQL: one worker process per usable core, at most :data:`MAX_AUTO_WORKERS`. With
   one process, parsing and validating (the main thread) and formatting COPY data (the
   writer threads of :mod:`.streams`) share one interpreter lock, and the client, not the
@@ -154,7 +159,7 @@ def choose(
         if dialect == "postgresql":
             auto_workers = min(cores, MAX_AUTO_WORKERS)
         else:
-            auto_workers = 1 if cores <= 2 else min(cores - 1, MAX_AUTO_WORKERS)
+            auto_workers = 1 if cores < 2 else min(max(cores - 1, 2), MAX_AUTO_WORKERS)
     chosen = []
     if batch_size is None:
         chosen.append("batch size")
