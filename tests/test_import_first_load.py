@@ -516,3 +516,32 @@ def test_a_build_that_times_out_on_a_lock_is_retried_and_the_load_completes(
     assert proc.returncode == 0, err
     assert rows(url) == rows(_reference(request, "postgresql", records_file))
     assert catalog(url) == catalog(_initialised(request, "postgresql"))
+
+
+@pytest.mark.postgres
+def test_a_load_that_finds_the_table_empty_keeps_the_indexes_if_a_batch_commits_before_its_lock(
+    request: pytest.FixtureRequest,
+) -> None:
+    """The emptiness seen before the lock is checked again under it: the indexes of a table that
+    got rows meanwhile (another importer's first batch) are kept, as for any table with rows."""
+    url = make_url(request, "postgresql")
+    import_generated(url, seed=0, count=1)
+    batch = _session(url)
+    batch.execute("CREATE TEMPORARY TABLE held AS SELECT * FROM anp_articles")
+    for table in ("anp_post_meta", "anp_entities", "anp_similar_posts", "anp_articles"):
+        batch.execute(f"DELETE FROM {table}")
+    batch.commit()  # empty, every index still there
+    batch.execute("INSERT INTO anp_articles SELECT * FROM held")  # a batch in flight: invisible to others
+    backend = PostgresBackend(parse_url(url))
+    found: list[bool] = []
+    thread, errors = _started(lambda: found.append(backend.begin_load()))
+    try:
+        _until(lambda: _waiting_on_articles(url, "AccessExclusiveLock"), "the drop waiting for its lock")
+        batch.commit()
+    finally:
+        batch.close()
+        thread.join()
+        backend.close()
+    assert errors == [] and found == [False]
+    assert _secondary(url) == SECONDARY and _child_keys(url) == CHILD_KEYS
+    assert _autovacuum_paused(url) == set()
