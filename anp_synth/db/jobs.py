@@ -259,8 +259,8 @@ def line_jobs(
     each followed by ``\n`` (a reader's reject: a NUL, its reason, ``\n``): so a line's key does
     not depend on how its file ends its lines, or on where the reader's chunks fell.
 
-    Each line is hashed as it is read, while its bytes are still in the CPU's cache: measured
-    faster than hashing whole batches, even on a second thread (``benchmarks/README.md``). A
+    A line that comes on its own is hashed as it is read, while its bytes are still in the
+    CPU's cache (measured faster than gathering its batch to hash on a second thread). A
     :class:`LineBlock` of ``batch_size`` lines met at a batch's start is that batch whole: its
     bytes are already the hashed form, so it is hashed in one pass. With ``read_ahead`` (for a
     file read to its end, never a stream someone is still writing: a batch would wait for the
