@@ -246,6 +246,13 @@ def test_a_truncated_gzip_read_in_blocks_fails_on_the_line_it_fails_on_read_line
     assert job_facts(jobs) == job_facts(expected)
 
 
+def test_a_block_that_is_not_one_whole_batch_is_batched_line_by_line(generated: list[bytes]) -> None:
+    block = readers.LineBlock(4, (b"".join(generated[:5]),), 5)
+    as_block = list(line_jobs([(1, b'{"a": 1}\n'), (4, block)], "x", 2))
+    as_lines = list(line_jobs([(1, b'{"a": 1}\n'), *zip(range(4, 9), generated[:5], strict=True)], "x", 2))
+    assert job_facts(as_block) == job_facts(as_lines)
+
+
 def test_a_block_batch_is_pickled_as_one_bytes_object_and_split_where_it_is_prepared(generated: list[bytes]) -> None:
     block = readers.LineBlock(7, (generated[0], memoryview(b"".join(generated[1:3]))), 3)
     job = next(line_jobs([(7, block)], "x", 3))

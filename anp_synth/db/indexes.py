@@ -132,10 +132,11 @@ def pg_lock_articles_first(cur: Any, mode: str) -> None:
     Taking ``anp_articles`` first, in a mode that conflicts with a writer's ROW EXCLUSIVE, waits
     for the batches in flight to commit and holds new ones at their first write, before they
     hold any child table: no cycle can form. Readers (ACCESS SHARE) are only held up by what
-    the build's own DDL needs.
+    the build's own DDL needs. A merging batch takes ROW EXCLUSIVE here before it reads or
+    deletes children (its replace step touches them before the article).
     """
-    if mode not in ("SHARE", "ACCESS EXCLUSIVE"):
-        raise ValueError(f"not a lock mode the build uses: {mode!r}")
+    if mode not in ("ROW EXCLUSIVE", "SHARE", "ACCESS EXCLUSIVE"):
+        raise ValueError(f"not a lock mode of the load: {mode!r}")
     cur.execute(f"LOCK TABLE {tables.articles.name} IN {mode} MODE")
 
 

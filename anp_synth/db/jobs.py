@@ -291,38 +291,33 @@ def _line_jobs(
 ) -> Iterator[LinesJob | Future[LinesJob]]:
     chunk: list[tuple[int, bytes | Reject]] = []
     h = hashlib.sha256()
-    for number, item in lines:
-        if isinstance(item, block_type):
-            if not chunk and item.count == batch_size:
-                yield hashes.submit(source, item)
+    for first, read in lines:
+        items: Iterable[tuple[int, bytes | str | RecordError | LineBlock]] = ((first, read),)
+        if isinstance(read, block_type):
+            if not chunk and read.count == batch_size:
+                yield hashes.submit(source, read)
                 continue
-            for n, data in zip(range(item.first, item.first + item.count), item.lines(), strict=True):
+            items = zip(range(read.first, read.first + read.count), read.lines(), strict=True)  # a batch's part
+        for number, item in items:
+            if isinstance(item, bytes):
+                # most lines end in one \n already: hashed and kept as read, not copied
+                data = item if item[-1:] == b"\n" and item[-2:-1] not in _LINE_END else item.rstrip(b"\r\n") + b"\n"
                 h.update(data)
-                chunk.append((n, data))
-                if len(chunk) >= batch_size:
-                    yield LinesJob(source, tuple(chunk), h.hexdigest()[:32])
-                    chunk = []
-                    h = hashlib.sha256()
-            continue
-        if isinstance(item, bytes):
-            # most lines end in one \n already: hashed and kept as read, not copied
-            data = item if item[-1:] == b"\n" and item[-2:-1] not in _LINE_END else item.rstrip(b"\r\n") + b"\n"
-            h.update(data)
-            chunk.append((number, data))
-        elif isinstance(item, str):
-            data = _encoded(item) + b"\n"
-            h.update(data)
-            chunk.append((number, data))
-        elif isinstance(item, RecordError):
-            reject = Reject.of(item, None)
-            h.update(f"\0{reject.reason}\n".encode())
-            chunk.append((number, reject))
-        else:
-            raise TypeError(f"not a line, a record's text or a reader's error: {type(item).__name__}")
-        if len(chunk) >= batch_size:
-            yield LinesJob(source, tuple(chunk), h.hexdigest()[:32])
-            chunk = []
-            h = hashlib.sha256()
+                chunk.append((number, data))
+            elif isinstance(item, str):
+                data = _encoded(item) + b"\n"
+                h.update(data)
+                chunk.append((number, data))
+            elif isinstance(item, RecordError):
+                reject = Reject.of(item, None)
+                h.update(f"\0{reject.reason}\n".encode())
+                chunk.append((number, reject))
+            else:
+                raise TypeError(f"not a line, a record's text or a reader's error: {type(item).__name__}")
+            if len(chunk) >= batch_size:
+                yield LinesJob(source, tuple(chunk), h.hexdigest()[:32])
+                chunk = []
+                h = hashlib.sha256()
     if chunk:
         yield LinesJob(source, tuple(chunk), h.hexdigest()[:32])
 

@@ -257,10 +257,9 @@ class PostgresBackend:
         outcome: BatchOutcome,
     ) -> None:
         t1 = time.perf_counter()
-        # Before any child table is read or written: the lock order of indexes.pg_lock_articles_first.
-        # The replace path deletes children before it updates the article, and a build waiting
-        # in between would otherwise close a cycle.
-        cur.execute(f"LOCK TABLE {tables.articles.name} IN ROW EXCLUSIVE MODE")
+        # Before any child table is read or written: the replace path deletes children before it
+        # updates the article, and a build waiting in between would otherwise close a cycle.
+        indexes.pg_lock_articles_first(cur, "ROW EXCLUSIVE")
         plan = plan_batch(batch.articles, stored, on_conflict)
         replace = plan.replace
         if plan.compare:

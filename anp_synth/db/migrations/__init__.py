@@ -23,7 +23,7 @@ from sqlalchemy.engine import Inspector
 from sqlalchemy.schema import CreateIndex
 
 from ...errors import DatabaseError
-from .. import tables
+from .. import indexes, tables
 from . import (
     v0001_initial,
     v0002_meta_lookup,
@@ -179,18 +179,17 @@ def _restore_indexes(conn: Connection, version: int) -> None:
 
     On PostgreSQL ``anp_articles`` is locked first (SHARE, what CREATE INDEX takes anyway), in
     the order every importer's batch locks the tables: see ``indexes.pg_lock_articles_first``."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text(f"LOCK TABLE {tables.articles.name} IN SHARE MODE"))
+    # PostgreSQL: the same transaction, through its DB-API cursor
+    cur = conn.connection.cursor() if conn.dialect.name == "postgresql" else None
+    if cur is not None:
+        indexes.pg_lock_articles_first(cur, "SHARE")
     for table in tables.OWNED_TABLES:
         for index in table.indexes:
             if index.info.get("since", 1) <= version:
                 conn.execute(CreateIndex(index, if_not_exists=True))
-    if conn.dialect.name == "postgresql":
-        from ..indexes import pg_add_keys, pg_missing_keys, pg_resume_autovacuum
-
-        cur = conn.connection.cursor()  # the same transaction, through its DB-API cursor
-        pg_add_keys(cur, pg_missing_keys(cur))
-        pg_resume_autovacuum(cur)
+    if cur is not None:
+        indexes.pg_add_keys(cur, indexes.pg_missing_keys(cur))
+        indexes.pg_resume_autovacuum(cur)
 
 
 def _expected_indexes(version: int) -> list[str]:
@@ -232,9 +231,7 @@ def index_problems(conn: Connection, version: int | None) -> list[str]:
         }
     expected = _expected_indexes(version)
     if conn.dialect.name == "postgresql":  # a first load defers the child keys too, and their indexes with them
-        from ..indexes import CHILD_KEYS
-
-        expected = sorted(expected + [key for _, key, _ in CHILD_KEYS])
+        expected = sorted(expected + [key for _, key, _ in indexes.CHILD_KEYS])
     problems = [f"index {name} is missing" for name in expected if name not in present]
     problems += [f"index {name} is invalid (its build was interrupted)" for name in sorted(invalid)]
     return problems
@@ -251,7 +248,7 @@ def repair_indexes(engine: Engine) -> list[str]:
             return problems
         if conn.dialect.name == "postgresql" and any(p.endswith("(its build was interrupted)") for p in problems):
             # A DROP INDEX locks its table ACCESS EXCLUSIVE: anp_articles first, in that mode (see _restore_indexes).
-            conn.execute(text(f"LOCK TABLE {tables.articles.name} IN ACCESS EXCLUSIVE MODE"))
+            indexes.pg_lock_articles_first(conn.connection.cursor(), "ACCESS EXCLUSIVE")
         for problem in problems:
             name = problem.split()[1]
             if problem.endswith("(its build was interrupted)"):
