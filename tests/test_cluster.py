@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -18,6 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,6 +137,18 @@ def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaskProce
         processes.stop()
 
 
+@contextmanager
+def own_cluster(tmp_path: Path, workers: int) -> Iterator[DaskProcesses]:
+    """A scheduler and workers for one test, which kills some of them: stopped (what is left) after."""
+    processes = DaskProcesses(tmp_path / "dask")
+    processes.directory.mkdir()
+    try:
+        processes.start(workers=workers)
+        yield processes
+    finally:
+        processes.stop()
+
+
 # -- generate ----------------------------------------------------------------------------------
 
 
@@ -245,10 +259,7 @@ def _in_background(work: Callable[[], Any]) -> tuple[threading.Thread, dict[str,
 
 @pytest.mark.slow
 def test_a_worker_killed_mid_run_leaves_exact_parts_and_an_exact_database(tmp_path: Path) -> None:
-    processes = DaskProcesses(tmp_path / "dask")
-    processes.directory.mkdir()
-    try:
-        processes.start(workers=2)
+    with own_cluster(tmp_path, workers=2) as processes:
         with connect(processes.address, timeout=EVENT_DEADLINE_S) as client:
             out = tmp_path / "parts"
             thread, outcome = _in_background(
@@ -281,8 +292,76 @@ def test_a_worker_killed_mid_run_leaves_exact_parts_and_an_exact_database(tmp_pa
         single = f"sqlite:///{tmp_path / 'single.db'}"
         import_generated(single, seed=0, count=1200, batch_size=20)
         assert everything(db) == everything(single)
-    finally:
-        processes.stop()
+
+
+def _cli_in_background(args: list[str], cwd: Path) -> subprocess.Popen[str]:
+    """``anp-synth ARGS`` as its own process, so what it prints to the terminal is all there is to read."""
+    code = "from anp_synth.cli import main; import sys; sys.argv[0] = 'anp-synth'; main()"
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _finished(command: subprocess.Popen[str]) -> tuple[int, str]:
+    try:
+        _, stderr = command.communicate(timeout=EVENT_DEADLINE_S)
+    except subprocess.TimeoutExpired:
+        command.kill()
+        command.wait()
+        pytest.fail("the command hung once the cluster could no longer run its tasks")
+    return command.returncode, stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("what", ["generate", "import"])
+def test_a_cluster_whose_last_worker_dies_ends_the_command_in_one_line_after_the_timeout(
+    what: str, tmp_path: Path
+) -> None:
+    """The scheduler would keep the tasks for a worker forever; the command waits --cluster-timeout for one."""
+    with own_cluster(tmp_path, workers=1) as processes:
+        db = tmp_path / "cluster.db"
+        timeout = ["--cluster", processes.address, "--cluster-timeout", "2"]
+        if what == "generate":
+            args = ["generate", *timeout, "--count", "400000", "--part-size", "2000", "-o", str(tmp_path / "parts")]
+            started = lambda: any((tmp_path / "parts").glob("part-*"))  # noqa: E731
+        else:
+            args = ["import", *timeout, "--seed", "0", "--count", "400000", "--batch-size", "100",
+                    "--db", f"sqlite:///{db}"]  # fmt: skip
+            started = lambda: _ledger_rows(f"sqlite:///{db}") > 0  # noqa: E731
+        command = _cli_in_background(args, tmp_path)
+        wait_for(lambda: started() or command.poll() is not None, "the first part or batch")
+        processes.workers[0].kill()
+        processes.workers[0].wait()
+        returncode, stderr = _finished(command)
+    then = (
+        "the parts written so far are whole, and no manifest was written"
+        if what == "generate"
+        else "every batch committed stays, and the same import resumes from the ledger"
+    )
+    assert returncode == 1, stderr
+    assert stderr.startswith("Error: the Dask scheduler has had no worker for 2 s, with "), stderr
+    assert stderr.endswith(f" tasks still to run: {then}\n"), stderr
+    assert stderr.count("\n") == 1, stderr
+
+
+@pytest.mark.slow
+def test_a_scheduler_lost_mid_run_is_one_clear_line_and_no_traceback(tmp_path: Path) -> None:
+    with own_cluster(tmp_path, workers=1) as processes:
+        out = tmp_path / "parts"
+        command = _cli_in_background(
+            ["generate", "--cluster", processes.address, "--count", "400000", "--part-size", "2000", "-o", str(out)],
+            tmp_path,
+        )
+        wait_for(lambda: any(out.glob("part-*")) or command.poll() is not None, "the first part")
+        assert processes.scheduler is not None
+        processes.scheduler.kill()
+        processes.scheduler.wait()
+        returncode, stderr = _finished(command)
+    assert returncode == 1, stderr
+    assert re.fullmatch(r"Error: part \d+ did not finish: the connection to the Dask scheduler was lost\n", stderr), (
+        stderr
+    )
+    assert not (out / "manifest.json").exists()
 
 
 def _ledger_rows(db_url: str) -> int:

@@ -13,6 +13,17 @@ from ..formats import DEFAULT_MAX_LINE_BYTES, INPUT_FORMATS
 F = TypeVar("F", bound=Callable[..., None])
 
 
+def cluster_timeout_option(function: F) -> F:
+    """``--cluster-timeout S`` of ``generate`` and ``import``: the same wait, said the same way."""
+    return click.option(
+        "--cluster-timeout",
+        type=float,
+        default=10.0,
+        show_default=True,
+        help="Seconds to reach the cluster, and to wait for a worker whenever it has none.",
+    )(function)
+
+
 def choices(values: tuple[str, ...]) -> str:
     """``[a|b|c]``: the metavar of an option whose values the library checks (one-line errors)."""
     return "[" + "|".join(values) + "]"

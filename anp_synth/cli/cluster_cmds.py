@@ -6,7 +6,10 @@ each, and Dask is imported only when a cluster is asked for.
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -15,8 +18,29 @@ from ..errors import InvalidArgument
 from ..formats.output import atomic_output
 from ._progress import progress_bar
 
-CLUSTER_HELP = "Run on a Dask cluster: a scheduler address (tcp://HOST:8786), or local / local:N worker processes."
-TIMEOUT_HELP = "Seconds to wait for the scheduler to answer and for a first worker."
+
+@contextmanager
+def quiet_dask_logs() -> Iterator[None]:
+    """Dask's own log records silenced for the command: a failure reaches the user as its one line.
+
+    Without this a scheduler lost mid-run printed the client's reconnection traceback
+    (``distributed.client`` logs it at ERROR) before the command's own message. Loggers
+    that set their own level (Dask's configuration does for ``distributed.client``) are
+    silenced one by one, once Dask is imported (its import configures them); the levels are
+    restored after.
+    """
+    from ..cluster import require_dask
+
+    require_dask()
+    names = ["distributed"] + [n for n in logging.root.manager.loggerDict if n.startswith("distributed.")]
+    saved = {name: logging.getLogger(name).level for name in names}
+    for name in names:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)
 
 
 def generate(
@@ -27,13 +51,14 @@ def generate(
 
     directory, pattern, gzip = split_target(output, fmt)
     with (
+        quiet_dask_logs(),
         connect(address, timeout=timeout) as client,
         progress_bar(count, "rec", enabled=sys.stderr.isatty()) as advance,
     ):
         result = generate_to(
             directory, seed=seed, count=count, client=client, profile=profile, fmt=fmt,
             part_size=DEFAULT_PART_SIZE if part_size is None else part_size, pattern=pattern, gzip=gzip,
-            on_part=None if advance is None else (lambda part: advance(part.count)),
+            on_part=None if advance is None else (lambda part: advance(part.count)), worker_timeout=timeout,
         )  # fmt: skip
     m = result.manifest
     click.echo(
@@ -75,7 +100,11 @@ def import_(
         raise InvalidArgument("--cluster imports --seed S --count N, or a DIR written by generate --cluster")
     if file == "-":
         raise InvalidArgument("--cluster cannot read stdin: give a DIR written by generate --cluster")
-    with connect(address, timeout=timeout) as client, progress_bar(count, "rows", enabled=show) as advance:
+    with (
+        quiet_dask_logs(),
+        connect(address, timeout=timeout) as client,
+        progress_bar(count, "rows", enabled=show) as advance,
+    ):
 
         def on_task(done: Any) -> None:
             if advance is not None:
@@ -85,12 +114,13 @@ def import_(
             assert count is not None
             report = import_window(
                 db_url, seed=seed or 0, count=count, client=client, profile=profile, batch_size=batch_size,
-                on_conflict=on_conflict, on_task=on_task,
+                on_conflict=on_conflict, on_task=on_task, worker_timeout=timeout,
             )  # fmt: skip
         else:
             report = import_parts(
-                file, db_url, client=client, batch_size=batch_size, on_conflict=on_conflict, on_task=on_task
-            )
+                file, db_url, client=client, batch_size=batch_size, on_conflict=on_conflict, on_task=on_task,
+                worker_timeout=timeout,
+            )  # fmt: skip
     click.echo(report.format_text())
     if report_path:
         with atomic_output(report_path) as out:

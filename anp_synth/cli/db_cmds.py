@@ -22,7 +22,7 @@ from ..model import PROFILES
 from ..ordered_pool import check_workers
 from ._errors import CliError, reported
 from ._help import PROFILE_HELP, WORKERS_HELP
-from ._options import db_option, input_format_option, max_line_bytes_option
+from ._options import cluster_timeout_option, db_option, input_format_option, max_line_bytes_option
 from ._progress import progress_bar
 
 _DB_OPTION = db_option(
@@ -184,7 +184,7 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
     metavar="ADDRESS",
     help="Import on a Dask cluster: tcp://HOST:PORT or local[:N]; FILE is then a DIR of parts.",
 )
-@click.option("--cluster-timeout", type=float, default=10.0, show_default=True, help="Seconds to reach the cluster.")
+@cluster_timeout_option
 def import_cmd(
     file: str | None,
     db_url: str,

@@ -26,7 +26,7 @@ from ..schema import schema_json
 from ._errors import CliError, reported, terminate_as_interrupt
 from ._help import PROFILE_HELP, WORKERS_HELP
 from ._options import choices as _choices
-from ._options import input_format_option, max_line_bytes_option, output_options
+from ._options import cluster_timeout_option, input_format_option, max_line_bytes_option, output_options
 from ._progress import progress_bar
 
 DEFAULT_MAX_ERRORS = 20
@@ -54,7 +54,7 @@ def _stdout_pipe() -> Iterator[None]:
 @click.option(
     "--cluster", metavar="ADDRESS", help="Write -o DIR as parts on a Dask cluster: tcp://HOST:PORT or local[:N]."
 )
-@click.option("--cluster-timeout", type=float, default=10.0, show_default=True, help="Seconds to reach the cluster.")
+@cluster_timeout_option
 @click.option("--part-size", type=int, default=None, help="Records per part with --cluster (default 1000000).")
 def generate_cmd(
     seed: int, count: int, profile: str, fmt: str | None, output: str, workers: int, shard: str | None,

@@ -19,6 +19,7 @@ import importlib
 import logging
 import os
 import re
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,17 @@ from ..rules import GENERATOR_VERSION
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-__all__ = ["DEFAULT_TIMEOUT_S", "INSTALL_HINT", "ClusterError", "connect", "parse_address", "require_dask", "result_of"]
+__all__ = [
+    "DEFAULT_TIMEOUT_S",
+    "INSTALL_HINT",
+    "ClusterError",
+    "connect",
+    "finished",
+    "outcome",
+    "parse_address",
+    "require_dask",
+    "result_of",
+]
 
 DEFAULT_TIMEOUT_S = 10.0
 """How long to wait for a scheduler to answer and for a first worker to join it."""
@@ -177,6 +188,59 @@ def rescheduled(client: Client, keys: list[str]) -> int:
         return 0
 
 
+POLL_S = 0.05
+"""How often :func:`finished` looks for finished futures (a local check, no message to the scheduler)."""
+
+WORKERS_CHECK_S = 1.0
+"""How often :func:`finished` asks the scheduler whether it still has a worker, while nothing finishes."""
+
+
+def finished(client: Client, futures: list[Future[Any]], *, worker_timeout: float, then: str) -> Iterator[Future[Any]]:
+    """Each of ``futures`` as it finishes; a :class:`ClusterError` once the cluster has had no worker for ``worker_timeout`` s.
+
+    Why: when every worker dies, a scheduler keeps the tasks for a worker that may come back
+    (a nanny's restart, an autoscaler), by default forever; a command must not hang without
+    a word. ``worker_timeout`` gives a replacement that long to join. ``then`` ends the
+    error: what the work done so far is worth.
+    """
+    from distributed import as_completed
+
+    pending = as_completed(futures, loop=client.loop)
+    alone_since: float | None = None
+    checked = time.monotonic()
+    while not pending.is_empty():
+        done = pending.next_batch(block=False)
+        if done:
+            alone_since = None
+            yield from done
+            continue
+        time.sleep(POLL_S)
+        now = time.monotonic()
+        if now - checked < WORKERS_CHECK_S:
+            continue
+        checked = now
+        try:
+            workers = len(client.nthreads())
+        except Exception:  # the scheduler itself is gone: its futures are cancelled, and say so
+            continue
+        if workers:
+            alone_since = None
+        elif alone_since is None:
+            alone_since = now
+        elif now - alone_since >= worker_timeout:
+            raise ClusterError(
+                f"the Dask scheduler has had no worker for {worker_timeout:g} s, with {pending.count()} of "
+                f"{len(futures)} tasks still to run: {then}"
+            )
+
+
+def outcome(client: Client, future: Future[Any], what: str, *, worker_timeout: float, then: str) -> Any:
+    """:func:`result_of` one future, waited for as :func:`finished` waits (no endless wait on a workerless cluster)."""
+    for done in finished(client, [future], worker_timeout=worker_timeout, then=then):
+        return result_of(done, what)
+    raise AssertionError("finished() yields every future it is given")
+
+
 def result_of(future: Future[Any], what: str) -> Any:
     """``future``'s value; its own error if anp-synth raised it, else one :class:`ClusterError` line."""
     try:
@@ -185,4 +249,6 @@ def result_of(future: Future[Any], what: str) -> Any:
         raise
     except Exception as exc:
         reason = str(exc).splitlines()[0] if str(exc) else ""
+        if "scheduler-connection-lost" in reason:
+            raise ClusterError(f"{what} did not finish: the connection to the Dask scheduler was lost") from None
         raise ClusterError(f"{what} failed on the cluster: {type(exc).__name__}: {reason}") from None

@@ -44,7 +44,7 @@ from ..gcpolicy import batch_thresholds
 from ..generator import generate_lines
 from ..model import SCHEMA_VERSION
 from ..rules import check_profile, check_seed_range
-from .client import rescheduled, result_of, worker_address
+from .client import DEFAULT_TIMEOUT_S, finished, outcome, rescheduled, result_of, worker_address
 from .manifest import MANIFEST_FILE, Part, PartsManifest
 
 if TYPE_CHECKING:
@@ -252,6 +252,7 @@ def generate_to(
     pattern: str | None = None,
     gzip: bool = False,
     on_part: Callable[[Part], None] | None = None,
+    worker_timeout: float = DEFAULT_TIMEOUT_S,
 ) -> GenerateResult:
     """Write seeds ``[seed, seed + count)`` to ``url`` as parts of ``part_size`` records, and a manifest.
 
@@ -259,7 +260,8 @@ def generate_to(
     ``.gz`` added when ``gzip``). ``on_part`` is called in this process as each part is
     finished, in completion order. A directory that already holds a manifest or parts of the
     pattern is refused before anything is written. On failure the parts already written stay
-    (each one whole) and no manifest is written.
+    (each one whole) and no manifest is written; a cluster left with no worker for
+    ``worker_timeout`` seconds is such a failure.
     """
     check_seed_range(seed, count)
     check_profile(profile)
@@ -272,8 +274,10 @@ def generate_to(
     directory = _absolute(url).rstrip("/") or "/"
     started = time.perf_counter()
     run = uuid.uuid4().hex[:12]
-    result_of(client.submit(_prepare_directory, directory, pattern, key=f"anp-synth-prepare-{run}", pure=False),
-            f"preparing {directory}")  # fmt: skip
+    outcome(
+        client, client.submit(_prepare_directory, directory, pattern, key=f"anp-synth-prepare-{run}", pure=False),
+        f"preparing {directory}", worker_timeout=worker_timeout, then="nothing was written",
+    )  # fmt: skip
 
     plan = list(_plan(seed, count, part_size))
     futures: dict[Future[Any], int] = {}
@@ -283,13 +287,12 @@ def generate_to(
             profile=profile, fmt=fmt, gzip=gzip, first=index == 0, last=index == len(plan) - 1,
         )  # fmt: skip
         futures[client.submit(_write_part, task, key=f"anp-synth-part-{run}-{index:05d}", pure=False)] = index
-    from distributed import as_completed
-
     parts: list[Part | None] = [None] * len(plan)
     workers: dict[str, tuple[int, float]] = {}
     cpu_s = 0.0
     try:
-        for future in as_completed(list(futures), loop=client.loop):
+        then = "the parts written so far are whole, and no manifest was written"
+        for future in finished(client, list(futures), worker_timeout=worker_timeout, then=then):
             index = futures[future]
             done: _Done = result_of(future, f"part {index}")
             parts[index] = done.part
@@ -306,8 +309,11 @@ def generate_to(
         pattern=pattern, schema_version=SCHEMA_VERSION, anp_synth_version=__version__,
         parts=[p for p in parts if p is not None],
     )  # fmt: skip
-    result_of(client.submit(_finish, directory, pattern, manifest, key=f"anp-synth-finish-{run}", pure=False),
-            f"writing {directory}/{MANIFEST_FILE}")  # fmt: skip
+    outcome(
+        client, client.submit(_finish, directory, pattern, manifest, key=f"anp-synth-finish-{run}", pure=False),
+        f"writing {directory}/{MANIFEST_FILE}", worker_timeout=worker_timeout,
+        then="every part is written and whole, but the manifest is not",
+    )  # fmt: skip
     return GenerateResult(
         directory=directory, manifest=manifest, elapsed_s=time.perf_counter() - started, tasks=len(plan),
         rescheduled=reruns, workers=workers, cpu_s=cpu_s,

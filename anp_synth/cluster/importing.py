@@ -35,7 +35,7 @@ from ..db.options import ImportOptions
 from ..errors import InvalidArgument
 from ..gcpolicy import batch_thresholds
 from ..rules import check_profile, check_seed_range
-from .client import rescheduled, result_of, worker_address
+from .client import DEFAULT_TIMEOUT_S, finished, outcome, rescheduled, result_of, worker_address
 from .manifest import read_parts_manifest
 
 if TYPE_CHECKING:
@@ -201,18 +201,21 @@ def _run(
     source: str,
     submit: Callable[[str], list[tuple[Future[Any], str]]],
     on_task: Callable[[TaskDone], None] | None,
+    worker_timeout: float,
 ) -> ClusterImportReport:
     started = time.perf_counter()
     run = uuid.uuid4().hex[:12]
     # The schema once, before any task: concurrent CREATE TABLEs of an empty database would race.
     version = client.submit(prepare_database, db_url, key=f"anp-synth-schema-{run}", pure=False)
-    result_of(version, f"preparing {redact(parse_url(db_url))}")
-    from distributed import as_completed
-
+    outcome(
+        client, version, f"preparing {redact(parse_url(db_url))}", worker_timeout=worker_timeout,
+        then="nothing was imported",
+    )  # fmt: skip
     report = ClusterImportReport(db_url=redact(parse_url(db_url)), source=source)
     futures = dict(submit(run))
     try:
-        for future in as_completed(list(futures), loop=client.loop):
+        then = "every batch committed stays, and the same import resumes from the ledger"
+        for future in finished(client, list(futures), worker_timeout=worker_timeout, then=then):
             done: TaskDone = result_of(future, futures[future])
             report.add(done)
             if on_task is not None:
@@ -236,6 +239,7 @@ def import_window(
     task_size: int | None = None,
     retries: int = 5,
     on_task: Callable[[TaskDone], None] | None = None,
+    worker_timeout: float = DEFAULT_TIMEOUT_S,
 ) -> ClusterImportReport:
     """Generate and import seeds ``[seed, seed + count)`` as tasks of ``task_size`` seeds each.
 
@@ -243,7 +247,8 @@ def import_window(
     are the single-process run's); by default about four tasks per worker thread, at most
     :data:`MAX_BATCHES_PER_TASK` batches each. ``on_task`` is called in this process as each
     task finishes. The first failing task's error is raised (its committed batches stay, and
-    a re-run resumes from the ledger).
+    a re-run resumes from the ledger); a cluster left with no worker for ``worker_timeout``
+    seconds is such a failure.
     """
     check_seed_range(seed, count)
     check_profile(profile)
@@ -270,7 +275,7 @@ def import_window(
             out.append((future, f"importing seeds {start}..{start + n - 1}"))
         return out
 
-    return _run(client, url, f"generated {profile} seeds {seed}..{seed + count - 1}", submit, on_task)
+    return _run(client, url, f"generated {profile} seeds {seed}..{seed + count - 1}", submit, on_task, worker_timeout)
 
 
 def import_parts(
@@ -282,17 +287,21 @@ def import_parts(
     on_conflict: str = "skip",
     retries: int = 5,
     on_task: Callable[[TaskDone], None] | None = None,
+    worker_timeout: float = DEFAULT_TIMEOUT_S,
 ) -> ClusterImportReport:
     """Import every part of a directory ``generate --cluster`` wrote, one task per part.
 
     The parts must be jsonl (``.gz`` or not): they are read, validated and keyed in the
     ledger exactly as ``import FILE`` does. The manifest is read by a worker, so only the
-    workers need to reach ``directory``.
+    workers need to reach ``directory``. Failures are as :func:`import_window`'s.
     """
     _check_batch_size(batch_size)
     url = _absolute_db_url(db_url)
     where = directory if "://" in directory else os.path.abspath(directory)
-    manifest = result_of(client.submit(read_parts_manifest, where, pure=False), f"reading {where}")
+    manifest = outcome(
+        client, client.submit(read_parts_manifest, where, pure=False), f"reading {where}",
+        worker_timeout=worker_timeout, then="nothing was imported",
+    )  # fmt: skip
     if manifest.format != "jsonl":
         raise InvalidArgument(f"{where}: its parts are {manifest.format}; the importer reads jsonl parts only")
     options = ImportOptions(batch_size=batch_size, on_conflict=on_conflict, retries=retries)
@@ -305,4 +314,4 @@ def import_parts(
             out.append((future, f"importing {where}/{part.file}"))
         return out
 
-    return _run(client, url, f"{where} ({len(manifest.parts)} parts)", submit, on_task)
+    return _run(client, url, f"{where} ({len(manifest.parts)} parts)", submit, on_task, worker_timeout)
