@@ -520,3 +520,34 @@ def test_verify_names_the_part_that_is_missing_extra_or_changed(
         verify_parts(str(broken))
     result = run("fixtures", "verify", str(broken))
     assert result.exit_code == 1 and result.output.count("\n") == 1
+
+
+def _last_line_dropped(part: Path) -> None:
+    """A copy cut short at a line's end: every record left is valid, one is missing."""
+    lines = part.read_bytes().splitlines(keepends=True)
+    part.write_bytes(b"".join(lines[:-1]))
+
+
+def _two_lines_swapped(part: Path) -> None:
+    """The same size and the same valid records, in another order: not the part the manifest describes."""
+    lines = part.read_bytes().splitlines(keepends=True)
+    lines[0], lines[1] = lines[1], lines[0]
+    part.write_bytes(b"".join(lines))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [(_last_line_dropped, r"part-00001\.jsonl: is \d+ bytes, the manifest says \d+"),
+     (_two_lines_swapped, r"part-00001\.jsonl: sha256 is [0-9a-f]{64}, the manifest says")],
+)  # fmt: skip
+def test_import_of_a_parts_directory_refuses_a_part_that_differs_from_its_manifest(
+    dask_cluster: DaskProcesses, parts: Path, tmp_path: Path, damage: Callable[[Path], None], message: str
+) -> None:
+    """A part that still holds only valid records would otherwise load fewer articles without a word."""
+    broken = _damaged(parts, tmp_path, lambda d: damage(d / "part-00001.jsonl"))
+    db = f"sqlite:///{tmp_path / 'cluster.db'}"
+    result = run("import", "--cluster", dask_cluster.address, str(broken), "--db", db, "--batch-size", "50")
+    assert result.exit_code == 1
+    assert re.fullmatch(rf"Error: {re.escape(str(broken))}/{message}.*\n", result.output), result.output
+    assert execute(db, "select count(*) from anp_articles where seed between 100 and 199") == [(0,)]

@@ -6,6 +6,7 @@ each, and Dask is imported only when a cluster is asked for.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Iterator
@@ -24,7 +25,9 @@ def quiet_dask_logs() -> Iterator[None]:
     """Dask's own log records silenced for the command: a failure reaches the user as its one line.
 
     Without this a scheduler lost mid-run printed the client's reconnection traceback
-    (``distributed.client`` logs it at ERROR) before the command's own message. Loggers
+    (``distributed.client`` logs it at ERROR, as ``tornado.application`` logs a callback's
+    error on the client's event loop and ``asyncio`` a fetch abandoned when a worker died)
+    before the command's own message. Loggers
     that set their own level (Dask's configuration does for ``distributed.client``) are
     silenced one by one, once Dask is imported (its import configures them); the levels are
     restored after.
@@ -32,13 +35,16 @@ def quiet_dask_logs() -> Iterator[None]:
     from ..cluster import require_dask
 
     require_dask()
-    names = ["distributed"] + [n for n in logging.root.manager.loggerDict if n.startswith("distributed.")]
+    names = ["distributed", "tornado", "asyncio"] + [
+        n for n in logging.root.manager.loggerDict if n.startswith(("distributed.", "tornado."))
+    ]
     saved = {name: logging.getLogger(name).level for name in names}
     for name in names:
         logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         yield
     finally:
+        gc.collect()  # the client's abandoned fetches report when collected: here, while still silenced
         for name, level in saved.items():
             logging.getLogger(name).setLevel(level)
 

@@ -39,7 +39,7 @@ __all__ = [
     "outcome",
     "parse_address",
     "require_dask",
-    "result_of",
+    "settled",
 ]
 
 DEFAULT_TIMEOUT_S = 10.0
@@ -194,61 +194,112 @@ POLL_S = 0.05
 WORKERS_CHECK_S = 1.0
 """How often :func:`finished` asks the scheduler whether it still has a worker, while nothing finishes."""
 
+FETCH_ATTEMPTS = 5
+"""Fetches of one finished task's value that may fail on a closed connection before that is its error."""
 
-def finished(client: Client, futures: list[Future[Any]], *, worker_timeout: float, then: str) -> Iterator[Future[Any]]:
-    """Each of ``futures`` as it finishes; a :class:`ClusterError` once the cluster has had no worker for ``worker_timeout`` s.
 
+class _Watchdog:
+    """Raises once the scheduler has answered "no worker" for ``timeout`` seconds in a row."""
+
+    def __init__(self, client: Client, timeout: float, then: str, tasks: int) -> None:
+        self.client, self.timeout, self.then, self.tasks = client, timeout, then, tasks
+        self.alone_since: float | None = None
+        self.checked = time.monotonic()
+
+    def reset(self) -> None:
+        self.alone_since = None
+
+    def check(self, left: int) -> None:
+        now = time.monotonic()
+        if now - self.checked < WORKERS_CHECK_S:
+            return
+        self.checked = now
+        try:
+            workers = len(self.client.nthreads())
+        except Exception:  # the scheduler itself is gone: its futures are cancelled, and say so
+            return
+        if workers:
+            self.alone_since = None
+        elif self.alone_since is None:
+            self.alone_since = now
+        elif now - self.alone_since >= self.timeout:
+            raise ClusterError(
+                f"the Dask scheduler has had no worker for {self.timeout:g} s, with {left} of "
+                f"{self.tasks} tasks still to run: {self.then}"
+            )
+
+
+def finished(
+    client: Client, futures: list[Future[Any]], *, worker_timeout: float, then: str
+) -> Iterator[tuple[Future[Any], Any]]:
+    """Each of ``futures`` as it finishes, with its value (or its error, as a value: see :func:`settled`).
+
+    A :class:`ClusterError` once the cluster has had no worker for ``worker_timeout`` s.
     Why: when every worker dies, a scheduler keeps the tasks for a worker that may come back
     (a nanny's restart, an autoscaler), by default forever; a command must not hang without
     a word. ``worker_timeout`` gives a replacement that long to join. ``then`` ends the
-    error: what the work done so far is worth.
+    error: what the work done so far is worth. A value still on a worker that dies before
+    it is fetched is computed again by the scheduler: fetching it waits for that, under the
+    same watch.
     """
     from distributed import as_completed
 
     pending = as_completed(futures, loop=client.loop)
-    alone_since: float | None = None
-    checked = time.monotonic()
+    watchdog = _Watchdog(client, worker_timeout, then, len(futures))
     while not pending.is_empty():
         done = pending.next_batch(block=False)
-        if done:
-            alone_since = None
-            yield from done
+        if not done:
+            time.sleep(POLL_S)
+            watchdog.check(pending.count())
             continue
-        time.sleep(POLL_S)
-        now = time.monotonic()
-        if now - checked < WORKERS_CHECK_S:
-            continue
-        checked = now
+        watchdog.reset()
+        for n, future in enumerate(done):
+            yield future, _value(future, watchdog, pending.count() + len(done) - n)
+
+
+def _value(future: Future[Any], watchdog: _Watchdog, left: int) -> Any:
+    """A finished future's value, or its error (as a value).
+
+    Its value may be lost with its worker before it is fetched: the fetch then fails (the
+    connection closed) or waits while the scheduler computes it again. Either is retried
+    under the watchdog; a fetch that keeps failing with workers present is the error.
+    """
+    failures = 0
+    while True:
+        if future.status == "error":
+            return future.exception()
+        if future.cancelled():
+            try:
+                future.result()
+            except BaseException as exc:  # the CancelledError that says why
+                return exc
         try:
-            workers = len(client.nthreads())
-        except Exception:  # the scheduler itself is gone: its futures are cancelled, and say so
-            continue
-        if workers:
-            alone_since = None
-        elif alone_since is None:
-            alone_since = now
-        elif now - alone_since >= worker_timeout:
-            raise ClusterError(
-                f"the Dask scheduler has had no worker for {worker_timeout:g} s, with {pending.count()} of "
-                f"{len(futures)} tasks still to run: {then}"
-            )
+            return future.result(timeout=WORKERS_CHECK_S)
+        except TimeoutError:
+            pass
+        except OSError as exc:  # the worker holding the value went away mid-fetch
+            failures += 1
+            if failures >= FETCH_ATTEMPTS:
+                return exc
+            time.sleep(WORKERS_CHECK_S / 2)
+        watchdog.check(left)
 
 
 def outcome(client: Client, future: Future[Any], what: str, *, worker_timeout: float, then: str) -> Any:
-    """:func:`result_of` one future, waited for as :func:`finished` waits (no endless wait on a workerless cluster)."""
-    for done in finished(client, [future], worker_timeout=worker_timeout, then=then):
-        return result_of(done, what)
+    """One future's value, waited for as :func:`finished` waits (no endless wait on a workerless cluster)."""
+    for _, value in finished(client, [future], worker_timeout=worker_timeout, then=then):
+        return settled(value, what)
     raise AssertionError("finished() yields every future it is given")
 
 
-def result_of(future: Future[Any], what: str) -> Any:
-    """``future``'s value; its own error if anp-synth raised it, else one :class:`ClusterError` line."""
-    try:
-        return future.result()
-    except AnpSynthError:
-        raise
-    except Exception as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else ""
-        if "scheduler-connection-lost" in reason:
-            raise ClusterError(f"{what} did not finish: the connection to the Dask scheduler was lost") from None
-        raise ClusterError(f"{what} failed on the cluster: {type(exc).__name__}: {reason}") from None
+def settled(value: Any, what: str) -> Any:
+    """A value :func:`finished` gave; when it is the task's error: that error if anp-synth raised it, else one
+    :class:`ClusterError` line (a cancelled task included)."""
+    if not isinstance(value, BaseException):
+        return value
+    if isinstance(value, AnpSynthError):
+        raise value
+    reason = str(value).splitlines()[0] if str(value) else ""
+    if "scheduler-connection-lost" in reason:
+        raise ClusterError(f"{what} did not finish: the connection to the Dask scheduler was lost") from None
+    raise ClusterError(f"{what} failed on the cluster: {type(value).__name__}: {reason}") from None

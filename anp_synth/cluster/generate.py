@@ -44,7 +44,7 @@ from ..gcpolicy import batch_thresholds
 from ..generator import generate_lines
 from ..model import SCHEMA_VERSION
 from ..rules import check_profile, check_seed_range
-from .client import DEFAULT_TIMEOUT_S, finished, outcome, rescheduled, result_of, worker_address
+from .client import DEFAULT_TIMEOUT_S, finished, outcome, rescheduled, settled, worker_address
 from .manifest import MANIFEST_FILE, Part, PartsManifest
 
 if TYPE_CHECKING:
@@ -292,9 +292,9 @@ def generate_to(
     cpu_s = 0.0
     try:
         then = "the parts written so far are whole, and no manifest was written"
-        for future in finished(client, list(futures), worker_timeout=worker_timeout, then=then):
+        for future, value in finished(client, list(futures), worker_timeout=worker_timeout, then=then):
             index = futures[future]
-            done: _Done = result_of(future, f"part {index}")
+            done: _Done = settled(value, f"part {index}")
             parts[index] = done.part
             records, busy = workers.get(done.worker, (0, 0.0))
             workers[done.worker] = (records + done.part.count, busy + done.seconds)

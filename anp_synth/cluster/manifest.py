@@ -16,7 +16,6 @@ import fnmatch
 import hashlib
 import json
 import os
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, BinaryIO
 
@@ -220,9 +219,20 @@ def _check_layout(manifest: PartsManifest, source: str) -> None:
         )
 
 
-def _digest(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
+def check_part(handle: BinaryIO, part: Part, where: str) -> None:
+    """Read ``handle`` to its end: a :class:`RecordError` at ``where`` unless it is the part's size and SHA-256."""
+    digest = hashlib.sha256()
+    size = 0
     while block := handle.read(1 << 20):
-        yield len(block), block
+        size += len(block)
+        digest.update(block)
+    if size != part.bytes:
+        raise RecordError(f"is {size} bytes, the manifest says {part.bytes}", source=where)
+    if digest.hexdigest() != part.sha256:
+        raise RecordError(
+            f"sha256 is {digest.hexdigest()}, the manifest says {part.sha256} (same size: changed in place)",
+            source=where,
+        )
 
 
 def verify_parts(directory: str) -> PartsManifest:
@@ -251,20 +261,9 @@ def verify_parts(directory: str) -> PartsManifest:
         )
     for part in manifest.parts:
         where = storage.where(part.file)
-        digest = hashlib.sha256()
-        size = 0
         try:
             with storage.open(part.file) as handle:
-                for n, block in _digest(handle):
-                    size += n
-                    digest.update(block)
+                check_part(handle, part, where)
         except OSError as exc:
             raise RecordError(f"cannot read: {exc.strerror or exc}", source=where) from None
-        if size != part.bytes:
-            raise RecordError(f"is {size} bytes, the manifest says {part.bytes}", source=where)
-        if digest.hexdigest() != part.sha256:
-            raise RecordError(
-                f"sha256 is {digest.hexdigest()}, the manifest says {part.sha256} (same size: changed in place)",
-                source=where,
-            )
     return manifest
