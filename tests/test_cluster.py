@@ -8,6 +8,7 @@ import leaves the tables a single-process import leaves, row for row.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -551,3 +552,36 @@ def test_import_of_a_parts_directory_refuses_a_part_that_differs_from_its_manife
     assert result.exit_code == 1
     assert re.fullmatch(rf"Error: {re.escape(str(broken))}/{message}.*\n", result.output), result.output
     assert execute(db, "select count(*) from anp_articles where seed between 100 and 199") == [(0,)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("what", ["generate", "import"])
+def test_ctrl_c_on_a_local_cluster_stops_the_command_in_one_line(what: str, tmp_path: Path) -> None:
+    """A terminal's Ctrl-C reaches the whole process group: the local workers must not print their own tracebacks,
+    and ``import`` (whose signal handler only sets a stop flag) must stop waiting for its tasks."""
+    db = f"sqlite:///{tmp_path / 'cluster.db'}"
+    if what == "generate":
+        args = ["generate", "--cluster", "local:2", "--count", "2000000", "--part-size", "10000", "-o", "parts"]
+        started = lambda: any((tmp_path / "parts").glob("part-*"))  # noqa: E731
+    else:
+        args = ["import", "--cluster", "local:2", "--seed", "0", "--count", "400000", "--batch-size", "100",
+                "--db", db, "--no-progress"]  # fmt: skip
+        started = lambda: _ledger_rows(db) > 0  # noqa: E731
+    code = "from anp_synth.cli import main; import sys; sys.argv[0] = 'anp-synth'; main()"
+    command = subprocess.Popen(
+        [sys.executable, "-c", code, *args], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        wait_for(lambda: started() or command.poll() is not None, "the first part or batch")
+        os.killpg(command.pid, signal.SIGINT)
+        returncode, stderr = _finished(command)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(command.pid, signal.SIGKILL)
+    assert returncode == 130, stderr
+    if what == "generate":
+        assert stderr == "Error: interrupted\n"
+    else:
+        assert re.fullmatch(r"Error: interrupted by SIGINT: every batch committed before the stop is kept .*\n", stderr)
+        assert _ledger_rows(db) < 4000, "it stopped long before the end"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -93,6 +94,7 @@ def import_(
     report_path: str | None,
     show: bool,
     refused: dict[str, bool],
+    stop: threading.Event | None = None,
 ) -> None:
     """``import --cluster``: a window of seeds (--seed/--count) or a directory of parts (FILE)."""
     for option, given in refused.items():
@@ -120,12 +122,12 @@ def import_(
             assert count is not None
             report = import_window(
                 db_url, seed=seed or 0, count=count, client=client, profile=profile, batch_size=batch_size,
-                on_conflict=on_conflict, on_task=on_task, worker_timeout=timeout,
+                on_conflict=on_conflict, on_task=on_task, worker_timeout=timeout, stop=stop,
             )  # fmt: skip
         else:
             report = import_parts(
                 file, db_url, client=client, batch_size=batch_size, on_conflict=on_conflict, on_task=on_task,
-                worker_timeout=timeout,
+                worker_timeout=timeout, stop=stop,
             )  # fmt: skip
     click.echo(report.format_text())
     if report_path:

@@ -227,11 +227,22 @@ def import_cmd(
                 "--rejects": bool(rejects_path),
                 "--profile with a DIR": file is not None and profile is not None,
             }
-            cluster_cmds.import_(
-                cluster, cluster_timeout, file=file, db_url=db_url, seed=seed, count=count, profile=profile or "realistic",
-                batch_size=1000 if batch_size is None else batch_size, on_conflict=on_conflict,
-                report_path=report_path, show=show, refused=refused,
-            )  # fmt: skip
+            from ..cluster.client import ClusterInterrupted
+
+            try:
+                cluster_cmds.import_(
+                    cluster, cluster_timeout, file=file, db_url=db_url, seed=seed, count=count,
+                    profile=profile or "realistic", batch_size=1000 if batch_size is None else batch_size,
+                    on_conflict=on_conflict, report_path=report_path, show=show, refused=refused, stop=stop,
+                )  # fmt: skip
+            except ClusterInterrupted:
+                signum = received[-1] if received else int(signal.SIGINT)
+                raise CliError(
+                    f"interrupted by {signal.Signals(signum).name}: every batch committed before the stop is kept "
+                    "(tasks already running on a remote cluster's workers finish their slice); run the same "
+                    "import again to resume",
+                    exit_code=128 + signum,
+                ) from None
             return
         generated = seed is not None or count is not None
         if generated and file is not None:

@@ -19,6 +19,8 @@ import importlib
 import logging
 import os
 import re
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -34,6 +36,7 @@ __all__ = [
     "DEFAULT_TIMEOUT_S",
     "INSTALL_HINT",
     "ClusterError",
+    "ClusterInterrupted",
     "connect",
     "finished",
     "outcome",
@@ -53,6 +56,10 @@ MAX_LOCAL_WORKERS = 64
 
 class ClusterError(AnpSynthError):
     """The cluster could not be reached or used: no Dask, no scheduler, no workers, a version mismatch."""
+
+
+class ClusterInterrupted(ClusterError):
+    """The caller's ``stop`` was set (the command's SIGINT or SIGTERM) while tasks were still running."""
 
 
 def require_dask() -> None:
@@ -99,19 +106,20 @@ def connect(address: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> Iterator[Cli
         if target == "local":
             n = local_workers or os.cpu_count() or 1
             try:
-                cluster = LocalCluster(
-                    n_workers=n,
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=None,
-                    worker_dashboard_address=None,
-                    # The scheduler serves /health over HTTP even without a dashboard: on loopback, any
-                    # free port (its default, 8787, is taken by a second cluster on the same machine).
-                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-                    # A task's error reaches the user once, as the command's one line, not as a worker's log.
-                    silence_logs=logging.CRITICAL,
-                )
+                with _children_ignore_sigint():
+                    cluster = LocalCluster(
+                        n_workers=n,
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",
+                        dashboard_address=None,
+                        worker_dashboard_address=None,
+                        # The scheduler serves /health over HTTP even without a dashboard: on loopback, any
+                        # free port (its default, 8787, is taken by a second cluster on the same machine).
+                        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+                        # A task's error reaches the user once, as the command's one line, not as a worker's log.
+                        silence_logs=logging.CRITICAL,
+                    )
             except (OSError, RuntimeError, TimeoutError) as exc:  # distributed wraps start-up failures
                 reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 raise ClusterError(f"cannot start a local Dask cluster of {n} workers: {reason}") from None
@@ -132,6 +140,26 @@ def connect(address: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> Iterator[Cli
             raise ClusterError(f"no Dask worker joined the scheduler at {target} within {timeout:g} s") from None
         check_workers(client)
         yield client
+
+
+@contextlib.contextmanager
+def _children_ignore_sigint() -> Iterator[None]:
+    """Processes started inside ignore SIGINT (an ignored signal stays ignored across exec).
+
+    Why: a terminal's Ctrl-C reaches every process of its group, the local cluster's worker
+    processes too, and each printed its own KeyboardInterrupt traceback. Only this process
+    should hear it: it stops the run with one line and closes the cluster, which stops the
+    workers. A Ctrl-C during the second or so the cluster takes to start is ignored too.
+    Outside the main thread (a library caller's thread) signals cannot be changed: nothing is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _worker_identity() -> tuple[str, str]:
@@ -230,7 +258,12 @@ class _Watchdog:
 
 
 def finished(
-    client: Client, futures: list[Future[Any]], *, worker_timeout: float, then: str
+    client: Client,
+    futures: list[Future[Any]],
+    *,
+    worker_timeout: float,
+    then: str,
+    stop: threading.Event | None = None,
 ) -> Iterator[tuple[Future[Any], Any]]:
     """Each of ``futures`` as it finishes, with its value (or its error, as a value: see :func:`settled`).
 
@@ -240,13 +273,16 @@ def finished(
     a word. ``worker_timeout`` gives a replacement that long to join. ``then`` ends the
     error: what the work done so far is worth. A value still on a worker that dies before
     it is fetched is computed again by the scheduler: fetching it waits for that, under the
-    same watch.
+    same watch. ``stop`` set (a signal the caller caught) is a :class:`ClusterInterrupted`
+    at the next look, whatever is still running.
     """
     from distributed import as_completed
 
     pending = as_completed(futures, loop=client.loop)
     watchdog = _Watchdog(client, worker_timeout, then, len(futures))
     while not pending.is_empty():
+        if stop is not None and stop.is_set():
+            raise ClusterInterrupted(f"stopped with {pending.count()} of {len(futures)} tasks still to run: {then}")
         done = pending.next_batch(block=False)
         if not done:
             time.sleep(POLL_S)

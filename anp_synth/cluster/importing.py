@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -214,6 +215,7 @@ def _run(
     submit: Callable[[str], list[tuple[Future[Any], str]]],
     on_task: Callable[[TaskDone], None] | None,
     worker_timeout: float,
+    stop: threading.Event | None,
 ) -> ClusterImportReport:
     started = time.perf_counter()
     run = uuid.uuid4().hex[:12]
@@ -227,7 +229,7 @@ def _run(
     futures = dict(submit(run))
     try:
         then = "every batch committed stays, and the same import resumes from the ledger"
-        for future, value in finished(client, list(futures), worker_timeout=worker_timeout, then=then):
+        for future, value in finished(client, list(futures), worker_timeout=worker_timeout, then=then, stop=stop):
             done: TaskDone = settled(value, futures[future])
             report.add(done)
             if on_task is not None:
@@ -252,6 +254,7 @@ def import_window(
     retries: int = 5,
     on_task: Callable[[TaskDone], None] | None = None,
     worker_timeout: float = DEFAULT_TIMEOUT_S,
+    stop: threading.Event | None = None,
 ) -> ClusterImportReport:
     """Generate and import seeds ``[seed, seed + count)`` as tasks of ``task_size`` seeds each.
 
@@ -260,7 +263,9 @@ def import_window(
     :data:`MAX_BATCHES_PER_TASK` batches each. ``on_task`` is called in this process as each
     task finishes. The first failing task's error is raised (its committed batches stay, and
     a re-run resumes from the ledger); a cluster left with no worker for ``worker_timeout``
-    seconds is such a failure.
+    seconds is such a failure. ``stop`` set (the command's signal handler) ends the wait with
+    :class:`~.client.ClusterInterrupted`; tasks already running on a worker go on to the end
+    of their slice (Dask cannot stop a running task; a local cluster's are stopped as it closes).
     """
     check_seed_range(seed, count)
     check_profile(profile)
@@ -287,7 +292,9 @@ def import_window(
             out.append((future, f"importing seeds {start}..{start + n - 1}"))
         return out
 
-    return _run(client, url, f"generated {profile} seeds {seed}..{seed + count - 1}", submit, on_task, worker_timeout)
+    return _run(
+        client, url, f"generated {profile} seeds {seed}..{seed + count - 1}", submit, on_task, worker_timeout, stop
+    )
 
 
 def import_parts(
@@ -300,6 +307,7 @@ def import_parts(
     retries: int = 5,
     on_task: Callable[[TaskDone], None] | None = None,
     worker_timeout: float = DEFAULT_TIMEOUT_S,
+    stop: threading.Event | None = None,
 ) -> ClusterImportReport:
     """Import every part of a directory ``generate --cluster`` wrote, one task per part.
 
@@ -328,4 +336,4 @@ def import_parts(
             out.append((future, f"importing {where}/{part.file}"))
         return out
 
-    return _run(client, url, f"{where} ({len(manifest.parts)} parts)", submit, on_task, worker_timeout)
+    return _run(client, url, f"{where} ({len(manifest.parts)} parts)", submit, on_task, worker_timeout, stop)
