@@ -28,10 +28,9 @@ def quiet_dask_logs() -> Iterator[None]:
     Without this a scheduler lost mid-run printed the client's reconnection traceback
     (``distributed.client`` logs it at ERROR, as ``tornado.application`` logs a callback's
     error on the client's event loop and ``asyncio`` a fetch abandoned when a worker died)
-    before the command's own message. Loggers
-    that set their own level (Dask's configuration does for ``distributed.client``) are
-    silenced one by one, once Dask is imported (its import configures them); the levels are
-    restored after.
+    before the command's own message. Loggers that set their own level (Dask's configuration
+    does for ``distributed.client``) are silenced one by one, once Dask is imported (its
+    import configures them); the levels are restored after.
     """
     from ..cluster import require_dask
 

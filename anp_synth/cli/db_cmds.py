@@ -227,7 +227,7 @@ def import_cmd(
                 "--rejects": bool(rejects_path),
                 "--profile with a DIR": file is not None and profile is not None,
             }
-            from ..cluster.client import ClusterInterrupted
+            from ..cluster import ClusterInterrupted
 
             try:
                 cluster_cmds.import_(

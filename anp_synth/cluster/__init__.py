@@ -20,7 +20,15 @@ as before and :func:`connect` says how to install it.
 
 from __future__ import annotations
 
-from .client import DEFAULT_TIMEOUT_S, INSTALL_HINT, ClusterError, connect, parse_address, require_dask
+from .client import (
+    DEFAULT_TIMEOUT_S,
+    INSTALL_HINT,
+    ClusterError,
+    ClusterInterrupted,
+    connect,
+    parse_address,
+    require_dask,
+)
 from .generate import DEFAULT_PART_SIZE, GenerateResult, generate_to, split_target
 from .importing import ClusterImportReport, import_parts, import_window
 from .manifest import Part, PartsManifest, is_parts_manifest, read_parts_manifest, verify_parts
@@ -31,6 +39,7 @@ __all__ = [
     "INSTALL_HINT",
     "ClusterError",
     "ClusterImportReport",
+    "ClusterInterrupted",
     "GenerateResult",
     "Part",
     "PartsManifest",

@@ -227,10 +227,10 @@ FETCH_ATTEMPTS = 5
 
 
 class _Watchdog:
-    """Raises once the scheduler has answered "no worker" for ``timeout`` seconds in a row."""
+    """Raises once the caller's ``stop`` is set, or the scheduler has answered "no worker" for ``timeout`` s in a row."""
 
-    def __init__(self, client: Client, timeout: float, then: str, tasks: int) -> None:
-        self.client, self.timeout, self.then, self.tasks = client, timeout, then, tasks
+    def __init__(self, client: Client, timeout: float, then: str, tasks: int, stop: threading.Event | None) -> None:
+        self.client, self.timeout, self.then, self.tasks, self.stop = client, timeout, then, tasks, stop
         self.alone_since: float | None = None
         self.checked = time.monotonic()
 
@@ -238,6 +238,8 @@ class _Watchdog:
         self.alone_since = None
 
     def check(self, left: int) -> None:
+        if self.stop is not None and self.stop.is_set():
+            raise ClusterInterrupted(f"stopped with {left} of {self.tasks} tasks still to run: {self.then}")
         now = time.monotonic()
         if now - self.checked < WORKERS_CHECK_S:
             return
@@ -279,14 +281,12 @@ def finished(
     from distributed import as_completed
 
     pending = as_completed(futures, loop=client.loop)
-    watchdog = _Watchdog(client, worker_timeout, then, len(futures))
+    watchdog = _Watchdog(client, worker_timeout, then, len(futures), stop)
     while not pending.is_empty():
-        if stop is not None and stop.is_set():
-            raise ClusterInterrupted(f"stopped with {pending.count()} of {len(futures)} tasks still to run: {then}")
+        watchdog.check(pending.count())
         done = pending.next_batch(block=False)
         if not done:
             time.sleep(POLL_S)
-            watchdog.check(pending.count())
             continue
         watchdog.reset()
         for n, future in enumerate(done):
