@@ -6,8 +6,10 @@ import gzip
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -277,3 +279,20 @@ def test_generate_starts_without_loading_the_database_layer() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.slow
+def test_sigterm_during_generate_is_one_line_exit_143_and_no_file(tmp_path: Path) -> None:
+    """Cleaned up as Ctrl-C is, but the exit code names SIGTERM, as import's does."""
+    code = "from anp_synth.cli import main; import sys; sys.argv[0] = 'anp-synth'; main()"
+    command = subprocess.Popen(
+        [sys.executable, "-c", code, "generate", "--count", "5000000", "-o", str(tmp_path / "out.jsonl")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not os.listdir(tmp_path) and time.monotonic() < deadline:  # its temporary file: it is writing
+        time.sleep(0.01)
+    command.send_signal(signal.SIGTERM)
+    _, stderr = command.communicate(timeout=60)
+    assert (command.returncode, stderr) == (143, "Error: terminated by SIGTERM\n")
+    assert os.listdir(tmp_path) == []

@@ -38,6 +38,10 @@ class CliError(click.ClickException):
         self.exit_code = exit_code  # type: ignore[misc]
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM inside :func:`terminate_as_interrupt`: cleaned up as Ctrl-C is, but reported with its own exit code."""
+
+
 @contextmanager
 def reported() -> Iterator[None]:
     """Re-raise any AnpSynthError (and an output error or Ctrl-C) as a one-line CLI error."""
@@ -47,6 +51,8 @@ def reported() -> Iterator[None]:
         if isinstance(exc, OutputError):
             _flush_error()  # if it was stdout's error, still buffered, silence it: this line reports it
         raise CliError(str(exc), exit_code=exc.exit_code) from None
+    except Terminated:
+        raise CliError("terminated by SIGTERM", exit_code=128 + signal.SIGTERM) from None
     except KeyboardInterrupt:
         raise CliError("interrupted", exit_code=130) from None
     except OSError as exc:
@@ -147,10 +153,11 @@ def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
 @contextmanager
 def terminate_as_interrupt() -> Iterator[None]:
     """Treat SIGTERM like Ctrl-C inside the block, so commands clean up (temporary files,
-    reader processes, the report) the same way whichever of the two stops them."""
+    reader processes, the report) the same way whichever of the two stops them. It is a
+    :class:`Terminated`, so the exit code still names the signal (143, as ``import``'s)."""
 
     def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
+        raise Terminated
 
     try:
         previous = signal.signal(signal.SIGTERM, interrupt)
