@@ -24,6 +24,8 @@ from anp_synth.render import render
 from anp_synth.rules import MAX_COUNT, MAX_SEED, content_hash
 from anp_synth.schema import article_schema
 
+from .cli_process import spawn_cli
+
 
 def run(*args: str, stdin: bytes | None = None) -> Result:
     return CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
@@ -284,11 +286,7 @@ def test_generate_starts_without_loading_the_database_layer() -> None:
 @pytest.mark.slow
 def test_sigterm_during_generate_is_one_line_exit_143_and_no_file(tmp_path: Path) -> None:
     """Cleaned up as Ctrl-C is, but the exit code names SIGTERM, as import's does."""
-    code = "from anp_synth.cli import main; import sys; sys.argv[0] = 'anp-synth'; main()"
-    command = subprocess.Popen(
-        [sys.executable, "-c", code, "generate", "--count", "5000000", "-o", str(tmp_path / "out.jsonl")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    command = spawn_cli(["generate", "--count", "5000000", "-o", str(tmp_path / "out.jsonl")])
     deadline = time.monotonic() + 60
     while not os.listdir(tmp_path) and time.monotonic() < deadline:  # its temporary file: it is writing
         time.sleep(0.01)

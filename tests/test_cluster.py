@@ -34,6 +34,7 @@ from anp_synth.dataset import write_dataset
 from anp_synth.db import import_file, import_generated
 from anp_synth.errors import RecordError
 
+from .cli_process import spawn_cli
 from .db_helpers import execute, rows
 
 DASK = str(Path(sys.executable).parent / "dask")
@@ -295,14 +296,6 @@ def test_a_worker_killed_mid_run_leaves_exact_parts_and_an_exact_database(tmp_pa
         assert everything(db) == everything(single)
 
 
-def _cli_in_background(args: list[str], cwd: Path) -> subprocess.Popen[str]:
-    """``anp-synth ARGS`` as its own process, so what it prints to the terminal is all there is to read."""
-    code = "from anp_synth.cli import main; import sys; sys.argv[0] = 'anp-synth'; main()"
-    return subprocess.Popen(
-        [sys.executable, "-c", code, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-
-
 def _finished(command: subprocess.Popen[str]) -> tuple[int, str]:
     try:
         _, stderr = command.communicate(timeout=EVENT_DEADLINE_S)
@@ -329,7 +322,7 @@ def test_a_cluster_whose_last_worker_dies_ends_the_command_in_one_line_after_the
             args = ["import", *timeout, "--seed", "0", "--count", "400000", "--batch-size", "100",
                     "--db", f"sqlite:///{db}"]  # fmt: skip
             started = lambda: _ledger_rows(f"sqlite:///{db}") > 0  # noqa: E731
-        command = _cli_in_background(args, tmp_path)
+        command = spawn_cli(args, cwd=tmp_path)
         wait_for(lambda: started() or command.poll() is not None, "the first part or batch")
         processes.workers[0].kill()
         processes.workers[0].wait()
@@ -349,9 +342,9 @@ def test_a_cluster_whose_last_worker_dies_ends_the_command_in_one_line_after_the
 def test_a_scheduler_lost_mid_run_is_one_clear_line_and_no_traceback(tmp_path: Path) -> None:
     with own_cluster(tmp_path, workers=1) as processes:
         out = tmp_path / "parts"
-        command = _cli_in_background(
+        command = spawn_cli(
             ["generate", "--cluster", processes.address, "--count", "400000", "--part-size", "2000", "-o", str(out)],
-            tmp_path,
+            cwd=tmp_path,
         )
         wait_for(lambda: any(out.glob("part-*")) or command.poll() is not None, "the first part")
         assert processes.scheduler is not None
@@ -567,11 +560,7 @@ def test_ctrl_c_on_a_local_cluster_stops_the_command_in_one_line(what: str, tmp_
         args = ["import", "--cluster", "local:2", "--seed", "0", "--count", "400000", "--batch-size", "100",
                 "--db", db, "--no-progress"]  # fmt: skip
         started = lambda: _ledger_rows(db) > 0  # noqa: E731
-    code = "from anp_synth.cli import main; import sys; sys.argv[0] = 'anp-synth'; main()"
-    command = subprocess.Popen(
-        [sys.executable, "-c", code, *args], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, start_new_session=True,
-    )  # fmt: skip
+    command = spawn_cli(args, cwd=tmp_path, new_session=True)
     try:
         wait_for(lambda: started() or command.poll() is not None, "the first part or batch")
         os.killpg(command.pid, signal.SIGINT)

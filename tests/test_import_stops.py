@@ -7,8 +7,6 @@ import json
 import os
 import queue
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -25,18 +23,8 @@ from anp_synth.db.postgres import conninfo
 from anp_synth.db.sqlite import SqliteBackend
 from anp_synth.errors import DatabaseError
 
+from .cli_process import spawn_cli
 from .db_helpers import DIALECTS, count, execute, make_url, rows
-
-
-def _run_cli(args: list[str], *, new_session: bool = False) -> subprocess.Popen[str]:
-    code = "import sys; from anp_synth.cli import main; sys.argv[0] = 'anp-synth'; main()"
-    return subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=new_session,
-    )
 
 
 def _ledger_batches(db_url: str) -> int:
@@ -63,7 +51,7 @@ def test_a_signal_stops_at_a_batch_boundary_prints_the_summary_and_writes_the_re
     db_url = make_url(request, dialect)
     command = ["import", "--seed", "100", "--count", "200", "--batch-size", "4", "--db", db_url]
     report_path = tmp_path / "report.json"
-    proc = _run_cli([*command, "--report", str(report_path)])
+    proc = spawn_cli([*command, "--report", str(report_path)])
     while _ledger_batches(db_url) < 2 and proc.poll() is None:
         time.sleep(0.01)
     assert proc.poll() is None, "the import finished before the signal: raise --count"
@@ -82,7 +70,7 @@ def test_a_signal_stops_at_a_batch_boundary_prints_the_summary_and_writes_the_re
     assert report["batches"] == committed
     assert report["inserted"] == count(db_url) == 4 * committed < 200
 
-    resumed = _run_cli(command)
+    resumed = spawn_cli(command)
     out, err = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, err
     reference = make_url(request, dialect, "reference.db")
@@ -94,7 +82,7 @@ def test_ctrl_c_to_the_whole_process_group_with_workers_stops_cleanly(tmp_path: 
     """A terminal's Ctrl-C reaches the worker processes too: they keep going, the importer stops."""
     db_url = f"sqlite:///{tmp_path / 'a.db'}"
     command = ["import", "--seed", "100", "--count", "400", "--batch-size", "4", "--workers", "2", "--db", db_url]
-    proc = _run_cli(command, new_session=True)
+    proc = spawn_cli(command, new_session=True)
     while _ledger_batches(db_url) < 2 and proc.poll() is None:
         time.sleep(0.01)
     assert proc.poll() is None, "the import finished before the signal: raise --count"
@@ -253,7 +241,7 @@ def test_a_lock_held_by_another_session_is_reported_retried_and_given_up(pg_url:
 def test_a_second_importer_behind_a_held_lock_says_so_within_the_lock_timeout(pg_url: str) -> None:
     import_generated(pg_url, seed=1, count=5)
     holder = _hold_ledger_lock(pg_url)
-    proc = _run_cli(["import", "--seed", "10", "--count", "5", "--db", pg_url, "--lock-timeout", "1"])
+    proc = spawn_cli(["import", "--seed", "10", "--count", "5", "--db", pg_url, "--lock-timeout", "1"])
     lines: queue.Queue[str] = queue.Queue()
     assert proc.stderr is not None
     threading.Thread(target=lambda: [lines.put(line) for line in proc.stderr], daemon=True).start()  # type: ignore[union-attr]

@@ -236,12 +236,8 @@ def import_cmd(
                     on_conflict=on_conflict, report_path=report_path, show=show, refused=refused, stop=stop,
                 )  # fmt: skip
             except ClusterInterrupted:
-                signum = received[-1] if received else int(signal.SIGINT)
-                raise CliError(
-                    f"interrupted by {signal.Signals(signum).name}: every batch committed before the stop is kept "
-                    "(tasks already running on a remote cluster's workers finish their slice); run the same "
-                    "import again to resume",
-                    exit_code=128 + signum,
+                raise _interrupted(
+                    received, " (tasks already running on a remote cluster's workers finish their slice)"
                 ) from None
             return
         generated = seed is not None or count is not None
@@ -282,13 +278,8 @@ def import_cmd(
             unwritten = _report_error(report_path, exc.report)
             with suppress(OSError):  # stdout's own trouble must not hide why the import stopped
                 click.echo(exc.report.format_text())
-            signum = received[-1] if received else int(signal.SIGINT)
             also = f"; and {unwritten}" if unwritten is not None else ""
-            raise CliError(
-                f"interrupted by {signal.Signals(signum).name}: every batch committed before the stop is kept; "
-                f"run the same import again to resume{also}",
-                exit_code=128 + signum,
-            ) from None
+            raise _interrupted(received, "", also) from None
         except AnpSynthError as exc:
             if isinstance(exc, ImportFailed):
                 partial = exc.report
@@ -304,6 +295,16 @@ def import_cmd(
             raise unwritten
         if report.rejected and report.rejected == report.rows_read:
             raise CliError(f"every record read ({report.rejected}) was rejected: nothing was imported", exit_code=1)
+
+
+def _interrupted(received: list[int], kept: str, also: str = "") -> CliError:
+    """The one line of an import a signal stopped (the last one received; SIGINT if none was), its exit 128 + N."""
+    signum = received[-1] if received else int(signal.SIGINT)
+    return CliError(
+        f"interrupted by {signal.Signals(signum).name}: every batch committed before the stop is kept{kept}; "
+        f"run the same import again to resume{also}",
+        exit_code=128 + signum,
+    )
 
 
 def _file_size(path: str) -> int | None:
