@@ -180,6 +180,12 @@ def _report_error(path: str | None, report: ImportReport) -> OutputError | None:
     help="PostgreSQL: wait this long for a lock held by another session, then say so and retry.",
 )
 @click.option(
+    "--reread",
+    is_flag=True,
+    help="Read and key every batch of FILE, even when it is unchanged (same inode, size and change time) "
+    "since a complete import of it with the same settings, which is otherwise found whole without reading it.",
+)
+@click.option(
     "--cluster",
     metavar="ADDRESS",
     help="Import on a Dask cluster: tcp://HOST:PORT or local[:N]; FILE is then a DIR of parts.",
@@ -202,6 +208,7 @@ def import_cmd(
     fmt: str | None,
     max_line_bytes: int,
     lock_timeout_s: float,
+    reread: bool,
     cluster: str | None,
     cluster_timeout: float,
 ) -> None:
@@ -226,6 +233,7 @@ def import_cmd(
                 "--on-error skip": on_error != "abort",
                 "--rejects": bool(rejects_path),
                 "--profile with a DIR": file is not None and profile is not None,
+                "--reread": reread,
             }
             from ..cluster import ClusterInterrupted
 
@@ -257,6 +265,10 @@ def import_cmd(
                     raise InvalidArgument("--seed needs --count N (how many records to generate)")
                 if on_error == "skip" or rejects_path:
                     raise InvalidArgument("--on-error skip and --rejects apply to files: generated records are valid")
+                if reread:
+                    raise InvalidArgument(
+                        "--reread applies to a FILE: generated seeds are found in the ledger by their window"
+                    )
                 with progress_bar(count, "rows", enabled=show) as advance:
                     report = import_generated(
                         db_url, seed=seed or 0, count=count, profile=profile or "realistic", batch_size=batch_size,
@@ -272,7 +284,7 @@ def import_cmd(
                         file, db_url, batch_size=batch_size, workers=workers, on_error=on_error,
                         on_conflict=on_conflict, progress=advance, rejects_path=rejects_path, fmt=fmt,
                         max_line_bytes=max_line_bytes, lock_timeout_s=lock_timeout_s, on_event=tell, stop=stop,
-                        jobs=jobs,
+                        jobs=jobs, reread=reread,
                     )  # fmt: skip
         except ImportInterrupted as exc:
             unwritten = _report_error(report_path, exc.report)

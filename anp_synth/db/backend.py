@@ -220,6 +220,10 @@ class Backend(Protocol):
 
     def ledger_keys(self) -> set[str]: ...
 
+    def ledger_entry(self, key: str) -> dict[str, Any] | None:
+        """The ledger row of ``key``, by column name (None when there is none)."""
+        ...
+
     def write(
         self, batch: EncodedBatch, entry: dict[str, Any], on_conflict: str, on_conflicts: OnConflicts
     ) -> BatchOutcome:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import threading
 import time
 import uuid
@@ -51,6 +52,7 @@ from .backend import Backend, BatchOutcome, Conflict, TransientError
 from .connect import parse_url, redact
 from .dedupe import conflict_reject, dedupe
 from .dialects import connect_backend, dialect_of, open_backend
+from .encode import EncodedBatch
 from .import_errors import ImportFailed, ImportInterrupted, with_report
 from .jobs import Job, LinesJob, Prepared, has_legacy_keys, line_jobs, record_jobs, seed_jobs
 from .options import MAX_BATCH_SIZE, MAX_LOCK_TIMEOUT_S, ON_ERROR, ImportOptions
@@ -61,6 +63,7 @@ from .schema_setup import _prepare_database, prepare_database
 from .seen import SeenIndex
 from .streams import Streams, check_jobs
 from .tuning import Tuning, choose, choose_jobs, input_records
+from .unchanged import FileState, WholeFile, settled, whole_file_key
 from .workers import IN_FLIGHT_PER_WORKER, prepared_batches
 
 __all__ = [
@@ -134,9 +137,15 @@ class _Importer:
         self._seen: SeenIndex | None = None
         self._wrote = False
         """A batch was handed to a writer: the next one is not where a resumed run resumed."""
+        self._batches_seen = 0
+        """Batches of the input met so far (committed, or found in the ledger)."""
 
-    def run(self, jobs: Iterator[Job], *, dedupe: bool = True) -> ImportReport:
-        """Write every job; ``dedupe`` applies the duplicate rule across batches (not needed for seeds)."""
+    def run(self, jobs: Iterator[Job], *, dedupe: bool = True, whole: WholeFile | None = None) -> ImportReport:
+        """Write every job; ``dedupe`` applies the duplicate rule across batches (not needed for seeds).
+
+        ``whole``: the jobs are the batches of one file, whose whole-file key (:mod:`.unchanged`)
+        is looked up first (found: no job is read) and recorded once every batch is in the ledger.
+        """
         report = self.report
         options = self.options
         retrying = self._retrier.run
@@ -154,6 +163,11 @@ class _Importer:
                 ledger = retrying(backend, connected.ledger_keys, "read the ledger of")
                 if not ledger:
                     retrying(backend, connected.begin_load, "prepare")
+                found_whole = whole is not None and not whole.reread and whole.key in ledger
+                if found_whole and whole is not None:
+                    found_whole = self._found_whole(connected, whole)
+                if found_whole:
+                    jobs = iter(())
                 if dedupe:
                     self._seen = SeenIndex()
                 if has_legacy_keys(ledger):
@@ -177,6 +191,7 @@ class _Importer:
                     check_stop(self.stop)
                     batch_no, (job, prepared) = item
                     stats = self._one(stream, batch_no, job, prepared, start)
+                    self._batches_seen = max(self._batches_seen, batch_no + 1)
                     if self.progress is not None:
                         if self.measure is None:
                             self.progress(stats.rows)
@@ -200,6 +215,8 @@ class _Importer:
                 else:
                     for item in items:
                         handle(connected, item)
+                if whole is not None and whole.recordable and not found_whole and whole.still_there():
+                    self._record_whole(connected, whole)
             t = time.perf_counter()
             version = report.schema_version
             retrying(backend, lambda: backend.finish_load(version), "build the indexes of")
@@ -245,21 +262,7 @@ class _Importer:
         count_prepared(report, job, prepared, first=not self._wrote)
         self._wrote = True
         key = job.key(options.on_conflict)
-        entry = {
-            "batch_key": key,
-            "run_id": self.run_id,
-            "batch_no": batch_no,
-            "source": report.source,
-            **fields,
-            "rows_read": prepared.rows_read,
-            "rows_inserted": 0,
-            "rows_updated": 0,
-            "rows_skipped": prepared.duplicates,
-            "rows_rejected": len(prepared.rejects),
-            "on_conflict": options.on_conflict,
-            "tool_version": __version__,
-            "committed_at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
-        }
+        entry = self._entry(key, batch_no, fields, prepared.rows_read, prepared.duplicates, len(prepared.rejects))
 
         def on_conflicts(conflicts: list[Conflict]) -> None:
             # Inside the batch's transaction: the rejects are synced before it commits, never after.
@@ -276,6 +279,55 @@ class _Importer:
         )
         outcome, rejected, from_ledger = count_written(report, self.run_id, batch_no, prepared, written)
         return batch_stats(report, batch_no, job.rows, outcome, rejected, from_ledger, fields, start)
+
+    def _entry(
+        self, key: str, batch_no: int, fields: dict[str, Any], rows_read: int, skipped: int, rejected: int
+    ) -> dict[str, Any]:
+        """A ledger row before its write (which adds what the write inserted, updated, skipped and rejected)."""
+        return {
+            "batch_key": key,
+            "run_id": self.run_id,
+            "batch_no": batch_no,
+            "source": self.report.source,
+            **fields,
+            "rows_read": rows_read,
+            "rows_inserted": 0,
+            "rows_updated": 0,
+            "rows_skipped": skipped,
+            "rows_rejected": rejected,
+            "on_conflict": self.options.on_conflict,
+            "tool_version": __version__,
+            "committed_at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
+        }
+
+    def _found_whole(self, backend: Backend, whole: WholeFile) -> bool:
+        """The file's whole-file row is in the ledger: count every batch as found there, read nothing."""
+        row = self._retrier.run(backend, lambda: backend.ledger_entry(whole.key), "read the ledger of")
+        if row is None:
+            return False
+        report = self.report
+        report.rows_read = report.skipped = int(row["rows_read"])
+        report.batches_in_ledger = int(row["batch_no"])
+        report.unchanged_since = str(row["committed_at"])
+        if self.progress is not None and self.measure is not None:
+            self.progress(whole.state.size)
+        return True
+
+    def _record_whole(self, backend: Backend, whole: WholeFile) -> None:
+        """Every batch of the file is in the ledger: say so in one row keyed by the file's state.
+
+        Its ``batch_no`` is the number of batches and ``rows_read`` the file's records, which a
+        re-run that finds the row reports; it inserted nothing itself. Written like a batch
+        with no rows, so a concurrent import that recorded it first is no error.
+        """
+        no_rows = {"first_seed": None, "last_seed": None, "first_line": None, "last_line": None}
+        entry = self._entry(whole.key, self._batches_seen, no_rows, self.report.rows_read, 0, 0)
+        on_conflict = self.options.on_conflict
+        self._retrier.run(backend, lambda: backend.write(EncodedBatch(), entry, on_conflict, _no_conflicts), "write to")
+
+
+def _no_conflicts(conflicts: list[Conflict]) -> None:
+    """A batch of no rows has no conflicts to report."""
 
 
 def _found_by_legacy_key(jobs: Iterator[Job], ledger: set[str], on_conflict: str) -> Iterator[Job]:
@@ -299,12 +351,14 @@ def _tuned_options(tuning: Tuning, **options: Any) -> ImportOptions:
     return ImportOptions(batch_size=tuning.batch_size, workers=tuning.workers, jobs=tuning.jobs, **options)
 
 
-def _check_readable(path: str) -> None:
+def _check_readable(path: str) -> FileState | None:
+    """Refuse an input that cannot be read; the state of a regular file before it is read (see :mod:`.unchanged`)."""
     if path == "-":
-        return
+        return None
     try:
         with open(path, "rb") as f:
             f.read(1)
+            return FileState.of(os.fstat(f.fileno()))
     except OSError as exc:
         raise InvalidArgument(f"cannot read the input {path}: {exc.strerror or exc}") from None
 
@@ -426,6 +480,7 @@ def import_file(
     on_event: OnEvent | None = None,
     stop: threading.Event | None = None,
     jobs: int | None = 1,
+    reread: bool = False,
 ) -> ImportReport:
     """Import a record file (``-`` for stdin), every record validated.
 
@@ -437,8 +492,12 @@ def import_file(
     database is touched (no file or table is created for an input that cannot be read).
     ``batch_size``, ``workers`` and ``jobs`` None: chosen for the database and the file's size,
     as for :func:`import_generated` (``jobs`` is 1 unless given, as there).
+
+    A complete import records the file's state on disk; a later import of the same file,
+    unchanged since, with the same settings, finds it whole and reads nothing
+    (:mod:`.unchanged` says when that is safe). ``reread`` reads and keys it all again anyway.
     """
-    from ..formats.readers import record_lines
+    from ..formats.readers import input_format, record_lines
 
     source = "<stdin>" if path == "-" else path
     rejects_path = rejects_path or default_rejects_path(path)
@@ -452,8 +511,13 @@ def import_file(
     )  # fmt: skip
     importer = _Importer(db_url, options, source=source, tuning=tuning.reason, progress=progress, on_batch=on_batch,
                          on_event=on_event, stop=stop)  # fmt: skip
-    _check_readable(path)
+    state = _check_readable(path)
     # opened (and its format settled) before the run: a missing file or a bad format touches no database
     with record_lines(path, fmt=fmt, max_line_bytes=max_line_bytes, block=tuning.batch_size) as texts:
         importer.measure = texts.bytes_read if texts.sized else None
-        return importer.run(line_jobs(texts, source, tuning.batch_size, read_ahead=texts.sized))
+        whole = None
+        if state is not None:
+            key = whole_file_key(state, on_conflict=on_conflict, batch_size=tuning.batch_size,
+                                 fmt=input_format(path, fmt), max_line_bytes=max_line_bytes)  # fmt: skip
+            whole = WholeFile(path, state, key, recordable=settled(state), reread=reread)
+        return importer.run(line_jobs(texts, source, tuning.batch_size, read_ahead=texts.sized), whole=whole)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import psycopg
@@ -121,9 +122,21 @@ class PostgresBackend:
         return dbserver.postgresql_version(lambda sql: (self.conn.execute(sql).fetchone() or (None,))[0])
 
     def ledger_keys(self) -> set[str]:
+        with self._reading():
+            return {str(r[0]) for r in self.conn.execute("SELECT batch_key FROM anp_import_ledger")}
+
+    def ledger_entry(self, key: str) -> dict[str, Any] | None:
+        with self._reading():
+            cur = self.conn.execute("SELECT * FROM anp_import_ledger WHERE batch_key = %s", (key,))
+            row = cur.fetchone()
+            return None if row is None else dict(zip([d.name for d in cur.description or ()], row, strict=True))
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """One read-only transaction; a lost connection or a lock timeout is transient, any other error says what."""
         try:
             with self.conn.transaction():
-                return {str(r[0]) for r in self.conn.execute("SELECT batch_key FROM anp_import_ledger")}
+                yield
         except psycopg.Error as exc:
             transient = _transient(exc, self.url)
             if transient is not None:

@@ -84,6 +84,9 @@ class ImportReport:
     """Batches another importer running at the same time committed first (found in the ledger on writing)."""
     resumed_at: str | None = None
     """Where the first batch this run had to write starts, when earlier batches were in the ledger."""
+    unchanged_since: str | None = None
+    """When the file was found unchanged since a complete import of it (that import's UTC time):
+    every batch was counted as in the ledger without reading the file (see ``anp_synth.db.unchanged``)."""
     bytes_read: int = 0
     elapsed_s: float = 0.0
     retries: int = 0
@@ -154,6 +157,10 @@ class ImportReport:
             lines.append(f"  concurrent     {self.batches_by_other_run} batches already committed by another run")
         if self.resumed_at:
             lines.append(f"  resumed   at {self.resumed_at}")
+        if self.unchanged_since:
+            lines.append(
+                f"  unchanged since its complete import at {self.unchanged_since}: not read (--reread reads it)"
+            )
         if self.retries or self.lock_waits or self.deadlocks or self.connections_lost:
             lines.append(
                 f"  retries   {self.retries}  lock waits {self.lock_waits}  deadlocks {self.deadlocks}  "

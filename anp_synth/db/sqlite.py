@@ -129,6 +129,14 @@ class SqliteBackend:
         except sqlite3.OperationalError as exc:
             raise _error(exc, "reading", self.url) from None
 
+    def ledger_entry(self, key: str) -> dict[str, Any] | None:
+        try:
+            cur = self.conn.execute("SELECT * FROM anp_import_ledger WHERE batch_key = ?", (key,))
+            row = cur.fetchone()
+        except sqlite3.OperationalError as exc:
+            raise _error(exc, "reading", self.url) from None
+        return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
+
     def begin_load(self) -> bool:
         """Into empty tables, drop the secondary indexes: :meth:`finish_load` builds each once, sorted.
 

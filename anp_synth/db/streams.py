@@ -74,6 +74,9 @@ class _Stream:
     def ledger_keys(self) -> set[str]:
         return self.backend.ledger_keys()
 
+    def ledger_entry(self, key: str) -> dict[str, Any] | None:
+        return self.backend.ledger_entry(key)
+
     def write(
         self, batch: EncodedBatch, entry: dict[str, Any], on_conflict: str, on_conflicts: OnConflicts
     ) -> BatchOutcome:
