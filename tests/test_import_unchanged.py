@@ -13,6 +13,7 @@ was read, nor by a run that did not complete.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -209,6 +210,32 @@ def test_a_file_replaced_while_it_is_read_is_not_recorded(db_url: str, tmp_path:
 
     import_file(str(path), db_url, batch_size=BATCH, progress=replace_once)
     assert whole_file_rows(db_url) == []
+
+
+def test_two_imports_of_the_same_file_at_once_record_it_once(
+    db_url: str, tmp_path: Path, settled_at_once: None
+) -> None:
+    lines = list(generate_lines(seed=1, count=COUNT))
+    path = write_records(tmp_path / "a.jsonl", lines)
+    reports: list[Any] = []
+    errors: list[BaseException] = []
+
+    def one() -> None:
+        try:
+            reports.append(import_file(str(path), db_url, batch_size=BATCH))
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and [r.status for r in reports] == ["complete", "complete"]
+    assert sum(r.inserted for r in reports) == COUNT
+    assert whole_file_rows(db_url) == [(3, COUNT, 0, 0, 0, 0)]
+    assert_stores_exactly(db_url, map(_record, lines))
+    assert import_file(str(path), db_url, batch_size=BATCH).unchanged_since is not None
 
 
 def test_an_import_that_fails_records_nothing_and_fails_again(
