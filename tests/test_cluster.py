@@ -332,7 +332,7 @@ def test_a_cluster_whose_last_worker_dies_ends_the_command_in_one_line_after_the
         processes.workers[0].wait()
         returncode, stderr = _finished(command)
     then = (
-        "the parts written so far are whole, and no manifest was written"
+        "the parts written so far are whole (the same command resumes), and no manifest was written"
         if what == "generate"
         else "every batch committed stays, and the same import resumes from the ledger"
     )
@@ -340,6 +340,37 @@ def test_a_cluster_whose_last_worker_dies_ends_the_command_in_one_line_after_the
     assert stderr.startswith("Error: the Dask scheduler has had no worker for 2 s, with "), stderr
     assert stderr.endswith(f" tasks still to run: {then}\n"), stderr
     assert stderr.count("\n") == 1, stderr
+
+
+@pytest.mark.slow
+def test_a_failed_generate_is_resumed_by_the_same_command_keeping_the_whole_parts(tmp_path: Path) -> None:
+    """Parts an earlier run left whole are kept (checked against the size and SHA-256 it recorded),
+    the others written; a run of other settings is refused; the result is one run's data set."""
+    out = tmp_path / "parts"
+    count = ["--count", "60000", "--part-size", "1000"]
+    with own_cluster(tmp_path, workers=1) as processes:
+        args = ["generate", "--cluster", processes.address, "--cluster-timeout", "2", *count, "-o", str(out)]
+        command = spawn_cli(args, cwd=tmp_path)
+        wait_for(lambda: len(list(out.glob("part-*"))) >= 3 or command.poll() is not None, "three parts")
+        processes.workers[0].kill()
+        processes.workers[0].wait()
+        returncode, stderr = _finished(command)
+        assert returncode == 1, stderr
+        # the parts in place with their record of size and SHA-256 (one killed between the two is written again)
+        left = sorted(p.name for p in out.glob("part-*") if (out / f".{p.name}.done.json").exists())
+        assert left and not (out / "manifest.json").exists()
+        (out / left[0]).write_bytes(b"x" + (out / left[0]).read_bytes()[1:])  # damaged since: written again
+
+        processes.add_worker()
+        other = run("generate", "--cluster", processes.address, "--count", "50000", "--part-size", "1000",
+                    "-o", str(out))  # fmt: skip
+        assert other.exit_code == 1
+        assert f"already holds {left[0]} of a run with other settings" in other.output
+        resumed = run("generate", "--cluster", processes.address, *count, "-o", str(out))
+    assert resumed.exit_code == 0, resumed.output
+    assert f"parts kept from an earlier run {len(left) - 1}\n" in resumed.output
+    assert concatenated(out) == single_process_bytes(tmp_path, "one.jsonl", seed=0, count=60000)
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", *(f"part-{i:05d}.jsonl" for i in range(60))]
 
 
 @pytest.mark.slow

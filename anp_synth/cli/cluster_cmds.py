@@ -74,7 +74,8 @@ def generate(
     )
     click.echo(
         f"{result.elapsed_s:.2f} s, {result.records_per_s:.0f} records/s on {len(result.workers)} workers; "
-        f"tasks {result.tasks}, re-run after a lost worker {result.rescheduled}",
+        f"tasks {result.tasks}, re-run after a lost worker {result.rescheduled}"
+        + (f", parts kept from an earlier run {result.kept}" if result.kept else ""),
         err=True,
     )
 

@@ -19,6 +19,15 @@ A part is written under a temporary name (``.part-00000.jsonl.<random>.tmp``) an
 when whole. A task the scheduler runs again because its worker died renames the same bytes
 over the same name, so exactly one whole copy of every part is left; the temporary file a
 killed attempt left behind is deleted before the manifest, which is written last, appears.
+
+A run that fails (a cluster lost, the client killed, a full disk) leaves whole parts and no
+manifest; the same command run again resumes it. Each run first writes its settings to
+``DIR/.anp-synth-plan.json``, and each part, once renamed into place, its size and SHA-256
+to ``.<part>.done.json``. A later run with the same settings (and anp-synth version) keeps
+every part whose file still has that size and SHA-256 (reading it is several times cheaper
+than generating it) and generates the others; a directory holding parts of other settings,
+or parts without a plan, is refused as before. The manifest then lists every part, as if
+one run had written them all, and the plan and ``.done.json`` files are removed.
 """
 
 from __future__ import annotations
@@ -27,12 +36,13 @@ import contextlib
 import fnmatch
 import hashlib
 import itertools
+import json
 import os
 import posixpath
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
@@ -110,6 +120,8 @@ class _Done:
     worker: str
     seconds: float
     cpu_s: float
+    kept: bool = False
+    """Found whole, as an earlier run of the same plan wrote it: not generated again."""
 
 
 @dataclass
@@ -122,6 +134,8 @@ class GenerateResult:
     tasks: int
     rescheduled: int
     """Tasks the scheduler ran again because a worker holding them was lost."""
+    kept: int = 0
+    """Parts an earlier, failed run of the same plan had written whole: kept, not generated again."""
     workers: dict[str, tuple[int, float]] = field(default_factory=dict)
     """Per worker address: records written and seconds spent writing them."""
     cpu_s: float = 0.0
@@ -147,22 +161,53 @@ def _temp_pattern(pattern: str) -> str:
     return f".{pattern}.*.tmp"
 
 
-def _prepare_directory(directory: str, pattern: str) -> None:
-    """On a worker: create ``directory``, refuse one holding a data set, and prove it is writable."""
+PLAN_FILE = ".anp-synth-plan.json"
+"""A run's settings, written before any part: what lets a later run of the same settings resume it."""
+
+
+def _done_file(file: str) -> str:
+    """The name of a part's record of its size and SHA-256 (written once the part is in place)."""
+    return f".{file}.done.json"
+
+
+def _write_atomically(fs: Any, path: str, data: bytes) -> None:
+    temp = f"{posixpath.dirname(path)}/.{posixpath.basename(path)}.{uuid.uuid4().hex}.tmp"
+    with fs.open(temp, "wb") as out:
+        out.write(data)
+    fs.mv(temp, path)
+
+
+def _read_json(fs: Any, path: str) -> Any:
+    """A small JSON file's value; None if it is missing or not JSON (never trusted then)."""
+    try:
+        with fs.open(path, "rb") as f:
+            return json.loads(f.read(1 << 20))
+    except (OSError, ValueError):
+        return None
+
+
+def _prepare_directory(directory: str, pattern: str, plan: dict[str, Any]) -> None:
+    """On a worker: create ``directory``, refuse one holding a data set, and prove it is writable.
+
+    Parts already there are an earlier run's: resumed if its plan is ``plan``, else refused.
+    """
     worker = worker_address()
     try:
         fs, root = _fs(directory)
         fs.makedirs(root, exist_ok=True)
-        taken = [n for n in _names(fs, root) if n == MANIFEST_FILE or fnmatch.fnmatchcase(n, pattern)]
-        probe = f"{root}/.anp-synth-probe-{uuid.uuid4().hex}.tmp"
-        with fs.open(probe, "wb") as out:
-            out.write(b"probe")
-        fs.rm(probe)
+        names = _names(fs, root)
+        complete = MANIFEST_FILE in names
+        parts = [n for n in names if fnmatch.fnmatchcase(n, pattern)]
+        earlier = _read_json(fs, f"{root}/{PLAN_FILE}") if PLAN_FILE in names else None
+        if not complete and (not parts or earlier == plan):
+            _write_atomically(fs, f"{root}/{PLAN_FILE}", json.dumps(plan, sort_keys=True).encode())
     except OSError as exc:
         raise OutputError(f"cannot write in {directory} (worker {worker}): {exc.strerror or exc}") from None
-    if taken:
+    if complete or (parts and earlier != plan):
+        taken = MANIFEST_FILE if complete else parts[0]
+        why = "" if complete or earlier is None else " of a run with other settings"
         raise OutputError(
-            f"{directory} already holds {taken[0]}: write a new data set into an empty directory "
+            f"{directory} already holds {taken}{why}: write a new data set into an empty directory "
             "(or remove the old one first)"
         )
 
@@ -190,8 +235,32 @@ def _part_pieces(task: _PartTask) -> Iterator[bytes]:
         yield pack(frame.tail)
 
 
+def _kept_part(fs: Any, root: str, task: _PartTask) -> Part | None:
+    """The part as an earlier run of the same plan wrote it, if its file still has the size and
+    SHA-256 that run recorded; None if anything differs or is missing (it is then written again)."""
+    done = _read_json(fs, f"{root}/{_done_file(task.file)}")
+    expected = {"file": task.file, "first_seed": task.first_seed, "count": task.count}
+    if not isinstance(done, dict) or {k: done.get(k) for k in expected} != expected:
+        return None
+    try:
+        if fs.size(f"{root}/{task.file}") != done.get("bytes"):
+            return None
+        digest = hashlib.sha256()
+        with fs.open(f"{root}/{task.file}", "rb") as f:
+            while chunk := f.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    if digest.hexdigest() != done.get("sha256"):
+        return None
+    return Part(
+        file=task.file, first_seed=task.first_seed, count=task.count, bytes=done["bytes"], sha256=done["sha256"]
+    )
+
+
 def _write_part(task: _PartTask) -> _Done:
-    """On a worker: write one part under a temporary name, then rename it into place."""
+    """On a worker: keep the part an earlier run of the plan left whole, or write it under a
+    temporary name and rename it into place, then record its size and SHA-256 beside it."""
     started, cpu = time.perf_counter(), time.thread_time()
     worker = worker_address()
     digest = hashlib.sha256()
@@ -199,6 +268,9 @@ def _write_part(task: _PartTask) -> _Done:
     final = f"{task.directory}/{task.file}"
     try:
         fs, root = _fs(task.directory)
+        kept = _kept_part(fs, root, task)
+        if kept is not None:
+            return _Done(kept, worker, time.perf_counter() - started, time.thread_time() - cpu, kept=True)
         temp = f"{root}/.{task.file}.{uuid.uuid4().hex}.tmp"
         try:
             with fs.open(temp, "wb") as out, batch_thresholds():
@@ -211,24 +283,27 @@ def _write_part(task: _PartTask) -> _Done:
             with contextlib.suppress(OSError):
                 fs.rm(temp)
             raise
+        part = Part(file=task.file, first_seed=task.first_seed, count=task.count, bytes=size, sha256=digest.hexdigest())
+        _write_atomically(fs, f"{root}/{_done_file(task.file)}", json.dumps(asdict(part)).encode())
     except OSError as exc:
         raise OutputError(f"cannot write {final} (worker {worker}): {exc.strerror or exc}") from None
-    part = Part(file=task.file, first_seed=task.first_seed, count=task.count, bytes=size, sha256=digest.hexdigest())
     return _Done(part, worker, time.perf_counter() - started, time.thread_time() - cpu)
 
 
 def _finish(directory: str, pattern: str, manifest: PartsManifest) -> None:
-    """On a worker: delete killed attempts' temporary files, then write the manifest (atomically)."""
+    """On a worker: delete killed attempts' temporary files, write the manifest (atomically), then
+    the plan and the parts' ``.done.json`` files (a run stopped before that left a complete data set)."""
     worker = worker_address()
     try:
         fs, root = _fs(directory)
         for name in _names(fs, root):
             if fnmatch.fnmatchcase(name, _temp_pattern(pattern)):
                 fs.rm(f"{root}/{name}")
-        temp = f"{root}/.{MANIFEST_FILE}.{uuid.uuid4().hex}.tmp"
-        with fs.open(temp, "wb") as out:
-            out.write(manifest.to_json().encode("utf-8"))
-        fs.mv(temp, f"{root}/{MANIFEST_FILE}")
+        _write_atomically(fs, f"{root}/{MANIFEST_FILE}", manifest.to_json().encode("utf-8"))
+        bookkeeping = (PLAN_FILE, _done_file(pattern))  # and a killed attempt's temporary copy of either
+        for name in _names(fs, root):
+            if any(fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(name, f".{p}.*.tmp") for p in bookkeeping):
+                fs.rm(f"{root}/{name}")
     except OSError as exc:
         raise OutputError(
             f"cannot write {directory}/{MANIFEST_FILE} (worker {worker}): {exc.strerror or exc}"
@@ -258,10 +333,11 @@ def generate_to(
 
     ``pattern`` names the files (``*`` is the part number; default ``part-*.FMT``, with
     ``.gz`` added when ``gzip``). ``on_part`` is called in this process as each part is
-    finished, in completion order. A directory that already holds a manifest or parts of the
-    pattern is refused before anything is written. On failure the parts already written stay
-    (each one whole) and no manifest is written; a cluster left with no worker for
-    ``worker_timeout`` seconds is such a failure.
+    finished, in completion order. A directory that already holds a manifest, or parts of the
+    pattern written by a run of other settings, is refused before anything is written. On
+    failure the parts already written stay (each one whole) and no manifest is written; a
+    cluster left with no worker for ``worker_timeout`` seconds is such a failure. The same
+    call then resumes: the parts found whole are kept (``GenerateResult.kept``), see the module doc.
     """
     check_seed_range(seed, count)
     check_profile(profile)
@@ -274,8 +350,13 @@ def generate_to(
     directory = _absolute(url).rstrip("/") or "/"
     started = time.perf_counter()
     run = uuid.uuid4().hex[:12]
+    plan_of_run = {
+        "kind": "anp-synth parts plan", "first_seed": seed, "count": count, "profile": profile, "format": fmt,
+        "gzip": gzip, "part_size": part_size, "pattern": pattern, "anp_synth_version": __version__,
+    }  # fmt: skip
     outcome(
-        client, client.submit(_prepare_directory, directory, pattern, key=f"anp-synth-prepare-{run}", pure=False),
+        client,
+        client.submit(_prepare_directory, directory, pattern, plan_of_run, key=f"anp-synth-prepare-{run}", pure=False),
         f"preparing {directory}", worker_timeout=worker_timeout, then="nothing was written",
     )  # fmt: skip
 
@@ -290,12 +371,14 @@ def generate_to(
     parts: list[Part | None] = [None] * len(plan)
     workers: dict[str, tuple[int, float]] = {}
     cpu_s = 0.0
+    kept = 0
     try:
-        then = "the parts written so far are whole, and no manifest was written"
+        then = "the parts written so far are whole (the same command resumes), and no manifest was written"
         for future, value in finished(client, list(futures), worker_timeout=worker_timeout, then=then):
             index = futures[future]
             done: _Done = settled(value, f"part {index}")
             parts[index] = done.part
+            kept += done.kept
             records, busy = workers.get(done.worker, (0, 0.0))
             workers[done.worker] = (records + done.part.count, busy + done.seconds)
             cpu_s += done.cpu_s
@@ -316,5 +399,5 @@ def generate_to(
     )  # fmt: skip
     return GenerateResult(
         directory=directory, manifest=manifest, elapsed_s=time.perf_counter() - started, tasks=len(plan),
-        rescheduled=reruns, workers=workers, cpu_s=cpu_s,
+        rescheduled=reruns, kept=kept, workers=workers, cpu_s=cpu_s,
     )  # fmt: skip
