@@ -182,7 +182,7 @@ def _read_json(fs: Any, path: str) -> Any:
     try:
         with fs.open(path, "rb") as f:
             return json.loads(f.read(1 << 20))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: a file of "[[[[..." someone put there
         return None
 
 

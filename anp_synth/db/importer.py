@@ -163,8 +163,8 @@ class _Importer:
                 ledger = retrying(backend, connected.ledger_keys, "read the ledger of")
                 if not ledger:
                     retrying(backend, connected.begin_load, "prepare")
-                found_whole = whole is not None and not whole.reread and whole.key in ledger
-                if found_whole and whole is not None:
+                found_whole = False
+                if whole is not None and not whole.reread and whole.key in ledger:
                     found_whole = self._found_whole(connected, whole)
                 if found_whole:
                     jobs = iter(())

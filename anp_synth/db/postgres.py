@@ -133,7 +133,7 @@ class PostgresBackend:
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
-        """One read-only transaction; a lost connection or a lock timeout is transient, any other error says what."""
+        """One transaction to read in; a lost connection or a lock timeout is transient, any other error says what."""
         try:
             with self.conn.transaction():
                 yield
