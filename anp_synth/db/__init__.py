@@ -12,11 +12,26 @@ Library use::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .connect import DEFAULT_DB_URL, redact
-from .export import export_records
 from .importer import import_file, import_generated, import_records, prepare_database
 from .migrations import HEAD as SCHEMA_HEAD
 from .report import REPORT_FORMAT_VERSION, BatchStats, ImportReport
+
+if TYPE_CHECKING:
+    from .export import export_records
+
+
+def __getattr__(name: str) -> Any:
+    """``export_records`` is loaded when first asked for: ``anp-synth import`` (whose start-up
+    is most of an unchanged re-run's time) never needs the exporter's modules."""
+    if name == "export_records":
+        from .export import export_records
+
+        return export_records
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_DB_URL",

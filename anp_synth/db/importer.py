@@ -205,7 +205,7 @@ class _Importer:
                 if backend.dialect == "postgresql":
                     # one writer connection per job (the first is this one), each fed whole batches
                     streams = [connected]
-                    for _ in range(options.jobs - 1):
+                    for _ in range(0 if found_whole else options.jobs - 1):  # found whole: nothing to write
                         extra = retrying(
                             None, lambda: connect_backend(self.db_url, options.lock_timeout_s), "connect to"
                         )
