@@ -1,10 +1,11 @@
 """A file unchanged since a complete import of it is found whole in the ledger, and not read.
 
-The rule (``anp_synth.db.unchanged``, docs/IMPORT.md "Re-running an import"): a complete
-import of a regular file records one more ledger row, keyed by the file's state on disk
-(device, inode, size, modification and change times) and by every setting that decides its
-batches (format, batch size, line limit, conflict policy). A later import that finds that key
-counts every batch as in the ledger without reading the file. Nothing a later run could
+The rule (``anp_synth.db.unchanged``; docs/IMPORT.md, "A file unchanged since its complete
+import is not read at all"): a complete import of a regular file records one more ledger
+row, keyed by the file's state on disk (device, inode, size, modification and change times)
+and by every setting that decides its batches (format, batch size, line limit, conflict
+policy). A later import that finds that key counts every batch as in the ledger without
+reading the file. Nothing a later run could
 wrongly trust is recorded: not for a file rewritten (even with its size and modification time
 put back), nor one changed less than ``RACY_S`` before its import, nor one replaced while it
 was read, nor by a run that did not complete.
@@ -12,6 +13,7 @@ was read, nor by a run that did not complete.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -135,8 +137,6 @@ def test_a_file_rewritten_with_its_size_and_modification_time_put_back_is_read_a
 
 
 def _record(line: str) -> Any:
-    import json
-
     return json.loads(line)
 
 
