@@ -141,6 +141,8 @@ def read_json_object(
         raise RecordError(f"cannot read: {exc.strerror or exc}", source=source) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise RecordError(f"not valid JSON ({exc})", source=source) from None
+    except RecursionError:  # "[[[[..." deeper than the parser goes: a file someone put there
+        raise RecordError("not valid JSON (nested too deeply)", source=source) from None
     if not isinstance(raw, dict):
         raise RecordError("expected a JSON object", source=source)
     return raw

@@ -47,7 +47,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..argcheck import integer
-from ..errors import InvalidArgument, OutputError
+from ..errors import AnpSynthError, InvalidArgument, OutputError, RecordError
+from ..fixtures import read_json_object
 from ..formats.output import gzip_member
 from ..formats.writers import check_format, encode_lines, framing
 from ..gcpolicy import batch_thresholds
@@ -55,7 +56,7 @@ from ..generator import generate_lines
 from ..model import SCHEMA_VERSION
 from ..rules import check_profile, check_seed_range
 from .client import DEFAULT_TIMEOUT_S, finished, outcome, rescheduled, settled, worker_address
-from .manifest import MANIFEST_FILE, Part, PartsManifest
+from .manifest import MANIFEST_FILE, Part, PartsManifest, check_part
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -177,12 +178,16 @@ def _write_atomically(fs: Any, path: str, data: bytes) -> None:
     fs.mv(temp, path)
 
 
-def _read_json(fs: Any, path: str) -> Any:
-    """A small JSON file's value; None if it is missing or not JSON (never trusted then)."""
-    try:
+def _read_json(fs: Any, path: str) -> dict[str, Any] | None:
+    """A JSON object an earlier run wrote; None if it is missing or not one (never trusted then)."""
+
+    def read() -> bytes:
         with fs.open(path, "rb") as f:
-            return json.loads(f.read(1 << 20))
-    except (OSError, ValueError, RecursionError):  # RecursionError: a file of "[[[[..." someone put there
+            return bytes(f.read())
+
+    try:
+        return read_json_object(read, path, missing=f"{path} is missing")
+    except AnpSynthError:
         return None
 
 
@@ -239,23 +244,16 @@ def _kept_part(fs: Any, root: str, task: _PartTask) -> Part | None:
     """The part as an earlier run of the same plan wrote it, if its file still has the size and
     SHA-256 that run recorded; None if anything differs or is missing (it is then written again)."""
     done = _read_json(fs, f"{root}/{_done_file(task.file)}")
-    expected = {"file": task.file, "first_seed": task.first_seed, "count": task.count}
-    if not isinstance(done, dict) or {k: done.get(k) for k in expected} != expected:
+    if done is None:
+        return None
+    part = Part(task.file, task.first_seed, task.count, bytes=done.get("bytes", -1), sha256=done.get("sha256", ""))
+    if asdict(part) != done:  # a record of another part, or not one that _write_part wrote
         return None
     try:
-        if fs.size(f"{root}/{task.file}") != done.get("bytes"):
-            return None
-        digest = hashlib.sha256()
-        with fs.open(f"{root}/{task.file}", "rb") as f:
-            while chunk := f.read(1 << 20):
-                digest.update(chunk)
-    except OSError:
+        check_part(lambda: fs.open(f"{root}/{task.file}", "rb"), part, task.file)
+    except RecordError:
         return None
-    if digest.hexdigest() != done.get("sha256"):
-        return None
-    return Part(
-        file=task.file, first_seed=task.first_seed, count=task.count, bytes=done["bytes"], sha256=done["sha256"]
-    )
+    return part
 
 
 def _write_part(task: _PartTask) -> _Done:

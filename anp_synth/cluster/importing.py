@@ -27,13 +27,13 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..argcheck import integer
 from ..db import ImportReport, import_file, import_generated, prepare_database
 from ..db.connect import parse_url, redact
 from ..db.options import ImportOptions
-from ..errors import InvalidArgument, RecordError
+from ..errors import InvalidArgument
 from ..gcpolicy import batch_thresholds
 from ..rules import check_profile, check_seed_range
 from .client import DEFAULT_TIMEOUT_S, finished, outcome, rescheduled, settled, worker_address
@@ -171,11 +171,10 @@ def _import_part(index: int, directory: str, part: Part, db_url: str, options: I
     where = f"{directory}/{part.file}"
 
     def import_(path: str) -> ImportReport:
-        try:
-            with open(path, "rb") as handle:
-                check_part(handle, part, where)
-        except OSError as exc:
-            raise RecordError(f"cannot read: {exc.strerror or exc}", source=where) from None
+        def opened() -> BinaryIO:
+            return open(path, "rb")
+
+        check_part(opened, part, where)
         with batch_thresholds():
             return import_file(
                 path, db_url, batch_size=options.batch_size, workers=options.workers, on_error=options.on_error,

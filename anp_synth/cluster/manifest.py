@@ -13,9 +13,11 @@ other fsspec URL through fsspec (which comes with the ``cluster`` extra).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, BinaryIO
 
@@ -219,13 +221,18 @@ def _check_layout(manifest: PartsManifest, source: str) -> None:
         )
 
 
-def check_part(handle: BinaryIO, part: Part, where: str) -> None:
-    """Read ``handle`` to its end: a :class:`RecordError` at ``where`` unless it is the part's size and SHA-256."""
+def check_part(open_part: Callable[[], BinaryIO], part: Part, where: str) -> None:
+    """Read the part ``open_part()`` opens to its end: a :class:`RecordError` at ``where`` unless it is
+    the manifest's size and SHA-256 (or it cannot be read)."""
     digest = hashlib.sha256()
     size = 0
-    while block := handle.read(1 << 20):
-        size += len(block)
-        digest.update(block)
+    try:
+        with open_part() as handle:
+            while block := handle.read(1 << 20):
+                size += len(block)
+                digest.update(block)
+    except OSError as exc:
+        raise RecordError(f"cannot read: {exc.strerror or exc}", source=where) from None
     if size != part.bytes:
         raise RecordError(f"is {size} bytes, the manifest says {part.bytes}", source=where)
     if digest.hexdigest() != part.sha256:
@@ -260,10 +267,5 @@ def verify_parts(directory: str) -> PartsManifest:
             source=storage.where(extra[0]),
         )
     for part in manifest.parts:
-        where = storage.where(part.file)
-        try:
-            with storage.open(part.file) as handle:
-                check_part(handle, part, where)
-        except OSError as exc:
-            raise RecordError(f"cannot read: {exc.strerror or exc}", source=where) from None
+        check_part(functools.partial(storage.open, part.file), part, storage.where(part.file))
     return manifest
